@@ -1,0 +1,41 @@
+# Two commands from a fresh Debian 12 machine:
+#   make run    install what is missing, build, start the app
+#   make test   install what is missing, build, run the whole test suite
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+CMAKE_FLAGS ?=
+ARGS ?=
+JOBS ?= $(shell nproc)
+
+ifeq ($(CI),true)
+CMAKE_FLAGS += -DNBC_WERROR=ON
+endif
+
+.PHONY: all deps configure build run test test-asan bench clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	./$(BUILD_DIR)/app/netboot-console $(ARGS)
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j 1 $(CTEST_ARGS)
+
+# The suite under AddressSanitizer + UBSan, in its own build folder.
+test-asan:
+	$(MAKE) test BUILD_DIR=build-asan BUILD_TYPE=Debug CMAKE_FLAGS="$(CMAKE_FLAGS) -DNBC_SANITIZE=ON"
+
+bench: build
+	./bench/run-all.sh $(BUILD_DIR)
+
+clean:
+	rm -rf $(BUILD_DIR) build-asan

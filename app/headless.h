@@ -1,0 +1,6 @@
+#pragma once
+
+class QCoreApplication;
+struct AppOptions;
+
+int runHeadless(QCoreApplication &app, const AppOptions &options);

@@ -1,0 +1,124 @@
+#include "headless.h"
+#include "options.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#ifdef NBC_WITH_GUI
+#include "mainwindow.h"
+#include <QApplication>
+#endif
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+bool wantsHeadless(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--headless" || arg == "--version" || arg == "--help" || arg == "-h" || arg == "-v")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::unique_ptr<QCoreApplication> app;
+#ifdef NBC_WITH_GUI
+    if (wantsHeadless(argc, argv))
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+#else
+    Q_UNUSED(wantsHeadless);
+    app = std::make_unique<QCoreApplication>(argc, argv);
+#endif
+    QCoreApplication::setApplicationName(QStringLiteral("netboot-console"));
+    QCoreApplication::setOrganizationName(QStringLiteral("netboot-console"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NBC_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main",
+        "Network-boot station for Talos Linux: proxy DHCP, TFTP, HTTP and a log receiver."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption headless(QStringLiteral("headless"),
+        QCoreApplication::translate("main", "Engines only, no window; events as JSON lines on stdout."));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Drive the console with N simulated machines on loopback."),
+        QStringLiteral("N"));
+    const QCommandLineOption workspace(QStringLiteral("workspace"),
+        QCoreApplication::translate("main", "Workspace folder (default under the XDG data directory)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption iface(QStringLiteral("interface"),
+        QCoreApplication::translate("main", "Interface to serve on (overrides the workspace)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption mode(QStringLiteral("mode"),
+        QCoreApplication::translate("main", "proxy: next to an existing DHCP server; dhcp: full DHCP on an isolated network."),
+        QStringLiteral("proxy|dhcp"));
+    const QCommandLineOption dhcpPort(QStringLiteral("dhcp-port"), QCoreApplication::translate("main", "DHCP port (default 67)."), QStringLiteral("N"));
+    const QCommandLineOption proxyPort(QStringLiteral("proxy-port"), QCoreApplication::translate("main", "PXE proxy port (default 4011)."), QStringLiteral("N"));
+    const QCommandLineOption tftpPort(QStringLiteral("tftp-port"), QCoreApplication::translate("main", "TFTP port (default 69)."), QStringLiteral("N"));
+    const QCommandLineOption httpPort(QStringLiteral("http-port"), QCoreApplication::translate("main", "HTTP port (default 8080)."), QStringLiteral("N"));
+    const QCommandLineOption logPort(QStringLiteral("log-port"), QCoreApplication::translate("main", "Log receiver port, TCP and UDP (default 4050)."), QStringLiteral("N"));
+    const QCommandLineOption tftpRoot(QStringLiteral("tftp-root"),
+        QCoreApplication::translate("main", "Also serve the files of DIR over TFTP, read-only."), QStringLiteral("DIR"));
+    const QCommandLineOption httpRoot(QStringLiteral("http-root"),
+        QCoreApplication::translate("main", "Also serve the files of DIR over HTTP, read-only, under /files/."), QStringLiteral("DIR"));
+    parser.addOptions({headless, demo, workspace, iface, mode, dhcpPort, proxyPort, tftpPort,
+                       httpPort, logPort, tftpRoot, httpRoot});
+    parser.process(*app);
+
+    AppOptions options;
+    options.headless = parser.isSet(headless);
+    options.workspace = parser.value(workspace);
+    options.interfaceName = parser.value(iface);
+    options.mode = parser.value(mode);
+    options.tftpRoot = parser.value(tftpRoot);
+    options.httpRoot = parser.value(httpRoot);
+
+    auto parsePort = [&](const QCommandLineOption &option, int *out) {
+        if (!parser.isSet(option))
+            return true;
+        bool ok = false;
+        const int port = parser.value(option).toInt(&ok);
+        if (!ok || port < 0 || port > 65535) {
+            std::fprintf(stderr, "netboot-console: --%s takes a port number from 0 to 65535, not '%s'\n",
+                         qPrintable(option.names().constFirst()), qPrintable(parser.value(option)));
+            return false;
+        }
+        *out = port;
+        return true;
+    };
+    if (!parsePort(dhcpPort, &options.dhcpPort) || !parsePort(proxyPort, &options.proxyPort)
+        || !parsePort(tftpPort, &options.tftpPort) || !parsePort(httpPort, &options.httpPort)
+        || !parsePort(logPort, &options.logPort))
+        return 2;
+    if (parser.isSet(demo)) {
+        bool ok = false;
+        options.demo = parser.value(demo).toInt(&ok);
+        if (!ok || options.demo < 1 || options.demo > 5000) {
+            std::fprintf(stderr, "netboot-console: --demo takes a number of machines from 1 to 5000\n");
+            return 2;
+        }
+    }
+    if (!options.mode.isEmpty() && options.mode != QLatin1String("proxy") && options.mode != QLatin1String("dhcp")) {
+        std::fprintf(stderr, "netboot-console: --mode is 'proxy' or 'dhcp', not '%s'\n", qPrintable(options.mode));
+        return 2;
+    }
+
+#ifdef NBC_WITH_GUI
+    if (options.headless || !qobject_cast<QApplication *>(app.get()))
+        return runHeadless(*app, options);
+    Nbc::Ui::MainWindow window;
+    window.show();
+    return app->exec();
+#else
+    return runHeadless(*app, options);
+#endif
+}

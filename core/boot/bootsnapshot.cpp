@@ -1,0 +1,24 @@
+#include "boot/bootsnapshot.h"
+
+namespace Nbc {
+
+QString BootSnapshot::httpBaseUrl() const
+{
+    return QStringLiteral("http://%1:%2").arg(serverAddress.toString()).arg(httpPort);
+}
+
+const ArtifactSet *BootSnapshot::artifactsFor(const QString &mac) const
+{
+    QString name = defaultArtifacts;
+    const auto machine = machines.constFind(mac);
+    if (machine != machines.constEnd() && !machine->artifacts.isEmpty())
+        name = machine->artifacts;
+    const auto it = artifacts.constFind(name);
+    if (it != artifacts.constEnd())
+        return &it.value();
+    if (artifacts.size() == 1)
+        return &artifacts.constBegin().value();
+    return nullptr;
+}
+
+} // namespace Nbc

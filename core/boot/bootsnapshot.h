@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QHash>
+#include <QHostAddress>
+#include <QMetaType>
+#include <QString>
+
+namespace Nbc {
+
+enum class DhcpMode { Proxy, Full };
+enum class UnassignedPolicy { Wait, Maintenance };
+enum class AfterInstallPolicy { Exit, Sanboot, Http404, AlwaysPxe };
+
+// One set of boot artefacts (DESIGN.md workspace `artifacts:`). Paths are absolute.
+struct ArtifactSet {
+    QString name;
+    QString kernelPath;
+    QString initramfsPath;
+    QString talosVersion;     // "1.9", "1.12", ...: picks the default kernel arguments
+    QString extraKernelArgs;
+};
+
+// What the workspace says about one machine.
+struct MachineIntent {
+    QString mac;              // normalized
+    QString configPath;       // absolute; empty when unassigned
+    QString hostname;
+    QString installDisk;
+    QString artifacts;        // artefact set name; empty = the default set
+    bool installed = false;   // Talos reported an install: answer per afterInstall
+};
+
+// Everything an engine needs to answer a request, pushed by value whenever the intent
+// changes. Engines never read the workspace or the registry themselves.
+struct BootSnapshot {
+    QString interfaceName;            // empty: loopback/tests; the engines bind to serverAddress
+    QHostAddress serverAddress;       // the address machines reach us on
+    QHostAddress bindAddress;         // where to bind TFTP/HTTP/log sockets (default: serverAddress)
+    DhcpMode mode = DhcpMode::Proxy;
+    quint16 dhcpPort = 67;
+    quint16 proxyPort = 4011;
+    quint16 dhcpClientPort = 68;      // where DHCP replies go (tests move it off 68)
+    quint16 tftpPort = 69;
+    quint16 httpPort = 8080;
+    quint16 logPort = 4050;
+
+    QString ipxeBios;                 // absolute path of undionly.kpxe
+    QString ipxeUefi;                 // absolute path of ipxe.efi / snponly.efi
+    QString tftpRoot;                 // optional extra TFTP folder
+    QString httpRoot;                 // optional extra HTTP folder, under /files/
+    QString workspaceDir;
+
+    QHash<QString, ArtifactSet> artifacts;
+    QString defaultArtifacts;
+    UnassignedPolicy unassigned = UnassignedPolicy::Wait;
+    AfterInstallPolicy afterInstall = AfterInstallPolicy::Exit;
+    QHash<QString, MachineIntent> machines;   // keyed by normalized MAC
+
+    // The base URL iPXE and Talos use to reach the HTTP engine, e.g. http://10.77.0.1:8080
+    QString httpBaseUrl() const;
+    const ArtifactSet *artifactsFor(const QString &mac) const;
+};
+
+} // namespace Nbc
+
+Q_DECLARE_METATYPE(Nbc::BootSnapshot)

@@ -1,0 +1,99 @@
+#include "engine/engine.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+namespace Nbc {
+
+QString engineStateName(EngineStatus::State state)
+{
+    switch (state) {
+    case EngineStatus::State::Stopped: return QStringLiteral("stopped");
+    case EngineStatus::State::Running: return QStringLiteral("running");
+    case EngineStatus::State::Failed: return QStringLiteral("failed");
+    }
+    return {};
+}
+
+Engine::Engine(const QString &name, QObject *parent)
+    : QObject(parent)
+{
+    m_status.engine = name;
+    setObjectName(name);
+}
+
+Engine::~Engine() = default;
+
+void Engine::setSnapshot(const BootSnapshot &snapshot)
+{
+    m_snapshot = snapshot;
+}
+
+void Engine::count(const QString &key, quint64 n)
+{
+    m_status.counters[key] += n;
+    schedulePublish();
+}
+
+void Engine::setRunning(const QString &address)
+{
+    m_status.state = EngineStatus::State::Running;
+    m_status.address = address;
+    m_status.error.clear();
+    m_status.fix.clear();
+    publishStatus();
+}
+
+void Engine::setStopped()
+{
+    m_status.state = EngineStatus::State::Stopped;
+    publishStatus();
+}
+
+void Engine::setFailed(const QString &error, const QString &fix)
+{
+    m_status.state = EngineStatus::State::Failed;
+    m_status.error = error;
+    m_status.fix = fix;
+    publishStatus();
+}
+
+void Engine::publishStatus()
+{
+    if (m_publishTimer)
+        m_publishTimer->stop();
+    Q_EMIT statusChanged(m_status);
+}
+
+void Engine::schedulePublish()
+{
+    if (!m_publishTimer) {
+        // Created lazily so it lives in the engine's thread, like its sockets.
+        m_publishTimer = new QTimer(this);
+        m_publishTimer->setSingleShot(true);
+        m_publishTimer->setInterval(500);
+        connect(m_publishTimer, &QTimer::timeout, this, &Engine::publishStatus);
+    }
+    if (!m_publishTimer->isActive())
+        m_publishTimer->start();
+}
+
+QString Engine::bindFix(int port, const QString &detail)
+{
+    const QString binary = QCoreApplication::applicationFilePath();
+    if (port < 1024 && (detail.contains(QLatin1String("ermission")) || detail.contains(QLatin1String("ccess")))) {
+        return QCoreApplication::translate("Engine",
+                   "Port %1 is privileged. Run as root, or allow this program to bind it once with: "
+                   "sudo setcap 'cap_net_bind_service,cap_net_raw=+ep' %2")
+            .arg(port).arg(binary);
+    }
+    if (detail.contains(QLatin1String("in use"))) {
+        return QCoreApplication::translate("Engine",
+                   "Another program already uses port %1 (often dnsmasq or another PXE server). "
+                   "Find it with: sudo ss -ulpn 'sport = :%1' ; stop it, or choose another port.")
+            .arg(port);
+    }
+    return QCoreApplication::translate("Engine", "Check the interface and address in the settings.");
+}
+
+} // namespace Nbc

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "boot/bootsnapshot.h"
+#include "engine/machineevent.h"
+
+#include <QMap>
+#include <QObject>
+#include <QString>
+
+class QTimer;
+
+namespace Nbc {
+
+// What the services panel and `--headless` show about one engine.
+struct EngineStatus {
+    enum class State { Stopped, Running, Failed };
+    QString engine;                   // "dhcp-proxy", "tftp", "http", "logs"
+    State state = State::Stopped;
+    QString address;                  // "10.77.0.1:69"
+    QMap<QString, quint64> counters;  // "received", "served", "dropped:<reason>", ...
+    QString error;                    // what went wrong, for a person
+    QString fix;                      // what to do about it, e.g. the exact setcap command
+};
+
+QString engineStateName(EngineStatus::State state);
+
+// Base of every server engine. An engine is a parentless QObject moved to its own
+// QThread by ServiceHost; sockets and timers are created in start(), in that thread.
+// It learns what to answer only from the BootSnapshot it is given by value.
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Engine(const QString &name, QObject *parent = nullptr);
+    ~Engine() override;
+
+    QString name() const { return m_status.engine; }
+
+public Q_SLOTS:
+    // Both are idempotent. start() reports a failed bind through statusChanged, never throws.
+    virtual void start() = 0;
+    virtual void stop() = 0;
+    virtual void setSnapshot(const Nbc::BootSnapshot &snapshot);
+
+Q_SIGNALS:
+    void machineEvent(const Nbc::MachineEvent &event);
+    void statusChanged(const Nbc::EngineStatus &status);
+
+protected:
+    const BootSnapshot &snapshot() const { return m_snapshot; }
+    // Counters are published at most twice a second, never per packet.
+    void count(const QString &key, quint64 n = 1);
+    void drop(const QString &reason) { count(QStringLiteral("dropped:") + reason); }
+    void setRunning(const QString &address);
+    void setStopped();
+    void setFailed(const QString &error, const QString &fix);
+    void publishStatus();
+    // A user-facing explanation and fix for a failed bind of a UDP/TCP port.
+    static QString bindFix(int port, const QString &detail);
+
+private:
+    void schedulePublish();
+
+    BootSnapshot m_snapshot;
+    EngineStatus m_status;
+    QTimer *m_publishTimer = nullptr;
+};
+
+} // namespace Nbc
+
+Q_DECLARE_METATYPE(Nbc::EngineStatus)

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that the build, the app, the tests and the benchmarks
+# need. Does nothing (and needs no network) when they are all present.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build g++ ccache pkg-config make
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-svg-dev libqt6svg6 libqt6sql6-sqlite qt6-qpa-plugins
+  libyaml-cpp-dev libarchive-dev libhttp-parser-dev
+  # runtime data: iPXE binaries, the IEEE OUI list for vendor names
+  ipxe ieee-data
+  # test peers and end-to-end: real clients, real firmware, a stand-in payload
+  curl atftp udhcpc iproute2 dnsmasq-base tcpdump
+  qemu-system-x86 qemu-utils ovmf ipxe-qemu busybox-static cpio xz-utils python3
+  # GUI tests and screenshots
+  xvfb xauth imagemagick
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing missing packages: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
