@@ -1,0 +1,63 @@
+#include "boot/safepath.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace Nbc {
+
+SafePathResult resolveUnderRoot(const QString &root, const QString &requested)
+{
+    SafePathResult result;
+    if (root.isEmpty() || requested.isEmpty()) {
+        result.refusal = QStringLiteral("not-found");
+        return result;
+    }
+    for (const QChar c : requested) {
+        // Backslashes are refused rather than translated: a Windows-style client asking
+        // for "..\\x" must not be given a second chance at traversal.
+        if (c.unicode() < 0x20 || c == u'\\' || c.unicode() == 0x7f) {
+            result.refusal = QStringLiteral("bad-name");
+            return result;
+        }
+    }
+    // Leading slashes are tolerated (many firmwares send "/pxelinux.0"), relative to root.
+    QString relative = requested;
+    while (relative.startsWith(u'/'))
+        relative.remove(0, 1);
+    const QStringList parts = relative.split(u'/', Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        if (part == QLatin1String("..")) {
+            result.refusal = QStringLiteral("traversal");
+            return result;
+        }
+    }
+    if (parts.isEmpty()) {
+        result.refusal = QStringLiteral("not-found");
+        return result;
+    }
+
+    const QString canonicalRoot = QFileInfo(root).canonicalFilePath();
+    if (canonicalRoot.isEmpty()) {
+        result.refusal = QStringLiteral("not-found");
+        return result;
+    }
+    const QFileInfo info(canonicalRoot + u'/' + parts.join(u'/'));
+    const QString canonical = info.canonicalFilePath();
+    if (canonical.isEmpty()) {
+        result.refusal = QStringLiteral("not-found");
+        return result;
+    }
+    // A symlink inside the root may point anywhere; only targets inside the root are served.
+    if (!canonical.startsWith(canonicalRoot + u'/')) {
+        result.refusal = QStringLiteral("symlink-escape");
+        return result;
+    }
+    if (!QFileInfo(canonical).isFile()) {
+        result.refusal = QStringLiteral("not-a-file");
+        return result;
+    }
+    result.path = canonical;
+    return result;
+}
+
+} // namespace Nbc
