@@ -1,30 +1,154 @@
 #include "boot/httproute.h"
 
+#include "boot/artifactstore.h"
+#include "boot/ipxescript.h"
 #include "boot/safepath.h"
+
+#include <QFileInfo>
+#include <QUrlQuery>
 
 namespace Nbc::Boot {
 
-HttpResponsePlan routeHttp(const BootSnapshot &snapshot, const HttpRequestInfo &request)
+namespace {
+
+HttpResponsePlan notFound(const QString &reason, const QString &mac = {})
 {
     HttpResponsePlan plan;
-    if (request.path.startsWith(QLatin1String("/files/")) && !snapshot.httpRoot.isEmpty()) {
-        const SafePathResult resolved = resolveUnderRoot(snapshot.httpRoot, request.path.mid(7));
-        if (resolved.ok()) {
-            plan.status = 200;
-            plan.contentType = "application/octet-stream";
-            plan.filePath = resolved.path;
-            plan.event = EventKind::HttpStart;
-            plan.detail = request.path;
-            return plan;
-        }
-        plan.status = resolved.refusal == QLatin1String("not-found") ? 404 : 403;
-        plan.detail = resolved.refusal;
-        plan.body = "Not found\n";
+    plan.status = 404;
+    plan.body = "Not found\n";
+    plan.detail = reason;
+    plan.mac = mac;
+    plan.event = EventKind::HttpFailed;
+    return plan;
+}
+
+HttpResponsePlan serveFile(const QString &path, const QString &detail, const QString &mac,
+                           const QByteArray &contentType = "application/octet-stream")
+{
+    HttpResponsePlan plan;
+    plan.status = 200;
+    plan.filePath = path;
+    plan.contentType = contentType;
+    plan.detail = detail;
+    plan.mac = mac;
+    plan.event = EventKind::HttpStart;
+    return plan;
+}
+
+HttpResponsePlan script(const IpxeScript &s, const QString &mac)
+{
+    HttpResponsePlan plan;
+    plan.status = s.status;
+    plan.contentType = "text/plain; charset=utf-8";
+    plan.body = s.text;
+    plan.mac = mac;
+    plan.event = EventKind::ScriptServed;
+    plan.detail = s.kind;
+    // A script is a decision of this moment (a config may be assigned a second later).
+    plan.headers.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-store")));
+    return plan;
+}
+
+QVariantMap factsFromQuery(const QString &query)
+{
+    QVariantMap facts;
+    const QUrlQuery q(query);
+    static const char *const keys[] = {"uuid", "serial", "manufacturer", "product", "arch", "platform"};
+    for (const char *key : keys) {
+        const QString value = q.queryItemValue(QLatin1String(key), QUrl::FullyDecoded).trimmed();
+        if (!value.isEmpty())
+            facts.insert(QLatin1String(key), value.left(128));
+    }
+    return facts;
+}
+
+HttpResponsePlan artifact(const BootSnapshot &snapshot, const QString &mac, ArtifactKind kind)
+{
+    const ArtifactSet *set = snapshot.artifactsFor(mac);
+    const QString name = kind == ArtifactKind::Kernel ? QStringLiteral("vmlinuz") : QStringLiteral("initramfs.xz");
+    if (!set)
+        return notFound(QStringLiteral("no artefact set for ") + name, mac);
+    const QString path = kind == ArtifactKind::Kernel ? set->kernelPath : set->initramfsPath;
+    const ArtifactCheck check = ArtifactStore::inspect(path, kind);
+    if (!check.ok) {
+        HttpResponsePlan plan = notFound(check.error, mac);
+        plan.status = 500;
+        plan.body = check.error.toUtf8() + '\n';
         return plan;
     }
-    plan.detail = QStringLiteral("no-route");
-    plan.body = "Not found\n";
-    return plan;
+    return serveFile(path, name, mac);
+}
+
+} // namespace
+
+HttpResponsePlan routeHttp(const BootSnapshot &snapshot, const HttpRequestInfo &request)
+{
+    const QString &path = request.path;
+
+    if (path == QLatin1String("/boot.ipxe"))
+        return script(IpxeScripts::entry(snapshot), {});
+
+    if (path.startsWith(QLatin1String("/m/"))) {
+        const QStringList parts = path.mid(3).split(u'/');
+        if (parts.size() != 2)
+            return notFound(QStringLiteral("no-route"));
+        const QString mac = normalizeMac(parts.at(0));
+        if (mac.isEmpty())
+            return notFound(QStringLiteral("bad-mac"));
+        const QString &leaf = parts.at(1);
+        if (leaf == QLatin1String("script.ipxe")) {
+            HttpResponsePlan plan = script(IpxeScripts::forMachine(snapshot, mac, request.query), mac);
+            plan.facts = factsFromQuery(request.query);
+            return plan;
+        }
+        if (leaf == QLatin1String("vmlinuz"))
+            return artifact(snapshot, mac, ArtifactKind::Kernel);
+        if (leaf == QLatin1String("initramfs.xz"))
+            return artifact(snapshot, mac, ArtifactKind::Initramfs);
+        if (leaf == QLatin1String("config.yaml")) {
+            const auto it = snapshot.machines.constFind(mac);
+            if (it == snapshot.machines.constEnd() || it->configPath.isEmpty()) {
+                HttpResponsePlan plan = notFound(QStringLiteral("no config is assigned to ") + mac, mac);
+                plan.event = EventKind::ConfigRefused;
+                return plan;
+            }
+            if (!QFileInfo(it->configPath).isFile()) {
+                HttpResponsePlan plan = notFound(QStringLiteral("assigned config is missing: ") + it->configPath, mac);
+                plan.event = EventKind::ConfigRefused;
+                return plan;
+            }
+            HttpResponsePlan plan = serveFile(it->configPath, QFileInfo(it->configPath).fileName(), mac,
+                                              "application/yaml");
+            plan.event = EventKind::ConfigServed;
+            plan.headers.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-store")));
+            return plan;
+        }
+        return notFound(QStringLiteral("no-route"), mac);
+    }
+
+    if (path == QLatin1String("/ipxe.efi") || path == QLatin1String("/snponly.efi")) {
+        if (snapshot.ipxeUefi.isEmpty() || !QFileInfo(snapshot.ipxeUefi).isFile())
+            return notFound(QStringLiteral("no UEFI iPXE binary is set up"));
+        return serveFile(snapshot.ipxeUefi, path.mid(1), {});
+    }
+    if (path == QLatin1String("/undionly.kpxe")) {
+        if (snapshot.ipxeBios.isEmpty() || !QFileInfo(snapshot.ipxeBios).isFile())
+            return notFound(QStringLiteral("no BIOS iPXE binary is set up"));
+        return serveFile(snapshot.ipxeBios, path.mid(1), {});
+    }
+
+    if (path.startsWith(QLatin1String("/files/")) && !snapshot.httpRoot.isEmpty()) {
+        const SafePathResult resolved = resolveUnderRoot(snapshot.httpRoot, path.mid(7));
+        if (resolved.ok())
+            return serveFile(resolved.path, path, {});
+        HttpResponsePlan plan = notFound(resolved.refusal);
+        if (resolved.refusal != QLatin1String("not-found")) {
+            plan.status = 403;
+            plan.body = "Forbidden\n";
+        }
+        return plan;
+    }
+    return notFound(QStringLiteral("no-route"));
 }
 
 } // namespace Nbc::Boot

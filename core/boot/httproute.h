@@ -8,6 +8,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QVariantMap>
 
 namespace Nbc::Boot {
 
@@ -30,13 +31,15 @@ struct HttpResponsePlan {
     EventKind event = EventKind::HttpFailed;   // what the engine reports when it answers
     QString detail;                 // script name, artefact name or the reason for an error
     QList<QPair<QByteArray, QByteArray>> headers;   // extra response headers
+    QVariantMap facts;              // copied into the engine's MachineEvent (uuid, serial, ...)
 };
 
 // Pure: the same snapshot and request give the same plan. Routes (DESIGN.md wire contract):
 //   /boot.ipxe                       generic entry script
 //   /m/<mac>/script.ipxe?...         per-machine script (mac with '-' or ':')
-//   /m/<mac>/kernel, /m/<mac>/initramfs.xz   artefacts for that machine
+//   /m/<mac>/vmlinuz, /m/<mac>/initramfs.xz  artefacts for that machine
 //   /m/<mac>/config.yaml             the machine's own config (404 when unassigned)
+//   /ipxe.efi /snponly.efi /undionly.kpxe   iPXE binaries (UEFI HTTP boot)
 //   /files/<path>                    the optional extra HTTP root
 HttpResponsePlan routeHttp(const BootSnapshot &snapshot, const HttpRequestInfo &request);
 

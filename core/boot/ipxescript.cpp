@@ -1,0 +1,137 @@
+#include "boot/ipxescript.h"
+
+#include "boot/kernelargs.h"
+
+namespace Nbc::Boot {
+
+namespace {
+
+QByteArray header(const QString &comment)
+{
+    return QByteArray("#!ipxe\n# Netboot Console: ") + comment.toUtf8() + '\n';
+}
+
+QString logSinkUrl(const BootSnapshot &snapshot)
+{
+    return QStringLiteral("tcp://%1:%2/").arg(snapshot.serverAddress.toString()).arg(snapshot.logPort);
+}
+
+} // namespace
+
+QString IpxeScripts::machinePath(const QString &mac)
+{
+    QString hyphen = mac;
+    hyphen.replace(u':', u'-');
+    return QStringLiteral("/m/") + hyphen;
+}
+
+IpxeScript IpxeScripts::entry(const BootSnapshot &snapshot)
+{
+    IpxeScript script;
+    script.kind = QStringLiteral("entry");
+    const QByteArray base = snapshot.httpBaseUrl().toUtf8();
+    script.text = header(QStringLiteral("generic entry"))
+        // iPXE may have been handed this script by a proxy offer while the LAN's own
+        // DHCP answer, without boot options, won the race; when no address stuck, ask again.
+        + ":address\n"
+          "isset ${net0/ip} && goto chain ||\n"
+          "echo Netboot Console: no IPv4 address on net0 yet, asking DHCP again\n"
+          "dhcp net0 || sleep 2\n"
+          "goto address\n"
+          ":chain\n"
+          "chain --replace --autofree " + base
+        + "/m/${net0/mac:hexhyp}/script.ipxe?uuid=${uuid}&serial=${serial:uristring}"
+          "&manufacturer=${manufacturer:uristring}&product=${product:uristring}"
+          "&arch=${buildarch}&platform=${platform} || goto retry\n"
+          ":retry\n"
+          "echo Netboot Console: the boot server did not answer, retrying in 5 s\n"
+          "sleep 5\n"
+          "goto chain\n";
+    return script;
+}
+
+QString IpxeScripts::talosCommandLine(const BootSnapshot &snapshot, const QString &mac, bool withConfig)
+{
+    const ArtifactSet *set = snapshot.artifactsFor(mac);
+    QStringList args;
+    // With iPXE on UEFI the EFI stub finds the initrd only by this name (Debian's 2019
+    // iPXE has no LoadFile2); harmless on BIOS.
+    args << QStringLiteral("initrd=initramfs.xz");
+    args << mergeKernelArgs(talosDefaultKernelArgs(set ? set->talosVersion : QString()),
+                            set ? set->extraKernelArgs : QString());
+    const QString base = snapshot.httpBaseUrl() + machinePath(mac);
+    if (withConfig)
+        args << QStringLiteral("talos.config=") + base + QStringLiteral("/config.yaml");
+    args << QStringLiteral("talos.logging.kernel=") + logSinkUrl(snapshot);
+    return args.join(u' ');
+}
+
+IpxeScript IpxeScripts::forMachine(const BootSnapshot &snapshot, const QString &mac, const QString &query)
+{
+    IpxeScript script;
+    const MachineIntent *intent = nullptr;
+    const auto it = snapshot.machines.constFind(mac);
+    if (it != snapshot.machines.constEnd())
+        intent = &it.value();
+    const QByteArray base = (snapshot.httpBaseUrl() + machinePath(mac)).toUtf8();
+    const QByteArray again = base + "/script.ipxe" + (query.isEmpty() ? QByteArray() : "?" + query.toUtf8());
+
+    if (intent && intent->installed && snapshot.afterInstall != AfterInstallPolicy::AlwaysPxe) {
+        // Talos is on the disk: a PXE boot must not run it from RAM against the installed
+        // state (reference §5.2); hand the machine back to its disk.
+        switch (snapshot.afterInstall) {
+        case AfterInstallPolicy::Exit:
+            script.kind = QStringLiteral("exit");
+            script.text = header(mac + QStringLiteral(" is installed: boot from the next device")) + "exit\n";
+            return script;
+        case AfterInstallPolicy::Sanboot:
+            script.kind = QStringLiteral("sanboot");
+            script.text = header(mac + QStringLiteral(" is installed: boot the first disk"))
+                + "sanboot --no-describe --drive 0x80\n";
+            return script;
+        case AfterInstallPolicy::Http404:
+            script.kind = QStringLiteral("http-404");
+            script.status = 404;
+            script.text = "installed: boot from disk\n";
+            return script;
+        case AfterInstallPolicy::AlwaysPxe:
+            break;
+        }
+    }
+
+    const bool assigned = intent && !intent->configPath.isEmpty();
+    if (!assigned && snapshot.unassigned == UnassignedPolicy::Wait) {
+        script.kind = QStringLiteral("wait");
+        script.text = header(mac + QStringLiteral(" has no machine config yet"))
+            + "echo Netboot Console: no machine config is assigned to " + mac.toUtf8() + " yet.\n"
+              "echo Assign one in the console; this machine boots as soon as it is.\n"
+              ":wait\n"
+              "sleep " + QByteArray::number(kWaitSeconds) + "\n"
+              "chain --replace --autofree " + again + " || goto wait\n";
+        return script;
+    }
+
+    const ArtifactSet *set = snapshot.artifactsFor(mac);
+    if (!set) {
+        script.kind = QStringLiteral("no-artifacts");
+        script.text = header(QStringLiteral("no Talos kernel and initramfs are set up"))
+            + "echo Netboot Console: no Talos kernel and initramfs are set up in the console yet.\n"
+              "echo Add an artefact set (kernel + initramfs); this machine retries.\n"
+              ":wait\n"
+              "sleep " + QByteArray::number(kWaitSeconds * 2) + "\n"
+              "chain --replace --autofree " + again + " || goto wait\n";
+        return script;
+    }
+
+    script.kind = assigned ? QStringLiteral("boot-talos") : QStringLiteral("maintenance");
+    const QString versionText = set->talosVersion.isEmpty() ? QString() : QStringLiteral(" ") + set->talosVersion;
+    script.text = header(mac + QStringLiteral(": Talos") + versionText + QStringLiteral(" (") + set->name
+                         + (assigned ? QStringLiteral(")") : QStringLiteral(", maintenance mode)")))
+        + "imgfree\n"
+          "kernel " + base + "/vmlinuz " + talosCommandLine(snapshot, mac, assigned).toUtf8() + "\n"
+          "initrd " + base + "/initramfs.xz\n"
+          "boot\n";
+    return script;
+}
+
+} // namespace Nbc::Boot

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "boot/bootsnapshot.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace Nbc::Boot {
+
+// iPXE scripts served over HTTP. Pure: the same snapshot and request give the same bytes.
+struct IpxeScript {
+    int status = 200;          // 404 for the http-404 after-install policy
+    QByteArray text;
+    QString kind;              // "entry", "boot-talos", "maintenance", "wait", "no-artifacts",
+                               // "exit", "sanboot", "http-404"
+};
+
+class IpxeScripts
+{
+public:
+    // Seconds an unassigned machine waits in iPXE before asking again.
+    static constexpr int kWaitSeconds = 5;
+
+    // /boot.ipxe: makes sure iPXE has an address, then chains to the per-machine script
+    // with the facts iPXE knows (MAC, SMBIOS UUID/serial/manufacturer/product, arch).
+    static IpxeScript entry(const BootSnapshot &snapshot);
+
+    // /m/<mac>/script.ipxe: boot Talos, wait for an assignment, or boot from disk.
+    // `query` is the raw query the entry script sent, repeated when the script re-chains.
+    static IpxeScript forMachine(const BootSnapshot &snapshot, const QString &mac, const QString &query);
+
+    // URL path prefix of a machine's routes: "/m/52-54-00-12-34-56".
+    static QString machinePath(const QString &mac);
+    // The Talos kernel command line for this machine (without the kernel image name).
+    static QString talosCommandLine(const BootSnapshot &snapshot, const QString &mac, bool withConfig);
+};
+
+} // namespace Nbc::Boot

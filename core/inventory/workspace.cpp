@@ -1,0 +1,483 @@
+#include "inventory/workspace.h"
+
+#include "engine/machineevent.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QSet>
+#include <QStandardPaths>
+
+#include <yaml-cpp/yaml.h>
+
+namespace Nbc {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Workspace", text);
+}
+
+QString qstr(const YAML::Node &node)
+{
+    return QString::fromStdString(node.as<std::string>());
+}
+
+// Reads a scalar field; reports a wrong type with its line.
+bool readString(const YAML::Node &map, const char *key, QString *out, WorkspaceError *error)
+{
+    const YAML::Node node = map[key];
+    if (!node)
+        return true;
+    if (node.IsNull()) {
+        out->clear();
+        return true;
+    }
+    if (!node.IsScalar()) {
+        error->line = node.Mark().line + 1;
+        error->message = tr("'%1' must be a single value").arg(QLatin1String(key));
+        return false;
+    }
+    *out = qstr(node);
+    return true;
+}
+
+bool readPort(const YAML::Node &map, const char *key, quint16 *out, WorkspaceError *error)
+{
+    QString text;
+    if (!readString(map, key, &text, error))
+        return false;
+    if (text.isEmpty())
+        return true;
+    bool ok = false;
+    const uint port = text.toUInt(&ok);
+    if (!ok || port > 65535) {
+        error->line = map[key].Mark().line + 1;
+        error->message = tr("port '%1' must be a number from 0 to 65535, not '%2'")
+                             .arg(QLatin1String(key), text);
+        return false;
+    }
+    *out = static_cast<quint16>(port);
+    return true;
+}
+
+template<typename Enum>
+bool readEnum(const YAML::Node &map, const char *key, const QList<QPair<QString, Enum>> &values,
+              Enum *out, WorkspaceError *error)
+{
+    QString text;
+    if (!readString(map, key, &text, error))
+        return false;
+    if (text.isEmpty())
+        return true;
+    QStringList names;
+    for (const auto &value : values) {
+        if (value.first == text) {
+            *out = value.second;
+            return true;
+        }
+        names.append(value.first);
+    }
+    error->line = map[key].Mark().line + 1;
+    error->message = tr("'%1' must be one of %2, not '%3'")
+                         .arg(QLatin1String(key), names.join(QLatin1String(", ")), text);
+    return false;
+}
+
+const QList<QPair<QString, DhcpMode>> kModes = {
+    {QStringLiteral("proxy"), DhcpMode::Proxy}, {QStringLiteral("dhcp"), DhcpMode::Full}};
+const QList<QPair<QString, UnassignedPolicy>> kUnassigned = {
+    {QStringLiteral("wait"), UnassignedPolicy::Wait},
+    {QStringLiteral("maintenance"), UnassignedPolicy::Maintenance}};
+const QList<QPair<QString, AfterInstallPolicy>> kAfterInstall = {
+    {QStringLiteral("exit"), AfterInstallPolicy::Exit},
+    {QStringLiteral("sanboot"), AfterInstallPolicy::Sanboot},
+    {QStringLiteral("http-404"), AfterInstallPolicy::Http404},
+    {QStringLiteral("always-pxe"), AfterInstallPolicy::AlwaysPxe}};
+
+template<typename Enum>
+QString enumName(const QList<QPair<QString, Enum>> &values, Enum value)
+{
+    for (const auto &pair : values) {
+        if (pair.second == value)
+            return pair.first;
+    }
+    return {};
+}
+
+} // namespace
+
+QString dhcpModeName(DhcpMode mode) { return enumName(kModes, mode); }
+QString afterInstallName(AfterInstallPolicy policy) { return enumName(kAfterInstall, policy); }
+QString unassignedName(UnassignedPolicy policy) { return enumName(kUnassigned, policy); }
+
+QString WorkspaceError::toString() const
+{
+    if (line > 0)
+        return QStringLiteral("%1:%2: %3").arg(file).arg(line).arg(message);
+    return file.isEmpty() ? message : QStringLiteral("%1: %2").arg(file, message);
+}
+
+QString Workspace::defaultDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/workspace");
+}
+
+QString Workspace::settingsPath() const
+{
+    return m_dir + u'/' + settingsFileName();
+}
+
+Workspace Workspace::open(const QString &dir)
+{
+    Workspace ws;
+    ws.m_dir = QDir(dir.isEmpty() ? defaultDirectory() : dir).absolutePath();
+    ws.m_error.file = ws.settingsPath();
+    QDir folder(ws.m_dir);
+    if (!folder.exists() && !QDir().mkpath(ws.m_dir)) {
+        ws.m_error.message = tr("cannot create the workspace folder; check its parent's permissions");
+        return ws;
+    }
+    QFile file(ws.settingsPath());
+    const bool fresh = !file.exists() || file.size() == 0;
+    if (fresh) {
+        QDir().mkpath(ws.m_dir + QStringLiteral("/configs"));
+        QDir().mkpath(ws.m_dir + QStringLiteral("/artifacts"));
+        // Configs hold cluster secrets: their folder is private (DESIGN.md).
+        QFile::setPermissions(ws.m_dir + QStringLiteral("/configs"),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QString saveError;
+        if (!ws.save(&saveError))
+            ws.m_error.message = saveError;
+        return ws;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        ws.m_error.message = tr("cannot be read (%1); it was left untouched").arg(file.errorString());
+        return ws;
+    }
+    WorkspaceError error;
+    error.file = ws.settingsPath();
+    if (!parse(file.readAll(), ws.settingsPath(), &ws.m_settings, &error)) {
+        ws.m_error = error;
+        return ws;
+    }
+    ws.m_error = WorkspaceError{};
+    return ws;
+}
+
+bool Workspace::reload(WorkspaceError *error)
+{
+    QFile file(settingsPath());
+    WorkspaceError local;
+    local.file = settingsPath();
+    if (!file.open(QIODevice::ReadOnly)) {
+        local.message = tr("cannot be read (%1)").arg(file.errorString());
+        if (error)
+            *error = local;
+        return false;
+    }
+    WorkspaceSettings settings;
+    if (!parse(file.readAll(), settingsPath(), &settings, &local)) {
+        if (error)
+            *error = local;
+        return false;
+    }
+    m_settings = settings;
+    m_error = WorkspaceError{};
+    return true;
+}
+
+bool Workspace::parse(const QByteArray &yaml, const QString &fileName, WorkspaceSettings *out,
+                      WorkspaceError *error)
+{
+    error->file = fileName;
+    WorkspaceSettings s;
+    YAML::Node root;
+    try {
+        root = YAML::Load(yaml.toStdString());
+    } catch (const YAML::Exception &e) {
+        error->line = e.mark.line + 1;
+        error->message = QString::fromStdString(e.msg);
+        return false;
+    }
+    if (root.IsNull()) {
+        *out = s;
+        return true;
+    }
+    if (!root.IsMap()) {
+        error->line = root.Mark().line + 1;
+        error->message = tr("the file must be a mapping of settings (network:, ports:, machines: ...)");
+        return false;
+    }
+    try {
+        if (const YAML::Node net = root["network"]) {
+            if (!net.IsMap()) {
+                error->line = net.Mark().line + 1;
+                error->message = tr("'network' must be a mapping");
+                return false;
+            }
+            if (!readString(net, "interface", &s.interfaceName, error)
+                || !readEnum(net, "mode", kModes, &s.mode, error)
+                || !readString(net, "serverAddress", &s.serverAddress, error)
+                || !readString(net, "dhcpRange", &s.dhcpRange, error))
+                return false;
+            if (!s.serverAddress.isEmpty() && QHostAddress(s.serverAddress).protocol() != QAbstractSocket::IPv4Protocol) {
+                error->line = net["serverAddress"].Mark().line + 1;
+                error->message = tr("serverAddress '%1' is not an IPv4 address").arg(s.serverAddress);
+                return false;
+            }
+        }
+        if (const YAML::Node ports = root["ports"]) {
+            if (!ports.IsMap()) {
+                error->line = ports.Mark().line + 1;
+                error->message = tr("'ports' must be a mapping like {dhcp: 67, proxy: 4011, tftp: 69, http: 8080, logs: 4050}");
+                return false;
+            }
+            if (!readPort(ports, "dhcp", &s.dhcpPort, error) || !readPort(ports, "proxy", &s.proxyPort, error)
+                || !readPort(ports, "tftp", &s.tftpPort, error) || !readPort(ports, "http", &s.httpPort, error)
+                || !readPort(ports, "logs", &s.logPort, error))
+                return false;
+        }
+        if (!readString(root, "tftpRoot", &s.tftpRoot, error) || !readString(root, "httpRoot", &s.httpRoot, error)
+            || !readString(root, "defaultArtifacts", &s.defaultArtifacts, error)
+            || !readEnum(root, "unassigned", kUnassigned, &s.unassigned, error)
+            || !readEnum(root, "afterInstall", kAfterInstall, &s.afterInstall, error))
+            return false;
+        if (const YAML::Node ipxe = root["ipxe"]) {
+            if (!ipxe.IsMap()) {
+                error->line = ipxe.Mark().line + 1;
+                error->message = tr("'ipxe' must be a mapping {bios: PATH, uefi: PATH}");
+                return false;
+            }
+            if (!readString(ipxe, "bios", &s.ipxeBios, error) || !readString(ipxe, "uefi", &s.ipxeUefi, error))
+                return false;
+        }
+        if (const YAML::Node sets = root["artifacts"]) {
+            if (!sets.IsMap() && !sets.IsNull()) {
+                error->line = sets.Mark().line + 1;
+                error->message = tr("'artifacts' must be a mapping of named artefact sets");
+                return false;
+            }
+            for (auto it = sets.begin(); it != sets.end(); ++it) {
+                ArtifactSet set;
+                set.name = qstr(it->first);
+                const YAML::Node node = it->second;
+                if (!node.IsMap()) {
+                    error->line = node.Mark().line + 1;
+                    error->message = tr("artefact set '%1' must be a mapping with kernel: and initramfs:").arg(set.name);
+                    return false;
+                }
+                if (!readString(node, "kernel", &set.kernelPath, error)
+                    || !readString(node, "initramfs", &set.initramfsPath, error)
+                    || !readString(node, "talosVersion", &set.talosVersion, error)
+                    || !readString(node, "extraKernelArgs", &set.extraKernelArgs, error))
+                    return false;
+                if (set.kernelPath.isEmpty() || set.initramfsPath.isEmpty()) {
+                    error->line = node.Mark().line + 1;
+                    error->message = tr("artefact set '%1' needs both kernel: and initramfs:").arg(set.name);
+                    return false;
+                }
+                s.artifacts.insert(set.name, set);
+            }
+        }
+        if (const YAML::Node machines = root["machines"]) {
+            if (!machines.IsSequence() && !machines.IsNull()) {
+                error->line = machines.Mark().line + 1;
+                error->message = tr("'machines' must be a list of entries starting with '- mac:'");
+                return false;
+            }
+            QSet<QString> seen;
+            for (const YAML::Node &node : machines) {
+                if (!node.IsMap()) {
+                    error->line = node.Mark().line + 1;
+                    error->message = tr("each machine must be a mapping with at least 'mac:'");
+                    return false;
+                }
+                MachineIntent m;
+                QString mac;
+                QString installed;
+                if (!readString(node, "mac", &mac, error) || !readString(node, "config", &m.configPath, error)
+                    || !readString(node, "hostname", &m.hostname, error)
+                    || !readString(node, "installDisk", &m.installDisk, error)
+                    || !readString(node, "artifacts", &m.artifacts, error)
+                    || !readString(node, "installed", &installed, error))
+                    return false;
+                m.mac = normalizeMac(mac);
+                if (m.mac.isEmpty()) {
+                    error->line = node.Mark().line + 1;
+                    error->message = tr("'%1' is not a MAC address (write it like 52:54:00:12:34:56)").arg(mac);
+                    return false;
+                }
+                if (seen.contains(m.mac)) {
+                    error->line = node.Mark().line + 1;
+                    error->message = tr("machine %1 is listed twice").arg(m.mac);
+                    return false;
+                }
+                seen.insert(m.mac);
+                m.installed = installed == QLatin1String("true");
+                s.machines.append(m);
+            }
+        }
+    } catch (const YAML::Exception &e) {
+        error->line = e.mark.line + 1;
+        error->message = QString::fromStdString(e.msg);
+        return false;
+    }
+    if (!s.defaultArtifacts.isEmpty() && !s.artifacts.contains(s.defaultArtifacts)) {
+        error->line = 0;
+        error->message = tr("defaultArtifacts names '%1', which is not under artifacts:").arg(s.defaultArtifacts);
+        return false;
+    }
+    *out = s;
+    return true;
+}
+
+QByteArray Workspace::serialize(const WorkspaceSettings &s)
+{
+    YAML::Emitter out;
+    auto str = [](const QString &text) { return text.toStdString(); };
+    out << YAML::BeginMap;
+    out << YAML::Key << "network" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "interface" << YAML::Value << str(s.interfaceName);
+    out << YAML::Key << "mode" << YAML::Value << str(dhcpModeName(s.mode));
+    if (!s.serverAddress.isEmpty())
+        out << YAML::Key << "serverAddress" << YAML::Value << str(s.serverAddress);
+    if (!s.dhcpRange.isEmpty())
+        out << YAML::Key << "dhcpRange" << YAML::Value << str(s.dhcpRange);
+    out << YAML::EndMap;
+    out << YAML::Key << "ports" << YAML::Value << YAML::Flow << YAML::BeginMap
+        << YAML::Key << "dhcp" << YAML::Value << s.dhcpPort << YAML::Key << "proxy" << YAML::Value << s.proxyPort
+        << YAML::Key << "tftp" << YAML::Value << s.tftpPort << YAML::Key << "http" << YAML::Value << s.httpPort
+        << YAML::Key << "logs" << YAML::Value << s.logPort << YAML::EndMap;
+    if (!s.tftpRoot.isEmpty())
+        out << YAML::Key << "tftpRoot" << YAML::Value << str(s.tftpRoot);
+    if (!s.httpRoot.isEmpty())
+        out << YAML::Key << "httpRoot" << YAML::Value << str(s.httpRoot);
+    out << YAML::Key << "ipxe" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "bios"
+        << YAML::Value << str(s.ipxeBios) << YAML::Key << "uefi" << YAML::Value << str(s.ipxeUefi) << YAML::EndMap;
+    out << YAML::Key << "artifacts" << YAML::Value << YAML::BeginMap;
+    for (const ArtifactSet &set : s.artifacts) {
+        out << YAML::Key << str(set.name) << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "kernel" << YAML::Value << str(set.kernelPath);
+        out << YAML::Key << "initramfs" << YAML::Value << str(set.initramfsPath);
+        if (!set.talosVersion.isEmpty())
+            out << YAML::Key << "talosVersion" << YAML::Value << YAML::DoubleQuoted << str(set.talosVersion);
+        if (!set.extraKernelArgs.isEmpty())
+            out << YAML::Key << "extraKernelArgs" << YAML::Value << YAML::DoubleQuoted << str(set.extraKernelArgs);
+        out << YAML::EndMap;
+    }
+    out << YAML::EndMap;
+    if (!s.defaultArtifacts.isEmpty())
+        out << YAML::Key << "defaultArtifacts" << YAML::Value << str(s.defaultArtifacts);
+    out << YAML::Key << "unassigned" << YAML::Value << str(unassignedName(s.unassigned));
+    out << YAML::Key << "afterInstall" << YAML::Value << str(afterInstallName(s.afterInstall));
+    out << YAML::Key << "machines" << YAML::Value << YAML::BeginSeq;
+    for (const MachineIntent &m : s.machines) {
+        out << YAML::BeginMap << YAML::Key << "mac" << YAML::Value << str(m.mac);
+        if (!m.configPath.isEmpty())
+            out << YAML::Key << "config" << YAML::Value << str(m.configPath);
+        if (!m.hostname.isEmpty())
+            out << YAML::Key << "hostname" << YAML::Value << str(m.hostname);
+        if (!m.installDisk.isEmpty())
+            out << YAML::Key << "installDisk" << YAML::Value << str(m.installDisk);
+        if (!m.artifacts.isEmpty())
+            out << YAML::Key << "artifacts" << YAML::Value << str(m.artifacts);
+        if (m.installed)
+            out << YAML::Key << "installed" << YAML::Value << true;
+        out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+    out << YAML::EndMap;
+    return QByteArray(out.c_str()) + '\n';
+}
+
+bool Workspace::save(QString *error) const
+{
+    if (!ok()) {
+        if (error)
+            *error = tr("netboot.yaml has an error and is not overwritten: %1").arg(m_error.toString());
+        return false;
+    }
+    QSaveFile file(settingsPath());
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = tr("cannot write %1: %2").arg(settingsPath(), file.errorString());
+        return false;
+    }
+    file.write("# Netboot Console workspace: settings and machine assignments.\n"
+               "# Hand-editable; the console reloads it when it changes.\n");
+    file.write(serialize(m_settings));
+    if (!file.commit()) {
+        if (error)
+            *error = tr("cannot write %1: %2").arg(settingsPath(), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString Workspace::absolutePath(const QString &path) const
+{
+    if (path.isEmpty())
+        return {};
+    return QDir::cleanPath(QDir(m_dir).absoluteFilePath(path));
+}
+
+MachineIntent *Workspace::machine(const QString &mac)
+{
+    const QString key = normalizeMac(mac);
+    for (MachineIntent &m : m_settings.machines) {
+        if (m.mac == key)
+            return &m;
+    }
+    return nullptr;
+}
+
+void Workspace::setAssignment(const QString &mac, const QString &configPath)
+{
+    MachineIntent *m = machine(mac);
+    if (!m) {
+        MachineIntent intent;
+        intent.mac = normalizeMac(mac);
+        m_settings.machines.append(intent);
+        m = &m_settings.machines.last();
+    }
+    m->configPath = configPath;
+}
+
+BootSnapshot Workspace::toSnapshot() const
+{
+    BootSnapshot snap;
+    const WorkspaceSettings &s = m_settings;
+    snap.interfaceName = s.interfaceName;
+    if (!s.serverAddress.isEmpty())
+        snap.serverAddress = QHostAddress(s.serverAddress);
+    snap.mode = s.mode;
+    snap.dhcpPort = s.dhcpPort;
+    snap.proxyPort = s.proxyPort;
+    snap.tftpPort = s.tftpPort;
+    snap.httpPort = s.httpPort;
+    snap.logPort = s.logPort;
+    snap.ipxeBios = absolutePath(s.ipxeBios);
+    snap.ipxeUefi = absolutePath(s.ipxeUefi);
+    snap.tftpRoot = absolutePath(s.tftpRoot);
+    snap.httpRoot = absolutePath(s.httpRoot);
+    snap.workspaceDir = m_dir;
+    for (ArtifactSet set : s.artifacts) {
+        set.kernelPath = absolutePath(set.kernelPath);
+        set.initramfsPath = absolutePath(set.initramfsPath);
+        snap.artifacts.insert(set.name, set);
+    }
+    snap.defaultArtifacts = s.defaultArtifacts;
+    snap.unassigned = s.unassigned;
+    snap.afterInstall = s.afterInstall;
+    for (MachineIntent m : s.machines) {
+        m.configPath = absolutePath(m.configPath);
+        snap.machines.insert(m.mac, m);
+    }
+    return snap;
+}
+
+} // namespace Nbc

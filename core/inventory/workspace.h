@@ -1,0 +1,88 @@
+#pragma once
+
+#include "boot/bootsnapshot.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+
+namespace Nbc {
+
+// The user's declared intent: the workspace folder and its netboot.yaml (DESIGN.md
+// "Contracts"). Paths are kept as written (relative to the folder or absolute) so a
+// saved file stays hand-editable and git-friendly; toSnapshot() makes them absolute.
+struct WorkspaceSettings {
+    QString interfaceName;
+    DhcpMode mode = DhcpMode::Proxy;
+    QString serverAddress;            // empty: first IPv4 of the interface
+    QString dhcpRange;                // "10.77.0.100-10.77.0.199", dhcp mode only
+    quint16 dhcpPort = 67;
+    quint16 proxyPort = 4011;
+    quint16 tftpPort = 69;
+    quint16 httpPort = 8080;
+    quint16 logPort = 4050;
+    QString tftpRoot;
+    QString httpRoot;
+    QString ipxeBios = QStringLiteral("/usr/lib/ipxe/undionly.kpxe");
+    QString ipxeUefi = QStringLiteral("/usr/lib/ipxe/ipxe.efi");
+    QMap<QString, ArtifactSet> artifacts;    // keyed by set name
+    QString defaultArtifacts;
+    UnassignedPolicy unassigned = UnassignedPolicy::Wait;
+    AfterInstallPolicy afterInstall = AfterInstallPolicy::Exit;
+    QList<MachineIntent> machines;
+};
+
+struct WorkspaceError {
+    QString file;
+    int line = 0;                     // 1-based; 0 when not about a line
+    QString message;
+    QString toString() const;
+};
+
+class Workspace
+{
+public:
+    static QString defaultDirectory();
+    static QString settingsFileName() { return QStringLiteral("netboot.yaml"); }
+
+    // Opens DIR. A folder that is missing or has no netboot.yaml is initialised with
+    // defaults (and the folders configs/ and artifacts/); a file that cannot be read or
+    // parsed is reported and left untouched: ok() is false and nothing is ever saved over it.
+    static Workspace open(const QString &dir);
+
+    bool ok() const { return m_error.message.isEmpty(); }
+    const WorkspaceError &error() const { return m_error; }
+    QString directory() const { return m_dir; }
+    QString settingsPath() const;
+
+    const WorkspaceSettings &settings() const { return m_settings; }
+    WorkspaceSettings &settings() { return m_settings; }
+
+    // Parses netboot.yaml text; pure, used by open() and by reload-on-change.
+    static bool parse(const QByteArray &yaml, const QString &fileName, WorkspaceSettings *out,
+                      WorkspaceError *error);
+    static QByteArray serialize(const WorkspaceSettings &settings);
+
+    // Atomic write (QSaveFile). Refuses when the workspace was opened with an error.
+    bool save(QString *error = nullptr) const;
+    // Re-reads netboot.yaml; on error keeps the current settings and returns false.
+    bool reload(WorkspaceError *error);
+
+    QString absolutePath(const QString &path) const;
+    MachineIntent *machine(const QString &mac);
+    void setAssignment(const QString &mac, const QString &configPath);
+
+    // Everything the engines need; interface addresses are resolved by the caller.
+    BootSnapshot toSnapshot() const;
+
+private:
+    QString m_dir;
+    WorkspaceSettings m_settings;
+    WorkspaceError m_error;
+};
+
+QString dhcpModeName(DhcpMode mode);
+QString afterInstallName(AfterInstallPolicy policy);
+QString unassignedName(UnassignedPolicy policy);
+
+} // namespace Nbc
