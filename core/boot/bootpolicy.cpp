@@ -1,0 +1,173 @@
+#include "boot/bootpolicy.h"
+
+#include <QUuid>
+
+namespace Nbc::Boot {
+
+namespace {
+
+using Dhcp::MessageType;
+using Dhcp::OptionCode;
+
+// RFC 4578 2.1 / IANA "Processor Architecture Types".
+constexpr quint16 kArchBios = 0;
+constexpr quint16 kArchEfiBc = 7;      // EFI byte code: what OVMF and most x64 firmware send
+constexpr quint16 kArchEfiX64 = 9;
+constexpr quint16 kArchEfiX64Http = 16;
+
+const QByteArray kPxeClient = QByteArrayLiteral("PXEClient");
+const QByteArray kHttpClient = QByteArrayLiteral("HTTPClient");
+
+BootDecision noReply(BootDecision d, const QString &reason, const QString &detail)
+{
+    d.reply.reset();
+    d.reason = reason;
+    d.detail = detail;
+    return d;
+}
+
+} // namespace
+
+QString firmwareName(Firmware firmware)
+{
+    switch (firmware) {
+    case Firmware::Unknown: return QStringLiteral("unknown");
+    case Firmware::Bios: return QStringLiteral("bios");
+    case Firmware::Uefi:
+    case Firmware::UefiHttp: return QStringLiteral("uefi");
+    case Firmware::Ipxe: return QStringLiteral("ipxe");
+    }
+    return QStringLiteral("unknown");
+}
+
+ClientFacts ClientFacts::fromPacket(const Dhcp::Packet &packet, DhcpPort port)
+{
+    ClientFacts f;
+    f.mac = packet.mac();
+    f.messageType = packet.messageType();
+    f.arch = packet.clientArch();
+    f.guid = packet.clientGuid();
+    f.vendorClass = packet.vendorClass();
+    f.userClasses = packet.userClasses();
+    f.ipxeOptions = packet.hasOption(OptionCode::IpxeEncap);
+    f.ciaddr = packet.ciaddr;
+    f.requestedAddress = packet.requestedAddress().value_or(packet.ciaddr);
+    f.port = port;
+
+    // iPXE identifies itself whatever the architecture (it also sends option 93):
+    // checked first so that it is handed the script and never chain-loads itself.
+    if (f.userClasses.contains(QLatin1String("iPXE")) || f.ipxeOptions)
+        f.firmware = Firmware::Ipxe;
+    else if (!f.arch || *f.arch == kArchBios)
+        f.firmware = Firmware::Bios;   // PXE 2.1 ROMs that omit option 93 are BIOS ROMs
+    else if (*f.arch == kArchEfiBc || *f.arch == kArchEfiX64)
+        f.firmware = Firmware::Uefi;
+    else if (*f.arch == kArchEfiX64Http)
+        f.firmware = Firmware::UefiHttp;
+    return f;
+}
+
+QVariantMap ClientFacts::eventFacts() const
+{
+    QVariantMap m;
+    if (arch)
+        m.insert(QStringLiteral("arch"), int(*arch));
+    if (guid.size() == 16)
+        m.insert(QStringLiteral("guid"), QUuid::fromRfc4122(guid).toString(QUuid::WithoutBraces));
+    if (!vendorClass.isEmpty())
+        m.insert(QStringLiteral("vendorClass"), vendorClass);
+    if (!userClasses.isEmpty())
+        m.insert(QStringLiteral("userClass"), userClasses.join(QLatin1Char(',')));
+    m.insert(QStringLiteral("firmware"), firmwareName(firmware));
+    if (messageType)
+        m.insert(QStringLiteral("messageType"), Dhcp::messageTypeName(*messageType));
+    return m;
+}
+
+QString bootFileFor(const ClientFacts &facts, const BootSnapshot &snapshot)
+{
+    switch (facts.firmware) {
+    case Firmware::Ipxe: return snapshot.httpBaseUrl() + QStringLiteral("/boot.ipxe");
+    case Firmware::Bios: return QStringLiteral("undionly.kpxe");
+    case Firmware::Uefi: return QStringLiteral("ipxe.efi");
+    case Firmware::UefiHttp: return snapshot.httpBaseUrl() + QStringLiteral("/ipxe.efi");
+    case Firmware::Unknown: return {};
+    }
+    return {};
+}
+
+BootDecision decideDhcp(const Dhcp::Packet &request, DhcpPort port, const BootSnapshot &snapshot)
+{
+    BootDecision d;
+    d.facts = ClientFacts::fromPacket(request, port);
+    const ClientFacts &f = d.facts;
+
+    if (request.op != Dhcp::Packet::kBootRequest)
+        return noReply(d, QStringLiteral("not-request"), QStringLiteral("a BOOTREPLY from another server"));
+    if (!f.messageType)
+        return noReply(d, QStringLiteral("bootp"), QStringLiteral("plain BOOTP, not DHCP"));
+
+    // Only PXE and UEFI HTTP clients are ours; every other client belongs to the site's
+    // DHCP server (PXE 2.1 2.2.5: a proxy answers "PXEClient" only).
+    const QByteArray vendor = f.vendorClass.toLatin1();
+    const bool httpClient = vendor.startsWith(kHttpClient);
+    if (!vendor.startsWith(kPxeClient) && !httpClient)
+        return noReply(d, QStringLiteral("not-pxe"), QStringLiteral("not a PXE client (vendor class '%1')").arg(f.vendorClass));
+
+    MessageType replyType;
+    const MessageType type = *f.messageType;
+    if (port == DhcpPort::Dhcp && type == MessageType::Discover) {
+        replyType = MessageType::Offer;
+    } else if (type == MessageType::Request) {
+        // 4011: PXE boot-server discovery. 67: a proxy ACK with the same boot info;
+        // harmless (clients match option 54 against the server they chose) and some
+        // ROMs wait for it.
+        replyType = MessageType::Ack;
+    } else {
+        return noReply(d, QStringLiteral("unexpected-message"),
+                       QStringLiteral("%1 on port %2").arg(Dhcp::messageTypeName(type))
+                           .arg(port == DhcpPort::Dhcp ? snapshot.dhcpPort : snapshot.proxyPort));
+    }
+
+    if (f.firmware == Firmware::UefiHttp && !httpClient) {
+        return noReply(d, QStringLiteral("unsupported-arch"),
+                       QStringLiteral("architecture 16 (HTTP boot) without the HTTPClient vendor class"));
+    }
+    const QString file = bootFileFor(f, snapshot);
+    if (file.isEmpty()) {
+        return noReply(d, QStringLiteral("unsupported-arch"),
+                       QStringLiteral("no boot file for client architecture %1").arg(f.arch.value_or(0)));
+    }
+    bool isV4 = false;
+    const quint32 server = snapshot.serverAddress.toIPv4Address(&isV4);
+    if (!isV4 || server == 0)
+        return noReply(d, QStringLiteral("no-server-address"), QStringLiteral("no IPv4 server address to offer"));
+
+    Dhcp::Packet reply = request.makeReply(replyType);
+    reply.yiaddr = 0;                 // proxy DHCP never assigns an address
+    reply.siaddr = server;            // next server: where TFTP fetches the file
+    const QByteArray fileBytes = file.toUtf8();
+    if (fileBytes.size() < Dhcp::Packet::kFileSize)
+        reply.file = fileBytes;       // BOOTP ROMs read the field, not option 67
+    reply.setAddressOption(OptionCode::ServerId, server);
+    // UEFI 2.x 24.7: an HTTP boot offer must say "HTTPClient", or the client ignores it.
+    reply.setOption(OptionCode::VendorClass, httpClient ? kHttpClient : kPxeClient);
+    reply.setOption(OptionCode::BootFileName, fileBytes);
+    if (const auto guid = request.option(OptionCode::ClientGuid))
+        reply.setOption(OptionCode::ClientGuid, *guid);   // PXE 2.1: echoed when sent
+
+    // Option 43 only for BIOS PXE ROMs on port 67: discovery control 8 (PXE 2.1 2.4.2,
+    // bit 3: skip boot-server discovery, boot the file in this offer). UEFI PXE gets no
+    // option 43, so OVMF asks again on 4011; iPXE gets none so it never shows a PXE menu.
+    if (f.firmware == Firmware::Bios && port == DhcpPort::Dhcp) {
+        reply.setOption(OptionCode::VendorSpecific,
+                        Dhcp::buildSubOptions({{quint8(Dhcp::PxeSubOption::DiscoveryControl), QByteArray(1, char(8))}}));
+    }
+
+    d.reply = reply;
+    d.bootFile = file;
+    d.detail = file;
+    return d;
+}
+
+} // namespace Nbc::Boot

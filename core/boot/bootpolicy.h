@@ -1,0 +1,65 @@
+#pragma once
+
+#include "boot/bootsnapshot.h"
+#include "protocol/dhcp/dhcppacket.h"
+
+#include <QString>
+#include <QVariantMap>
+
+#include <optional>
+
+namespace Nbc::Boot {
+
+// Which of our sockets a DHCP message arrived on.
+enum class DhcpPort {
+    Dhcp,    // UDP 67: broadcast DISCOVER/REQUEST, seen next to the site's DHCP server
+    Proxy,   // UDP 4011: PXE boot-server requests, unicast to us (PXE 2.1 2.2.6)
+};
+
+enum class Firmware {
+    Unknown,
+    Bios,        // legacy PXE ROM, client arch 0
+    Uefi,        // UEFI PXE, client arch 7 or 9
+    UefiHttp,    // UEFI HTTP boot, client arch 16, vendor class "HTTPClient"
+    Ipxe,        // iPXE already runs (user class "iPXE" or option 175)
+};
+
+// "bios", "uefi" (also for HTTP boot), "ipxe", "unknown": the values of the event fact.
+QString firmwareName(Firmware firmware);
+
+// What the client tells about itself, read once from its message.
+struct ClientFacts {
+    QString mac;                          // empty when chaddr is not Ethernet
+    std::optional<Dhcp::MessageType> messageType;
+    std::optional<quint16> arch;          // option 93
+    QByteArray guid;                      // option 97, 16 bytes
+    QString vendorClass;                  // option 60
+    QStringList userClasses;              // option 77
+    bool ipxeOptions = false;             // option 175 present
+    quint32 ciaddr = 0;
+    quint32 requestedAddress = 0;         // option 50, else ciaddr; 0 when neither
+    DhcpPort port = DhcpPort::Dhcp;
+    Firmware firmware = Firmware::Unknown;
+
+    static ClientFacts fromPacket(const Dhcp::Packet &packet, DhcpPort port);
+    // The facts of a DhcpDiscover/DhcpRequest event: arch, guid, vendorClass, userClass, firmware.
+    QVariantMap eventFacts() const;
+};
+
+// What to do with one message: a reply, or why there is none.
+struct BootDecision {
+    std::optional<Dhcp::Packet> reply;
+    QString reason;       // no reply: a short key for the "dropped:<reason>" counter
+    QString detail;       // no reply: a sentence for the event; reply: the boot file
+    QString bootFile;
+    ClientFacts facts;
+};
+
+// Pure: the same message, port and snapshot give the same decision (DESIGN.md, wire
+// contract: proxy DHCP answers PXE clients only and never assigns an address).
+BootDecision decideDhcp(const Dhcp::Packet &request, DhcpPort port, const BootSnapshot &snapshot);
+
+// The boot file a client should get, or empty when we have none for its architecture.
+QString bootFileFor(const ClientFacts &facts, const BootSnapshot &snapshot);
+
+} // namespace Nbc::Boot
