@@ -1,10 +1,162 @@
 #include "headless.h"
 #include "options.h"
 
+#include "engine/servicehost.h"
+#include "inventory/consolesession.h"
+#include "inventory/machineregistry.h"
+
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int g_signalFd[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    // Only async-signal-safe work here: wake the event loop, which quits cleanly.
+    [[maybe_unused]] const auto written = ::write(g_signalFd[1], &byte, 1);
+}
+
+void installSignalHandlers(QCoreApplication &app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalFd[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
+        char byte;
+        [[maybe_unused]] const auto got = ::read(g_signalFd[0], &byte, 1);
+        app.quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+void printLine(const QJsonObject &object)
+{
+    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stdout);
+    std::fflush(stdout);
+}
+
+QString isoTime(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QJsonObject eventLine(const Nbc::MachineEvent &event, Nbc::Stage stage)
+{
+    QJsonObject line;
+    line.insert(QLatin1String("time"), isoTime(event.time));
+    line.insert(QLatin1String("mac"), event.mac);
+    line.insert(QLatin1String("stage"), event.mac.isEmpty() ? QString() : Nbc::stageName(stage));
+    line.insert(QLatin1String("event"), Nbc::eventName(event.kind));
+    if (!event.peer.isNull())
+        line.insert(QLatin1String("ip"), event.peer.toString());
+    if (event.bytes >= 0)
+        line.insert(QLatin1String("bytes"), event.bytes);
+    if (event.total >= 0)
+        line.insert(QLatin1String("total"), event.total);
+    if (event.rate >= 0)
+        line.insert(QLatin1String("rate"), event.rate);
+    if (!event.detail.isEmpty())
+        line.insert(QLatin1String("detail"), event.detail);
+    for (auto it = event.facts.constBegin(); it != event.facts.constEnd(); ++it) {
+        if (!line.contains(it.key()))
+            line.insert(it.key(), QJsonValue::fromVariant(it.value()));
+    }
+    return line;
+}
+
+QJsonObject serviceLine(const Nbc::EngineStatus &status)
+{
+    QJsonObject line;
+    line.insert(QLatin1String("time"), isoTime(QDateTime::currentDateTimeUtc()));
+    line.insert(QLatin1String("event"), QStringLiteral("service"));
+    line.insert(QLatin1String("engine"), status.engine);
+    line.insert(QLatin1String("state"), Nbc::engineStateName(status.state));
+    if (!status.address.isEmpty())
+        line.insert(QLatin1String("address"), status.address);
+    if (!status.error.isEmpty())
+        line.insert(QLatin1String("error"), status.error);
+    if (!status.fix.isEmpty())
+        line.insert(QLatin1String("fix"), status.fix);
+    QJsonObject counters;
+    for (auto it = status.counters.constBegin(); it != status.counters.constEnd(); ++it)
+        counters.insert(it.key(), static_cast<qint64>(it.value()));
+    if (!counters.isEmpty())
+        line.insert(QLatin1String("counters"), counters);
+    return line;
+}
+
+} // namespace
+
+static Nbc::SessionOverrides overridesFrom(const AppOptions &options)
+{
+    Nbc::SessionOverrides o;
+    o.interfaceName = options.interfaceName;
+    if (options.mode == QLatin1String("proxy"))
+        o.mode = Nbc::DhcpMode::Proxy;
+    else if (options.mode == QLatin1String("dhcp"))
+        o.mode = Nbc::DhcpMode::Full;
+    o.dhcpPort = options.dhcpPort;
+    o.proxyPort = options.proxyPort;
+    o.tftpPort = options.tftpPort;
+    o.httpPort = options.httpPort;
+    o.logPort = options.logPort;
+    o.tftpRoot = options.tftpRoot;
+    o.httpRoot = options.httpRoot;
+    return o;
+}
 
 int runHeadless(QCoreApplication &app, const AppOptions &options)
 {
-    Q_UNUSED(options);
-    return app.exec();
+    Nbc::ConsoleSession session;
+    if (!session.open(options.workspace, overridesFrom(options))) {
+        std::fprintf(stderr, "netboot-console: %s\n", qPrintable(session.error()));
+        return 1;
+    }
+    installSignalHandlers(app);
+
+    QObject::connect(session.registry(), &Nbc::MachineRegistry::eventResolved, &app,
+                     [](const Nbc::MachineEvent &event, Nbc::Stage stage) { printLine(eventLine(event, stage)); });
+    QObject::connect(session.services(), &Nbc::ServiceHost::statusChanged, &app,
+                     [](const Nbc::EngineStatus &status) {
+                         printLine(serviceLine(status));
+                         if (status.state == Nbc::EngineStatus::State::Failed)
+                             std::fprintf(stderr, "netboot-console: %s\n  %s\n", qPrintable(status.error),
+                                          qPrintable(status.fix));
+                     });
+    QObject::connect(&session, &Nbc::ConsoleSession::workspaceError, &app, [](const QString &message) {
+        QJsonObject line;
+        line.insert(QLatin1String("time"), isoTime(QDateTime::currentDateTimeUtc()));
+        line.insert(QLatin1String("event"), QStringLiteral("workspace-error"));
+        line.insert(QLatin1String("detail"), message);
+        printLine(line);
+        std::fprintf(stderr, "netboot-console: %s\n", qPrintable(message));
+    });
+    QObject::connect(&session, &Nbc::ConsoleSession::workspaceReloaded, &app, [] {
+        QJsonObject line;
+        line.insert(QLatin1String("time"), isoTime(QDateTime::currentDateTimeUtc()));
+        line.insert(QLatin1String("event"), QStringLiteral("workspace-reloaded"));
+        printLine(line);
+    });
+
+    session.startServices();
+    const int code = app.exec();
+    session.stopServices();
+    session.services()->shutdown();
+    return code;
 }

@@ -1,0 +1,10 @@
+#pragma once
+
+namespace Nbc {
+
+class ServiceHost;
+
+// Adds the proxy-DHCP, TFTP, HTTP and log engines to a host.
+void addDefaultEngines(ServiceHost &host);
+
+} // namespace Nbc

@@ -1,0 +1,172 @@
+#include "engine/logsink.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkDatagram>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUdpSocket>
+
+namespace Nbc {
+
+LogSink::LogSink()
+    : Engine(QStringLiteral("logs"))
+{
+}
+
+LogSink::~LogSink() = default;
+
+void LogSink::start()
+{
+    if (m_tcp)
+        return;
+    const QHostAddress address = snapshot().bindAddress.isNull() ? snapshot().serverAddress : snapshot().bindAddress;
+    const quint16 port = snapshot().logPort;
+    m_tcp = new QTcpServer(this);
+    m_tcp->setMaxPendingConnections(64);
+    if (!m_tcp->listen(address, port)) {
+        const QString detail = m_tcp->errorString();
+        delete m_tcp;
+        m_tcp = nullptr;
+        setFailed(tr("The log receiver cannot listen on TCP %1:%2: %3").arg(address.toString()).arg(port).arg(detail),
+                  bindFix(port, detail));
+        return;
+    }
+    m_udp = new QUdpSocket(this);
+    // The TCP listener may have been given port 0 (tests): use the same port for UDP.
+    const quint16 boundPort = m_tcp->serverPort();
+    if (!m_udp->bind(address, boundPort)) {
+        const QString detail = m_udp->errorString();
+        delete m_udp;
+        m_udp = nullptr;
+        delete m_tcp;
+        m_tcp = nullptr;
+        setFailed(tr("The log receiver cannot listen on UDP %1:%2: %3").arg(address.toString()).arg(boundPort).arg(detail),
+                  bindFix(boundPort, detail));
+        return;
+    }
+    m_udp->setReadBufferSize(0);
+    connect(m_tcp, &QTcpServer::newConnection, this, &LogSink::onNewConnection);
+    connect(m_udp, &QUdpSocket::readyRead, this, &LogSink::onUdpReadyRead);
+    setRunning(QStringLiteral("%1:%2").arg(address.toString()).arg(boundPort));
+}
+
+void LogSink::stop()
+{
+    for (auto it = m_connections.begin(); it != m_connections.end(); ++it)
+        it.key()->deleteLater();
+    m_connections.clear();
+    delete m_tcp;
+    m_tcp = nullptr;
+    delete m_udp;
+    m_udp = nullptr;
+    setStopped();
+}
+
+void LogSink::onNewConnection()
+{
+    while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
+        if (m_connections.size() >= kMaxConnections) {
+            drop(QStringLiteral("too-many-connections"));
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        count(QStringLiteral("connections"));
+        m_connections.insert(socket, Connection{});
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onTcpReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            m_connections.remove(socket);
+            socket->deleteLater();
+        });
+    }
+}
+
+void LogSink::onTcpReadyRead(QTcpSocket *socket)
+{
+    auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return;
+    Connection &conn = it.value();
+    const QHostAddress peer = socket->peerAddress();
+    const QByteArray data = socket->readAll();
+    qsizetype start = 0;
+    while (start < data.size()) {
+        const qsizetype newline = data.indexOf('\n', start);
+        if (newline < 0) {
+            if (!conn.discarding) {
+                conn.buffer.append(data.constData() + start, data.size() - start);
+                if (conn.buffer.size() > kMaxLineBytes) {
+                    // Endless line: keep what fits as one truncated message, skip the rest.
+                    drop(QStringLiteral("line-too-long"));
+                    handleLine(conn.buffer.left(kMaxLineBytes), peer);
+                    conn.buffer.clear();
+                    conn.discarding = true;
+                }
+            }
+            break;
+        }
+        if (conn.discarding) {
+            conn.discarding = false;
+        } else {
+            conn.buffer.append(data.constData() + start, newline - start);
+            if (conn.buffer.size() > kMaxLineBytes) {
+                drop(QStringLiteral("line-too-long"));
+                conn.buffer.truncate(kMaxLineBytes);
+            }
+            handleLine(conn.buffer, peer);
+        }
+        conn.buffer.clear();
+        start = newline + 1;
+    }
+}
+
+void LogSink::onUdpReadyRead()
+{
+    while (m_udp && m_udp->hasPendingDatagrams()) {
+        const QNetworkDatagram datagram = m_udp->receiveDatagram(kMaxLineBytes);
+        // One message per datagram (Talos's UDP sender); tolerate a trailing newline.
+        QByteArray line = datagram.data();
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        handleLine(line, datagram.senderAddress());
+    }
+}
+
+void LogSink::handleLine(const QByteArray &line, const QHostAddress &peer)
+{
+    count(QStringLiteral("received"));
+    if (line.trimmed().isEmpty()) {
+        drop(QStringLiteral("empty"));
+        return;
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        drop(QStringLiteral("not-json"));
+        return;
+    }
+    const QJsonObject obj = doc.object();
+    QString message = obj.value(QLatin1String("msg")).toString();
+    if (message.isEmpty()) {
+        drop(QStringLiteral("no-msg"));
+        return;
+    }
+    while (message.endsWith(u'\n'))
+        message.chop(1);
+    MachineEvent event = makeEvent(EventKind::Log, {}, peer, message);
+    // Map the IPv4-mapped IPv6 form back to IPv4 so it matches the DHCP-learnt address.
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4);
+    if (isV4)
+        event.peer = QHostAddress(v4);
+    for (const char *key : {"talos-level", "talos-service", "talos-time", "facility", "priority"}) {
+        const QJsonValue value = obj.value(QLatin1String(key));
+        if (value.isString())
+            event.facts.insert(QLatin1String(key), value.toString().left(256));
+    }
+    count(QStringLiteral("served"));
+    Q_EMIT machineEvent(event);
+}
+
+} // namespace Nbc

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "engine/engine.h"
+
+#include <QHash>
+
+class QTcpServer;
+class QTcpSocket;
+class QUdpSocket;
+
+namespace Nbc {
+
+// Receives Talos JSON-lines logs (talos.logging.kernel=, KmsgLogConfig,
+// machine.logging.destinations) on TCP and UDP. Lines carry no machine id: the sender's
+// address is reported and the registry matches it to a machine (reference §3.1).
+class LogSink : public Engine
+{
+    Q_OBJECT
+public:
+    LogSink();
+    ~LogSink() override;
+
+    static constexpr int kMaxLineBytes = 64 * 1024;
+    static constexpr int kMaxConnections = 2048;
+
+public Q_SLOTS:
+    void start() override;
+    void stop() override;
+
+private:
+    void onNewConnection();
+    void onTcpReadyRead(QTcpSocket *socket);
+    void onUdpReadyRead();
+    void handleLine(const QByteArray &line, const QHostAddress &peer);
+
+    struct Connection {
+        QByteArray buffer;
+        bool discarding = false;   // inside an over-long line: skip to its end
+    };
+    QTcpServer *m_tcp = nullptr;
+    QUdpSocket *m_udp = nullptr;
+    QHash<QTcpSocket *, Connection> m_connections;
+};
+
+} // namespace Nbc

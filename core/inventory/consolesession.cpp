@@ -1,0 +1,200 @@
+#include "inventory/consolesession.h"
+
+#include "engine/enginefactory.h"
+#include "engine/servicehost.h"
+#include "inventory/machineregistry.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileSystemWatcher>
+#include <QNetworkInterface>
+#include <QTimer>
+
+namespace Nbc {
+
+ConsoleSession::ConsoleSession(QObject *parent)
+    : QObject(parent)
+    , m_registry(new MachineRegistry(this))
+    , m_services(new ServiceHost(this))
+{
+    connect(m_services, &ServiceHost::machineEvent, m_registry, &MachineRegistry::handleEvent);
+}
+
+ConsoleSession::~ConsoleSession()
+{
+    m_services->shutdown();
+}
+
+QStringList ConsoleSession::describeInterfaces()
+{
+    QStringList list;
+    const auto interfaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface &iface : interfaces) {
+        if (!(iface.flags() & QNetworkInterface::IsUp) || (iface.flags() & QNetworkInterface::IsLoopBack))
+            continue;
+        for (const QNetworkAddressEntry &entry : iface.addressEntries()) {
+            if (entry.ip().protocol() == QAbstractSocket::IPv4Protocol) {
+                list << QStringLiteral("%1 (%2)").arg(iface.name(), entry.ip().toString());
+                break;
+            }
+        }
+    }
+    return list;
+}
+
+bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &overrides)
+{
+    m_overrides = overrides;
+    m_workspace = Workspace::open(workspaceDir);
+    if (!m_workspace.ok()) {
+        m_error = tr("The workspace cannot be used: %1").arg(m_workspace.error().toString());
+        return false;
+    }
+    BootSnapshot snap = m_workspace.toSnapshot();
+    applyOverrides(&snap);
+    QString error;
+    if (!resolveAddress(&snap, &error)) {
+        m_error = error;
+        return false;
+    }
+    // Engines are created once; they learn everything from the snapshots pushed to them.
+    if (m_services->engines().isEmpty())
+        addDefaultEngines(*m_services);
+    m_services->setSnapshot(snap);
+    watchWorkspace();
+    return true;
+}
+
+BootSnapshot ConsoleSession::snapshot() const
+{
+    BootSnapshot snap = m_workspace.toSnapshot();
+    applyOverrides(&snap);
+    QString ignored;
+    resolveAddress(&snap, &ignored);
+    return snap;
+}
+
+void ConsoleSession::applyOverrides(BootSnapshot *snapshot) const
+{
+    BootSnapshot &snap = *snapshot;
+    const SessionOverrides &o = m_overrides;
+    if (!o.interfaceName.isEmpty())
+        snap.interfaceName = o.interfaceName;
+    if (o.mode)
+        snap.mode = *o.mode;
+    if (o.dhcpPort >= 0) snap.dhcpPort = static_cast<quint16>(o.dhcpPort);
+    if (o.proxyPort >= 0) snap.proxyPort = static_cast<quint16>(o.proxyPort);
+    if (o.tftpPort >= 0) snap.tftpPort = static_cast<quint16>(o.tftpPort);
+    if (o.httpPort >= 0) snap.httpPort = static_cast<quint16>(o.httpPort);
+    if (o.logPort >= 0) snap.logPort = static_cast<quint16>(o.logPort);
+    if (!o.tftpRoot.isEmpty())
+        snap.tftpRoot = m_workspace.absolutePath(o.tftpRoot);
+    if (!o.httpRoot.isEmpty())
+        snap.httpRoot = m_workspace.absolutePath(o.httpRoot);
+    if (!o.serverAddress.isEmpty())
+        snap.serverAddress = QHostAddress(o.serverAddress);
+}
+
+bool ConsoleSession::resolveAddress(BootSnapshot *snap, QString *error) const
+{
+    if (snap->interfaceName.isEmpty()) {
+        if (!snap->serverAddress.isNull()) {
+            snap->bindAddress = snap->serverAddress;
+            return true;
+        }
+        const QStringList available = describeInterfaces();
+        *error = tr("Choose the network interface the machines are on, with --interface NAME or in the "
+                    "workspace (network: interface:). Available: %1")
+                     .arg(available.isEmpty() ? tr("none with an IPv4 address") : available.join(QLatin1String(", ")));
+        return false;
+    }
+    const QNetworkInterface iface = QNetworkInterface::interfaceFromName(snap->interfaceName);
+    if (!iface.isValid()) {
+        const QStringList available = describeInterfaces();
+        *error = tr("There is no network interface '%1'. Available: %2")
+                     .arg(snap->interfaceName,
+                          available.isEmpty() ? tr("none with an IPv4 address") : available.join(QLatin1String(", ")));
+        return false;
+    }
+    if (snap->serverAddress.isNull()) {
+        for (const QNetworkAddressEntry &entry : iface.addressEntries()) {
+            if (entry.ip().protocol() == QAbstractSocket::IPv4Protocol) {
+                snap->serverAddress = entry.ip();
+                break;
+            }
+        }
+    }
+    if (snap->serverAddress.isNull()) {
+        *error = tr("Interface '%1' has no IPv4 address. Give it one (for example: sudo ip addr add "
+                    "10.77.0.1/24 dev %1) or set network: serverAddress: in the workspace.")
+                     .arg(snap->interfaceName);
+        return false;
+    }
+    snap->bindAddress = snap->serverAddress;
+    return true;
+}
+
+void ConsoleSession::startServices()
+{
+    m_services->start();
+}
+
+void ConsoleSession::stopServices()
+{
+    m_services->stop();
+}
+
+void ConsoleSession::pushSnapshot()
+{
+    m_services->setSnapshot(snapshot());
+}
+
+bool ConsoleSession::saveWorkspace(QString *error)
+{
+    if (!m_workspace.save(error))
+        return false;
+    QFile file(m_workspace.settingsPath());
+    if (file.open(QIODevice::ReadOnly))
+        m_lastSavedYaml = file.readAll();
+    pushSnapshot();
+    return true;
+}
+
+void ConsoleSession::watchWorkspace()
+{
+    m_watcher = new QFileSystemWatcher(this);
+    // Editors and QSaveFile replace the file: watch the folder as well as the file.
+    m_watcher->addPath(m_workspace.directory());
+    m_watcher->addPath(m_workspace.settingsPath());
+    m_reloadTimer = new QTimer(this);
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(200);
+    connect(m_reloadTimer, &QTimer::timeout, this, &ConsoleSession::onWorkspaceFileChanged);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, m_reloadTimer, qOverload<>(&QTimer::start));
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_reloadTimer, qOverload<>(&QTimer::start));
+    QFile file(m_workspace.settingsPath());
+    if (file.open(QIODevice::ReadOnly))
+        m_lastSavedYaml = file.readAll();
+}
+
+void ConsoleSession::onWorkspaceFileChanged()
+{
+    if (!m_watcher->files().contains(m_workspace.settingsPath()))
+        m_watcher->addPath(m_workspace.settingsPath());
+    QFile file(m_workspace.settingsPath());
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const QByteArray yaml = file.readAll();
+    if (yaml == m_lastSavedYaml)
+        return;
+    m_lastSavedYaml = yaml;
+    WorkspaceError error;
+    if (!m_workspace.reload(&error)) {
+        Q_EMIT workspaceError(tr("The edit of netboot.yaml was not applied: %1").arg(error.toString()));
+        return;
+    }
+    pushSnapshot();
+    Q_EMIT workspaceReloaded();
+}
+
+} // namespace Nbc

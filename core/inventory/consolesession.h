@@ -1,0 +1,77 @@
+#pragma once
+
+#include "boot/bootsnapshot.h"
+#include "engine/engine.h"
+#include "inventory/workspace.h"
+
+#include <QObject>
+#include <optional>
+
+class QFileSystemWatcher;
+class QTimer;
+
+namespace Nbc {
+
+class MachineRegistry;
+class ServiceHost;
+
+// Settings given on the command line; they override the workspace for this run only.
+struct SessionOverrides {
+    QString interfaceName;
+    std::optional<DhcpMode> mode;
+    int dhcpPort = -1, proxyPort = -1, tftpPort = -1, httpPort = -1, logPort = -1;
+    QString tftpRoot;
+    QString httpRoot;
+    QString serverAddress;   // demo and tests: serve on this address instead of the interface's
+};
+
+// One running console: the workspace (intent), the engines (wire), the registry (what
+// happened). Shared by the window and --headless. Reloads netboot.yaml when it changes
+// on disk and pushes a new snapshot; a broken edit is reported and not applied.
+class ConsoleSession : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConsoleSession(QObject *parent = nullptr);
+    ~ConsoleSession() override;
+
+    // Opens the workspace and resolves the address to serve on. False with error() set
+    // when the console cannot start (unreadable workspace, no such interface ...).
+    bool open(const QString &workspaceDir, const SessionOverrides &overrides);
+    QString error() const { return m_error; }
+
+    Workspace &workspace() { return m_workspace; }
+    MachineRegistry *registry() const { return m_registry; }
+    ServiceHost *services() const { return m_services; }
+    BootSnapshot snapshot() const;
+
+    void startServices();
+    void stopServices();
+    // Writes the workspace and pushes the new intent to the engines.
+    bool saveWorkspace(QString *error = nullptr);
+    void pushSnapshot();
+
+    // "eth1 (10.77.0.1)"-style list of IPv4 interfaces, for error messages and the wizard.
+    static QStringList describeInterfaces();
+
+Q_SIGNALS:
+    void workspaceReloaded();
+    void workspaceError(const QString &message);
+
+private:
+    void watchWorkspace();
+    void onWorkspaceFileChanged();
+    bool resolveAddress(BootSnapshot *snapshot, QString *error) const;
+    void applyOverrides(BootSnapshot *snapshot) const;
+
+    Workspace m_workspace;
+    SessionOverrides m_overrides;
+    QString m_error;
+    MachineRegistry *m_registry = nullptr;
+    ServiceHost *m_services = nullptr;
+    QFileSystemWatcher *m_watcher = nullptr;
+    QTimer *m_reloadTimer = nullptr;
+    QByteArray m_lastSavedYaml;
+};
+
+} // namespace Nbc
