@@ -1,0 +1,295 @@
+"""Shared pieces of the end-to-end tests: network namespaces, the console process and
+its event lines, the stand-in Talos payload (Debian kernel + busybox initramfs), QEMU.
+
+Every test host lives in a network namespace the test creates and deletes; no test
+traffic leaves them. Only processes started here are stopped, by PID.
+"""
+import glob
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+SKIP = 77
+
+
+def log(msg):
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def skip(reason):
+    print(f"SKIP: {reason}", flush=True)
+    sys.exit(SKIP)
+
+
+def require_root_and_tools(tools):
+    if os.geteuid() != 0:
+        skip("needs root to create network namespaces (CI runs as root)")
+    missing = [t for t in tools if shutil.which(t) is None]
+    if missing:
+        skip("missing programs: " + ", ".join(missing) + " (make deps installs them)")
+
+
+def run(cmd, check=True, **kw):
+    return subprocess.run(cmd, check=check, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kw)
+
+
+class Namespaces:
+    """Creates namespaces, links and processes; cleanup() removes all of them."""
+
+    def __init__(self, prefix):
+        self.prefix = f"{prefix}{os.getpid() % 100000}"
+        self.names = []
+        self.procs = []
+
+    def add(self, short):
+        name = f"{self.prefix}{short}"
+        run(["ip", "netns", "add", name])
+        self.names.append(name)
+        self.ip(name, "link", "set", "lo", "up")
+        return name
+
+    def ip(self, ns, *args):
+        return run(["ip", "-n", ns, *args])
+
+    def exec(self, ns, cmd, check=True):
+        return run(["ip", "netns", "exec", ns, *cmd], check=check)
+
+    def popen(self, ns, cmd, **kw):
+        proc = subprocess.Popen(["ip", "netns", "exec", ns, *cmd], **kw)
+        self.procs.append(proc)
+        return proc
+
+    def cleanup(self):
+        for proc in reversed(self.procs):
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+        for name in reversed(self.names):
+            # Deleting a namespace removes its veth/tap/bridge devices with it.
+            run(["ip", "netns", "del", name], check=False)
+        self.names.clear()
+
+
+class Console:
+    """The real netboot-console --headless, its JSON event lines collected as they come."""
+
+    def __init__(self, namespaces, ns, binary, args, log_path):
+        self.lines = []
+        self.lock = threading.Condition()
+        self.log_file = open(log_path, "w")
+        self.proc = namespaces.popen(ns, [binary, "--headless", *args], stdout=subprocess.PIPE,
+                                     stderr=self.log_file, text=True, bufsize=1)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        for raw in self.proc.stdout:
+            self.log_file.write(raw)
+            self.log_file.flush()
+            try:
+                event = json.loads(raw)
+            except ValueError:
+                event = {"event": "unparsable", "detail": raw}
+            with self.lock:
+                self.lines.append(event)
+                self.lock.notify_all()
+
+    def events(self):
+        with self.lock:
+            return list(self.lines)
+
+    def wait_for(self, predicate, timeout, what):
+        deadline = time.monotonic() + timeout
+        with self.lock:
+            while True:
+                for event in self.lines:
+                    if predicate(event):
+                        return event
+                if self.proc.poll() is not None:
+                    raise AssertionError(f"console exited (code {self.proc.returncode}) while waiting for {what}")
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+                self.lock.wait(min(left, 1.0))
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                raise AssertionError("console did not stop within 20 s of SIGINT")
+        self.reader.join(timeout=5)
+        self.log_file.close()
+        return self.proc.returncode
+
+
+# ----------------------------------------------------------------------------- payload
+
+INIT_SCRIPT = r"""#!/bin/busybox sh
+# Stand-in for Talos's first steps: network up, fetch talos.config=, send a JSON log
+# line to talos.logging.kernel=, power off.
+/bin/busybox --install -s /bin
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t devtmpfs dev /dev
+echo "NBC-PAYLOAD: started"
+for m in $(cat /modules.order); do insmod "/lib/modules/$m" 2>/dev/null; done
+sleep 1
+IF=$(ls /sys/class/net | grep -v '^lo$' | head -n 1)
+ip link set lo up
+ip link set "$IF" up
+if ! udhcpc -i "$IF" -n -q -t 10 -T 2 -s /udhcpc.sh; then
+    echo "NBC-PAYLOAD: dhcp failed"; poweroff -f
+fi
+MAC=$(cat "/sys/class/net/$IF/address")
+for arg in $(cat /proc/cmdline); do
+    case "$arg" in
+        talos.config=*) CFG="${arg#talos.config=}" ;;
+        talos.logging.kernel=*) LOG="${arg#talos.logging.kernel=}" ;;
+    esac
+done
+echo "NBC-PAYLOAD: mac=$MAC config=$CFG log=$LOG"
+# Talos fills ${mac} (URL-encoded) in query values of talos.config (reference 2.2).
+ENC=$(echo "$MAC" | sed 's/:/%3A/g')
+URL=$(echo "$CFG" | sed "s/\${mac}/$ENC/g")
+if [ -n "$URL" ] && timeout 60 wget -q -O /tmp/config "$URL"; then
+    echo "NBC-PAYLOAD: config-sha256=$(sha256sum /tmp/config | cut -d ' ' -f 1)"
+else
+    echo "NBC-PAYLOAD: config-fetch-failed"
+fi
+HP="${LOG#tcp://}"; HP="${HP%/}"
+HOST="${HP%:*}"; PORT="${HP##*:}"
+echo "{\"msg\":\"[talos] task install (1/1): installing Talos to disk /dev/sda\",\"talos-level\":\"info\",\"facility\":\"user\",\"mac\":\"$MAC\"}" | timeout 5 nc "$HOST" "$PORT"
+echo "NBC-PAYLOAD: log-sent"
+echo "NBC-PAYLOAD: done"
+poweroff -f
+"""
+
+UDHCPC_SCRIPT = r"""#!/bin/sh
+case "$1" in
+    bound|renew)
+        ip addr flush dev "$interface"
+        ip addr add "$ip/${mask:-24}" dev "$interface"
+        [ -n "$router" ] && ip route add default via "${router%% *}" ;;
+esac
+exit 0
+"""
+
+PAYLOAD_MODULES = ["virtio_pci", "virtio_net", "e1000"]
+
+
+def fetch_debian_kernel(cache):
+    """Debian's kernel package, unpacked with dpkg -x (no host initrd is built)."""
+    done = glob.glob(os.path.join(cache, "kernel", "boot", "vmlinuz-*"))
+    if done:
+        return os.path.join(cache, "kernel"), done[0]
+    os.makedirs(cache, exist_ok=True)
+    dep = run(["apt-cache", "depends", "linux-image-amd64"], check=False).stdout
+    if "Depends: linux-image-" not in dep:
+        run(["apt-get", "update", "-qq"])
+        dep = run(["apt-cache", "depends", "linux-image-amd64"]).stdout
+    package = next(line.split()[1] for line in dep.splitlines() if line.strip().startswith("Depends: linux-image-"))
+    log(f"fetching {package}")
+    result = run(["apt-get", "download", package], cwd=cache, check=False)
+    if result.returncode != 0:
+        run(["apt-get", "update", "-qq"])
+        run(["apt-get", "download", package], cwd=cache)
+    deb = glob.glob(os.path.join(cache, package + "_*.deb"))[0]
+    run(["dpkg", "-x", deb, os.path.join(cache, "kernel")])
+    os.remove(deb)
+    return os.path.join(cache, "kernel"), glob.glob(os.path.join(cache, "kernel", "boot", "vmlinuz-*"))[0]
+
+
+def module_closure(moddir, wanted):
+    deps = {}
+    with open(os.path.join(moddir, "modules.dep")) as f:
+        for line in f:
+            path, _, rest = line.partition(":")
+            deps[os.path.basename(path).split(".ko")[0].replace("-", "_")] = (path, rest.split())
+    order = []
+
+    def visit(name):
+        path, needs = deps[name]
+        for need in needs:
+            visit(os.path.basename(need).split(".ko")[0].replace("-", "_"))
+        if path not in order:
+            order.append(path)
+
+    for name in wanted:
+        visit(name)
+    return order
+
+
+def build_payload(cache):
+    """Returns (kernel path, initramfs path): the stand-in for Talos's vmlinuz/initramfs."""
+    kdir, vmlinuz = fetch_debian_kernel(cache)
+    out = os.path.join(cache, "initramfs.xz")
+    if os.path.exists(out) and os.path.getmtime(out) >= os.path.getmtime(__file__):
+        return vmlinuz, out
+    root = os.path.join(cache, "initramfs-root")
+    shutil.rmtree(root, ignore_errors=True)
+    for d in ["bin", "proc", "sys", "dev", "tmp", "lib/modules"]:
+        os.makedirs(os.path.join(root, d), exist_ok=True)
+    shutil.copy2("/bin/busybox", os.path.join(root, "bin", "busybox"))
+    os.symlink("busybox", os.path.join(root, "bin", "sh"))
+    moddir = glob.glob(os.path.join(kdir, "lib", "modules", "*"))[0]
+    order = module_closure(moddir, PAYLOAD_MODULES)
+    for rel in order:
+        dest = os.path.join(root, "lib", "modules", rel)
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        shutil.copy2(os.path.join(moddir, rel), dest)
+    with open(os.path.join(root, "modules.order"), "w") as f:
+        f.write("\n".join(order) + "\n")
+    for name, text in (("init", INIT_SCRIPT), ("udhcpc.sh", UDHCPC_SCRIPT)):
+        path = os.path.join(root, name)
+        with open(path, "w") as f:
+            f.write(text)
+        os.chmod(path, 0o755)
+    # newc cpio, xz with CRC32: the kernel's xz decoder does not do CRC64.
+    cpio = subprocess.run("find . | cpio -o -H newc --quiet", shell=True, cwd=root, check=True,
+                          stdout=subprocess.PIPE).stdout
+    xz = subprocess.run(["xz", "--check=crc32", "-6", "-c"], input=cpio, check=True, stdout=subprocess.PIPE).stdout
+    with open(out + ".tmp", "wb") as f:
+        f.write(xz)
+    os.replace(out + ".tmp", out)
+    return vmlinuz, out
+
+
+# ----------------------------------------------------------------------------- QEMU
+
+def qemu_command(firmware, tap, mac, serial_log, work):
+    cmd = ["qemu-system-x86_64", "-accel", "tcg", "-m", "512", "-smp", "1", "-no-reboot",
+           "-display", "none", "-serial", f"file:{serial_log}", "-monitor", "none",
+           "-netdev", f"tap,id=n0,ifname={tap},script=no,downscript=no"]
+    if firmware == "bios":
+        # SeaBIOS with the NIC's iPXE option ROM; SeaBIOS/iPXE print to serial only with graphics=off.
+        cmd += ["-machine", "pc,graphics=off", "-boot", "n",
+                "-device", f"virtio-net-pci,netdev=n0,mac={mac}"]
+    else:
+        vars_copy = os.path.join(work, f"OVMF_VARS-{mac.replace(':', '')}.fd")
+        shutil.copy2("/usr/share/OVMF/OVMF_VARS.fd", vars_copy)
+        # An empty romfile= keeps QEMU's iPXE ROM out so OVMF's own PXE client runs.
+        cmd += ["-machine", "q35", "-boot", "n",
+                "-drive", "if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE.fd",
+                "-drive", f"if=pflash,format=raw,file={vars_copy}",
+                "-device", f"virtio-net-pci,netdev=n0,mac={mac},romfile="]
+    return cmd
+
+
+def read_text(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read().decode("utf-8", "replace")
+    except FileNotFoundError:
+        return ""
