@@ -212,19 +212,30 @@ def fetch_debian_kernel(cache):
 
 
 def module_closure(moddir, wanted):
-    deps = {}
-    with open(os.path.join(moddir, "modules.dep")) as f:
-        for line in f:
-            path, _, rest = line.partition(":")
-            deps[os.path.basename(path).split(".ko")[0].replace("-", "_")] = (path, rest.split())
+    """Module paths in load order. The package's maintainer scripts never ran (no
+    modules.dep), so read each module's own "depends=" from its .modinfo strings."""
+    paths = {}
+    for path in glob.glob(os.path.join(moddir, "kernel", "**", "*.ko"), recursive=True):
+        paths[os.path.basename(path)[:-3].replace("-", "_")] = path
+
+    def depends(path):
+        with open(path, "rb") as f:
+            data = f.read()
+        at = data.find(b"\0depends=")
+        if at < 0:
+            return []
+        value = data[at + 9:data.index(b"\0", at + 1)].decode()
+        return [d.replace("-", "_") for d in value.split(",") if d]
+
     order = []
 
     def visit(name):
-        path, needs = deps[name]
-        for need in needs:
-            visit(os.path.basename(need).split(".ko")[0].replace("-", "_"))
-        if path not in order:
-            order.append(path)
+        path = paths[name]
+        for need in depends(path):
+            visit(need)
+        rel = os.path.relpath(path, moddir)
+        if rel not in order:
+            order.append(rel)
 
     for name in wanted:
         visit(name)
