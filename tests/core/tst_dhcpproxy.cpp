@@ -1,0 +1,370 @@
+// The proxy DHCP engine in its own QThread (through ServiceHost, as the application runs
+// it) on loopback: captured firmware packets go in over a real UDP socket with ciaddr set
+// to 127.0.0.1, so the replies come back unicast and nothing leaves this machine.
+
+#include "engine/dhcpproxy.h"
+#include "engine/servicehost.h"
+#include "protocol/dhcp/dhcppacket.h"
+#include "testutil.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUdpSocket>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace Nbc;
+using Dhcp::MessageType;
+using Dhcp::OptionCode;
+using Dhcp::Packet;
+
+namespace {
+
+const QHostAddress kLoopback(QHostAddress::LocalHost);
+
+// A UDP port free right now on 127.0.0.1, bound without SO_REUSEADDR so that the port
+// is really unused (not merely shareable).
+quint16 freeUdpPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+    socklen_t len = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
+    ::close(fd);
+    return ntohs(addr.sin_port);
+}
+
+// Holds a port the way another program (dnsmasq, a second console) would.
+int occupyUdpPort(quint16 port)
+{
+    const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) < 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+QByteArray withLoopbackCiaddr(QByteArray bytes)
+{
+    bytes.replace(12, 4, QByteArray::fromHex("7f000001"));
+    return bytes;
+}
+
+QByteArray capture(const char *name)
+{
+    return TestUtil::readHexData(QStringLiteral("dhcp/") + QLatin1String(name));
+}
+
+int unprivilegedPortStart()
+{
+    QFile f(QStringLiteral("/proc/sys/net/ipv4/ip_unprivileged_port_start"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 1024;
+    return f.readAll().trimmed().toInt();
+}
+
+struct Reply {
+    Packet packet;
+    quint16 fromPort = 0;
+};
+
+} // namespace
+
+class tst_DhcpProxy : public QObject
+{
+    Q_OBJECT
+
+    ServiceHost *m_host = nullptr;
+    QList<MachineEvent> m_events;
+    EngineStatus m_status;
+    BootSnapshot m_snapshot;
+    QUdpSocket *m_client = nullptr;
+
+    void startEngine(const BootSnapshot &snapshot)
+    {
+        m_host = new ServiceHost;
+        connect(m_host, &ServiceHost::machineEvent, this, [this](const MachineEvent &e) { m_events.append(e); });
+        connect(m_host, &ServiceHost::statusChanged, this, [this](const EngineStatus &s) { m_status = s; });
+        m_host->addEngine(new DhcpProxy);
+        m_host->setSnapshot(snapshot);
+        m_host->start();
+    }
+
+    bool waitForState(EngineStatus::State state)
+    {
+        return QTest::qWaitFor([&] { return m_status.state == state; }, 5000);
+    }
+
+    std::optional<Reply> exchange(const QByteArray &request, quint16 port, int timeoutMs = 3000)
+    {
+        m_client->writeDatagram(request, kLoopback, port);
+        if (!m_client->hasPendingDatagrams() && !m_client->waitForReadyRead(timeoutMs))
+            return std::nullopt;
+        QHostAddress from;
+        quint16 fromPort = 0;
+        QByteArray data(int(m_client->pendingDatagramSize()), '\0');
+        m_client->readDatagram(data.data(), data.size(), &from, &fromPort);
+        const Dhcp::Result<Packet> parsed = Packet::parse(data);
+        if (!parsed.ok() || from != kLoopback)
+            return std::nullopt;
+        return Reply{parsed.value(), fromPort};
+    }
+
+    QList<MachineEvent> eventsOf(EventKind kind) const
+    {
+        QList<MachineEvent> out;
+        for (const MachineEvent &e : m_events) {
+            if (e.kind == kind)
+                out.append(e);
+        }
+        return out;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_events.clear();
+        m_status = EngineStatus();
+        m_snapshot = BootSnapshot();
+        m_snapshot.serverAddress = kLoopback;
+        m_snapshot.dhcpPort = freeUdpPort();
+        m_snapshot.proxyPort = freeUdpPort();
+        m_snapshot.httpPort = 18080;
+        m_client = new QUdpSocket;
+        QVERIFY(m_client->bind(kLoopback, 0));
+    }
+
+    void cleanup()
+    {
+        delete m_host;   // stops the engine and joins its thread
+        m_host = nullptr;
+        delete m_client;
+        m_client = nullptr;
+    }
+
+    void ipxeDiscoverGetsTheScriptUrl()
+    {
+        startEngine(m_snapshot);
+        QVERIFY(waitForState(EngineStatus::State::Running));
+        QVERIFY(m_status.address.contains(QString::number(m_snapshot.dhcpPort)));
+
+        const auto reply = exchange(withLoopbackCiaddr(capture("bios-ipxe-discover.hex")), m_snapshot.dhcpPort);
+        QVERIFY(reply);
+        QCOMPARE(reply->fromPort, m_snapshot.dhcpPort);
+        const Packet &p = reply->packet;
+        QCOMPARE(p.messageType(), std::optional(MessageType::Offer));
+        QCOMPARE(p.yiaddr, 0u);
+        QCOMPARE(p.siaddr, kLoopback.toIPv4Address());
+        QCOMPARE(p.file, QByteArray("http://127.0.0.1:18080/boot.ipxe"));
+        QCOMPARE(p.mac(), QStringLiteral("52:54:00:88:00:01"));
+        QVERIFY(!p.hasOption(OptionCode::VendorSpecific));
+
+        QVERIFY(QTest::qWaitFor([&] { return !eventsOf(EventKind::DhcpOffer).isEmpty(); }, 3000));
+        const QList<MachineEvent> discovers = eventsOf(EventKind::DhcpDiscover);
+        QCOMPARE(discovers.size(), 1);
+        QCOMPARE(discovers[0].mac, QStringLiteral("52:54:00:88:00:01"));
+        QCOMPARE(discovers[0].facts.value(QStringLiteral("firmware")).toString(), QStringLiteral("ipxe"));
+        QCOMPARE(discovers[0].facts.value(QStringLiteral("arch")).toInt(), 0);
+        QCOMPARE(discovers[0].facts.value(QStringLiteral("userClass")).toString(), QStringLiteral("iPXE"));
+        QCOMPARE(eventsOf(EventKind::DhcpOffer)[0].detail, QStringLiteral("http://127.0.0.1:18080/boot.ipxe"));
+
+        QVERIFY(QTest::qWaitFor([&] { return m_status.counters.value(QStringLiteral("served")) == 1; }, 3000));
+        QCOMPARE(m_status.counters.value(QStringLiteral("received")), 1u);
+    }
+
+    // OVMF's boot-server request: ACK from 4011, back to the port it came from.
+    void ovmfRequestOn4011GetsAck()
+    {
+        startEngine(m_snapshot);
+        QVERIFY(waitForState(EngineStatus::State::Running));
+        const QByteArray request = withLoopbackCiaddr(capture("ovmf-pxe-request-4011.hex"));
+        const auto reply = exchange(request, m_snapshot.proxyPort);
+        QVERIFY(reply);
+        QCOMPARE(reply->fromPort, m_snapshot.proxyPort);
+        const Packet &p = reply->packet;
+        QCOMPARE(p.messageType(), std::optional(MessageType::Ack));
+        QCOMPARE(p.yiaddr, 0u);
+        QCOMPARE(p.siaddr, kLoopback.toIPv4Address());
+        QCOMPARE(p.file, QByteArray("ipxe.efi"));
+        QCOMPARE(p.option(OptionCode::BootFileName).value_or(QByteArray()), QByteArray("ipxe.efi"));
+        QCOMPARE(p.serverId().value_or(0), kLoopback.toIPv4Address());
+        QCOMPARE(p.vendorClass(), QStringLiteral("PXEClient"));
+        QVERIFY(p.hasOption(OptionCode::ClientGuid));
+        QVERIFY(!p.hasOption(OptionCode::VendorSpecific));
+
+        QVERIFY(QTest::qWaitFor([&] { return !eventsOf(EventKind::DhcpAck).isEmpty(); }, 3000));
+        QCOMPARE(eventsOf(EventKind::DhcpRequest).size(), 1);
+        QCOMPARE(eventsOf(EventKind::DhcpRequest)[0].peer, kLoopback);
+        QCOMPARE(eventsOf(EventKind::DhcpAck)[0].detail, QStringLiteral("ipxe.efi"));
+    }
+
+    // The proxy ACK on 67 carries the boot info, and the event tells the registry which
+    // address the site's DHCP server gave the machine.
+    void requestOn67ReportsTheRequestedAddress()
+    {
+        startEngine(m_snapshot);
+        QVERIFY(waitForState(EngineStatus::State::Running));
+        const auto reply = exchange(withLoopbackCiaddr(capture("ovmf-pxe-request-67.hex")), m_snapshot.dhcpPort);
+        QVERIFY(reply);
+        QCOMPARE(reply->packet.messageType(), std::optional(MessageType::Ack));
+        QCOMPARE(reply->packet.yiaddr, 0u);
+        QCOMPARE(reply->packet.file, QByteArray("ipxe.efi"));
+        QVERIFY(QTest::qWaitFor([&] { return !eventsOf(EventKind::DhcpRequest).isEmpty(); }, 3000));
+        QCOMPARE(eventsOf(EventKind::DhcpRequest)[0].peer, QHostAddress(QStringLiteral("10.88.0.67")));
+    }
+
+    void nonPxeClientGetsNothing()
+    {
+        startEngine(m_snapshot);
+        QVERIFY(waitForState(EngineStatus::State::Running));
+        Packet discover;
+        discover.xid = 42;
+        discover.ciaddr = kLoopback.toIPv4Address();
+        discover.chaddr = QByteArray::fromHex("020000000001");
+        discover.setMessageType(MessageType::Discover);
+        discover.setOption(OptionCode::VendorClass, "MSFT 5.0");
+        QVERIFY(!exchange(discover.build().value(), m_snapshot.dhcpPort, 700));
+        QVERIFY(QTest::qWaitFor([&] { return !eventsOf(EventKind::DhcpIgnored).isEmpty(); }, 3000));
+        QCOMPARE(eventsOf(EventKind::DhcpIgnored)[0].facts.value(QStringLiteral("reason")).toString(), QStringLiteral("not-pxe"));
+        QVERIFY(eventsOf(EventKind::DhcpDiscover).isEmpty());   // not a machine of ours
+        QVERIFY(QTest::qWaitFor([&] { return m_status.counters.value(QStringLiteral("dropped:not-pxe")) == 1; }, 3000));
+        QCOMPARE(m_status.counters.value(QStringLiteral("served")), 0u);
+    }
+
+    void garbageIsCountedAndGoodClientsStillServed()
+    {
+        startEngine(m_snapshot);
+        QVERIFY(waitForState(EngineStatus::State::Running));
+        QByteArray badCookie = capture("ovmf-pxe-discover.hex");
+        badCookie[236] = 0;
+        const QList<QByteArray> garbage = {QByteArray(), QByteArray(100, 'x'), badCookie, QByteArray(1400, '\xff')};
+        for (int round = 0; round < 25; ++round) {
+            for (const QByteArray &g : garbage)
+                m_client->writeDatagram(g, kLoopback, m_snapshot.dhcpPort);
+        }
+        const auto reply = exchange(withLoopbackCiaddr(capture("ovmf-pxe-discover.hex")), m_snapshot.dhcpPort);
+        QVERIFY(reply);
+        QCOMPARE(reply->packet.file, QByteArray("ipxe.efi"));
+        QVERIFY(QTest::qWaitFor([&] { return m_status.counters.value(QStringLiteral("served")) == 1; }, 3000));
+        QCOMPARE(m_status.counters.value(QStringLiteral("received")), 101u);
+        QCOMPARE(m_status.counters.value(QStringLiteral("dropped:empty")), 25u);
+        QCOMPARE(m_status.counters.value(QStringLiteral("dropped:truncated-header")), 25u);
+        QCOMPARE(m_status.counters.value(QStringLiteral("dropped:bad-magic-cookie")), 25u);
+        QCOMPARE(m_status.counters.value(QStringLiteral("dropped:bad-op")), 25u);
+        QVERIFY(eventsOf(EventKind::DhcpIgnored).isEmpty());   // garbage is counted, not reported
+    }
+
+    void portInUseIsReportedWithTheFix()
+    {
+        const int blocker = occupyUdpPort(m_snapshot.proxyPort);
+        QVERIFY(blocker >= 0);
+        startEngine(m_snapshot);
+        QVERIFY(waitForState(EngineStatus::State::Failed));
+        QVERIFY2(m_status.error.contains(QString::number(m_snapshot.proxyPort)), qPrintable(m_status.error));
+        QVERIFY2(m_status.fix.contains(QLatin1String("ss -ulpn")), qPrintable(m_status.fix));
+        // The port that was free is released again, not held by a half-started engine.
+        const int other = occupyUdpPort(m_snapshot.dhcpPort);
+        QVERIFY(other >= 0);
+        ::close(other);
+
+        // Once the other program is gone, starting again works.
+        ::close(blocker);
+        m_host->start();
+        QVERIFY(waitForState(EngineStatus::State::Running));
+        QVERIFY(exchange(withLoopbackCiaddr(capture("ovmf-pxe-request-4011.hex")), m_snapshot.proxyPort));
+    }
+
+    void stopIsIdempotentAndReleasesThePorts()
+    {
+        startEngine(m_snapshot);
+        QVERIFY(waitForState(EngineStatus::State::Running));
+        m_host->stop();
+        m_host->stop();
+        QVERIFY(waitForState(EngineStatus::State::Stopped));
+        const int a = occupyUdpPort(m_snapshot.dhcpPort);
+        const int b = occupyUdpPort(m_snapshot.proxyPort);
+        QVERIFY(a >= 0);
+        QVERIFY(b >= 0);
+        ::close(a);
+        ::close(b);
+    }
+
+    void newPortsInTheSnapshotRebind()
+    {
+        startEngine(m_snapshot);
+        QVERIFY(waitForState(EngineStatus::State::Running));
+        BootSnapshot moved = m_snapshot;
+        moved.dhcpPort = freeUdpPort();
+        m_host->setSnapshot(moved);
+        QVERIFY(QTest::qWaitFor([&] { return m_status.address.contains(QString::number(moved.dhcpPort)); }, 5000));
+        QCOMPARE(m_status.state, EngineStatus::State::Running);
+        QVERIFY(exchange(withLoopbackCiaddr(capture("ovmf-pxe-discover.hex")), moved.dhcpPort));
+        const int old = occupyUdpPort(m_snapshot.dhcpPort);
+        QVERIFY(old >= 0);   // the old port was let go
+        ::close(old);
+    }
+
+    // Port 67 without root or CAP_NET_BIND_SERVICE: Failed, with the setcap command. As
+    // root the check runs in a forked child that first becomes nobody, so it is real.
+    void privilegedPortRefusedWithSetcapFix()
+    {
+        if (unprivilegedPortStart() <= 67)
+            QSKIP("net.ipv4.ip_unprivileged_port_start allows port 67 to everyone here");
+        int fds[2];
+        QVERIFY(::pipe(fds) == 0);
+        const quint16 proxyPort = freeUdpPort();
+        const pid_t pid = ::fork();
+        QVERIFY(pid >= 0);
+        if (pid == 0) {
+            ::close(fds[0]);
+            if (TestUtil::isRoot() && (::setresgid(65534, 65534, 65534) != 0 || ::setresuid(65534, 65534, 65534) != 0))
+                ::_exit(3);
+            // Single-threaded here: call the slots directly, statusChanged is synchronous.
+            DhcpProxy engine;
+            EngineStatus last;
+            QObject::connect(&engine, &Engine::statusChanged, [&last](const EngineStatus &s) { last = s; });
+            BootSnapshot s;
+            s.serverAddress = kLoopback;
+            s.dhcpPort = 67;
+            s.proxyPort = proxyPort;
+            engine.setSnapshot(s);
+            engine.start();
+            const QByteArray out = engineStateName(last.state).toUtf8() + '\n' + last.error.toUtf8() + '\n'
+                + last.fix.toUtf8();
+            const bool written = ::write(fds[1], out.constData(), size_t(out.size())) == out.size();
+            ::_exit(written ? 0 : 4);
+        }
+        ::close(fds[1]);
+        QByteArray result;
+        char buf[512];
+        ssize_t n;
+        while ((n = ::read(fds[0], buf, sizeof buf)) > 0)
+            result.append(buf, n);
+        ::close(fds[0]);
+        int wstatus = 0;
+        QCOMPARE(::waitpid(pid, &wstatus, 0), pid);
+        QVERIFY(WIFEXITED(wstatus));
+        QCOMPARE(WEXITSTATUS(wstatus), 0);
+        const QList<QByteArray> lines = result.split('\n');
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[0], QByteArray("failed"));
+        QVERIFY2(lines[1].contains("67"), lines[1].constData());
+        QVERIFY2(lines[2].contains("setcap 'cap_net_bind_service"), lines[2].constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_DhcpProxy)
+#include "tst_dhcpproxy.moc"
