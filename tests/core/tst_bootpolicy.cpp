@@ -83,6 +83,8 @@ private Q_SLOTS:
         // Real firmware.
         QTest::newRow("captured-bios-ipxe") << captured(QStringLiteral("bios-ipxe-discover.hex")) << d << offer
                                             << script << pxe << false << QStringLiteral("ipxe");
+        QTest::newRow("captured-bios-ipxe-request-67") << captured(QStringLiteral("bios-ipxe-request.hex")) << d << ack
+                                                       << script << pxe << false << QStringLiteral("ipxe");
         QTest::newRow("captured-efi-ipxe") << captured(QStringLiteral("ovmf-ipxe-efi-discover.hex")) << d << offer
                                            << script << pxe << false << QStringLiteral("ipxe");
         QTest::newRow("captured-ovmf-pxe") << captured(QStringLiteral("ovmf-pxe-discover.hex")) << d << offer

@@ -80,6 +80,9 @@ private Q_SLOTS:
         QTest::newRow("bios-ipxe-discover") << QStringLiteral("bios-ipxe-discover.hex") << 1
             << QStringLiteral("52:54:00:88:00:01") << 0 << QStringLiteral("PXEClient:Arch:00000:UNDI:002001")
             << QStringList{QStringLiteral("iPXE")} << true << 0u << 0u << quint16(0);
+        QTest::newRow("bios-ipxe-request") << QStringLiteral("bios-ipxe-request.hex") << 3
+            << QStringLiteral("52:54:00:88:00:05") << 0 << QStringLiteral("PXEClient:Arch:00000:UNDI:002001")
+            << QStringList{QStringLiteral("iPXE")} << true << 0u << ip(10, 88, 0, 69) << quint16(0);
         QTest::newRow("ovmf-ipxe-efi-discover") << QStringLiteral("ovmf-ipxe-efi-discover.hex") << 1
             << QStringLiteral("52:54:00:88:00:04") << 7 << QStringLiteral("PXEClient:Arch:00007:UNDI:003010")
             << QStringList{QStringLiteral("iPXE")} << true << 0u << 0u << quint16(0);
@@ -140,7 +143,8 @@ private Q_SLOTS:
     void capturedRoundTrip_data()
     {
         QTest::addColumn<QString>("file");
-        for (const char *name : {"bios-ipxe-discover.hex", "ovmf-ipxe-efi-discover.hex", "ovmf-pxe-discover.hex",
+        for (const char *name : {"bios-ipxe-discover.hex", "bios-ipxe-request.hex", "ovmf-ipxe-efi-discover.hex",
+                                 "ovmf-pxe-discover.hex",
                                  "ovmf-pxe-request-67.hex",
                                  "ovmf-pxe-request-4011.hex", "ovmf-http-discover.hex", "dnsmasq-offer.hex"})
             QTest::newRow(name) << QString::fromLatin1(name);
