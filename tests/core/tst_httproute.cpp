@@ -1,0 +1,151 @@
+#include "boot/httproute.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Nbc;
+using namespace Nbc::Boot;
+
+class tst_HttpRoute : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    BootSnapshot m_snap;
+
+    QString write(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = m_dir.filePath(name);
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write");
+        f.write(bytes);
+        return path;
+    }
+    HttpResponsePlan get(const QString &path, const QString &query = {})
+    {
+        HttpRequestInfo request;
+        request.method = "GET";
+        request.path = path;
+        request.query = query;
+        request.peer = QHostAddress(QStringLiteral("10.77.0.120"));
+        return routeHttp(m_snap, request);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QByteArray kernel(4096, '\0');
+        kernel[0x1fe] = char(0x55);
+        kernel[0x1ff] = char(0xaa);
+        kernel.replace(0x202, 4, "HdrS");
+        m_snap.serverAddress = QHostAddress(QStringLiteral("10.77.0.1"));
+        ArtifactSet set;
+        set.name = QStringLiteral("t");
+        set.kernelPath = write(QStringLiteral("artifacts/vmlinuz"), kernel);
+        set.initramfsPath = write(QStringLiteral("artifacts/initramfs.xz"), QByteArray::fromHex("fd377a585a00") + "rest");
+        m_snap.artifacts.insert(set.name, set);
+        m_snap.defaultArtifacts = set.name;
+        MachineIntent m;
+        m.mac = QStringLiteral("52:54:00:00:00:01");
+        m.configPath = write(QStringLiteral("configs/a.yaml"), "version: v1alpha1\n");
+        m_snap.machines.insert(m.mac, m);
+        m_snap.ipxeUefi = write(QStringLiteral("ipxe.efi"), "MZ-efi");
+        m_snap.httpRoot = m_dir.filePath(QStringLiteral("files"));
+        write(QStringLiteral("files/readme.txt"), "hello");
+        write(QStringLiteral("secret.txt"), "no");
+    }
+    void entry()
+    {
+        const HttpResponsePlan p = get(QStringLiteral("/boot.ipxe"));
+        QCOMPARE(p.status, 200);
+        QCOMPARE(p.event, EventKind::ScriptServed);
+        QCOMPARE(p.detail, QStringLiteral("entry"));
+        QVERIFY(p.body.startsWith("#!ipxe"));
+        QVERIFY(p.mac.isEmpty());
+    }
+    void machineScriptCarriesFacts()
+    {
+        const HttpResponsePlan p = get(QStringLiteral("/m/52-54-00-00-00-01/script.ipxe"),
+                                       QStringLiteral("uuid=1234-5678&serial=S%20N&manufacturer=QEMU&arch=x86_64"));
+        QCOMPARE(p.status, 200);
+        QCOMPARE(p.mac, QStringLiteral("52:54:00:00:00:01"));
+        QCOMPARE(p.detail, QStringLiteral("boot-talos"));
+        QCOMPARE(p.facts.value(QStringLiteral("uuid")).toString(), QStringLiteral("1234-5678"));
+        QCOMPARE(p.facts.value(QStringLiteral("serial")).toString(), QStringLiteral("S N"));
+        QCOMPARE(p.facts.value(QStringLiteral("arch")).toString(), QStringLiteral("x86_64"));
+        QVERIFY(!p.facts.contains(QStringLiteral("product")));
+    }
+    void artifacts()
+    {
+        HttpResponsePlan k = get(QStringLiteral("/m/52:54:00:00:00:01/vmlinuz"));
+        QCOMPARE(k.status, 200);
+        QCOMPARE(k.filePath, m_snap.artifacts.value(QStringLiteral("t")).kernelPath);
+        QCOMPARE(k.event, EventKind::HttpStart);
+        QCOMPARE(k.detail, QStringLiteral("vmlinuz"));
+        // Any MAC may fetch artefacts: they hold no secrets (unlike configs).
+        HttpResponsePlan i = get(QStringLiteral("/m/aa-bb-cc-dd-ee-ff/initramfs.xz"));
+        QCOMPARE(i.status, 200);
+        QCOMPARE(i.mac, QStringLiteral("aa:bb:cc:dd:ee:ff"));
+    }
+    void brokenArtifactIs500WithReason()
+    {
+        BootSnapshot saved = m_snap;
+        m_snap.artifacts[QStringLiteral("t")].kernelPath = m_snap.ipxeUefi;   // not a bzImage
+        const HttpResponsePlan p = get(QStringLiteral("/m/52-54-00-00-00-01/vmlinuz"));
+        m_snap = saved;
+        QCOMPARE(p.status, 500);
+        QVERIFY(p.filePath.isEmpty());
+        QVERIFY(p.detail.contains(QLatin1String("not an x86 Linux kernel")));
+    }
+    void configOnlyForItsMachine()
+    {
+        const HttpResponsePlan mine = get(QStringLiteral("/m/52-54-00-00-00-01/config.yaml"));
+        QCOMPARE(mine.status, 200);
+        QCOMPARE(mine.event, EventKind::ConfigServed);
+        QCOMPARE(mine.filePath, m_snap.machines.value(QStringLiteral("52:54:00:00:00:01")).configPath);
+        const HttpResponsePlan other = get(QStringLiteral("/m/52-54-00-00-00-02/config.yaml"));
+        QCOMPARE(other.status, 404);
+        QCOMPARE(other.event, EventKind::ConfigRefused);
+        QVERIFY(other.filePath.isEmpty());
+        QVERIFY(other.body.isEmpty() || !other.body.contains("v1alpha1"));
+        QVERIFY(other.detail.contains(QLatin1String("no config is assigned")));
+    }
+    void ipxeBinaries()
+    {
+        QCOMPARE(get(QStringLiteral("/ipxe.efi")).filePath, m_snap.ipxeUefi);
+        QCOMPARE(get(QStringLiteral("/undionly.kpxe")).status, 404);   // none set up in this snapshot
+    }
+    void refused_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::newRow("unknown") << QStringLiteral("/etc/passwd") << 404;
+        QTest::newRow("files-traversal") << QStringLiteral("/files/../secret.txt") << 403;
+        QTest::newRow("files-missing") << QStringLiteral("/files/nope") << 404;
+        QTest::newRow("machine-bad-mac") << QStringLiteral("/m/zz/script.ipxe") << 404;
+        QTest::newRow("machine-extra-depth") << QStringLiteral("/m/52-54-00-00-00-01/a/config.yaml") << 404;
+        QTest::newRow("machine-unknown-leaf") << QStringLiteral("/m/52-54-00-00-00-01/../../secret.txt") << 404;
+        QTest::newRow("root") << QStringLiteral("/") << 404;
+    }
+    void refused()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        const HttpResponsePlan p = get(path);
+        QCOMPARE(p.status, status);
+        QVERIFY(p.filePath.isEmpty());
+    }
+    void extraRoot()
+    {
+        const HttpResponsePlan p = get(QStringLiteral("/files/readme.txt"));
+        QCOMPARE(p.status, 200);
+        QVERIFY(p.filePath.endsWith(QLatin1String("files/readme.txt")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_HttpRoute)
+#include "tst_httproute.moc"

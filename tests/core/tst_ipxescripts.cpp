@@ -1,0 +1,149 @@
+#include "boot/ipxescript.h"
+
+#include <QTest>
+
+using namespace Nbc;
+using namespace Nbc::Boot;
+
+class tst_IpxeScripts : public QObject
+{
+    Q_OBJECT
+private:
+    static BootSnapshot snapshot()
+    {
+        BootSnapshot s;
+        s.serverAddress = QHostAddress(QStringLiteral("10.77.0.1"));
+        s.httpPort = 8080;
+        s.logPort = 4050;
+        ArtifactSet set;
+        set.name = QStringLiteral("talos-1.9");
+        set.kernelPath = QStringLiteral("/a/vmlinuz");
+        set.initramfsPath = QStringLiteral("/a/initramfs.xz");
+        set.talosVersion = QStringLiteral("1.9");
+        set.extraKernelArgs = QStringLiteral("console=ttyS0");
+        s.artifacts.insert(set.name, set);
+        s.defaultArtifacts = set.name;
+        MachineIntent m;
+        m.mac = QStringLiteral("52:54:00:12:34:56");
+        m.configPath = QStringLiteral("/ws/configs/worker.yaml");
+        s.machines.insert(m.mac, m);
+        return s;
+    }
+    static const QString kMac;
+
+private Q_SLOTS:
+    void entryChainsWithFacts()
+    {
+        const IpxeScript s = IpxeScripts::entry(snapshot());
+        QCOMPARE(s.status, 200);
+        QVERIFY(s.text.startsWith("#!ipxe\n"));
+        QVERIFY(s.text.contains("chain --replace --autofree http://10.77.0.1:8080/m/${net0/mac:hexhyp}/script.ipxe?"
+                                "uuid=${uuid}&serial=${serial:uristring}&manufacturer=${manufacturer:uristring}"
+                                "&product=${product:uristring}&arch=${buildarch}&platform=${platform}"));
+        // Retries DHCP when no address stuck (proxy offer won over the router's).
+        QVERIFY(s.text.contains("isset ${net0/ip} && goto chain"));
+        QVERIFY(s.text.contains("dhcp net0"));
+    }
+    void bootTalos()
+    {
+        const IpxeScript s = IpxeScripts::forMachine(snapshot(), kMac, QStringLiteral("uuid=abc"));
+        QCOMPARE(s.kind, QStringLiteral("boot-talos"));
+        const QByteArray expected =
+            "#!ipxe\n"
+            "# Netboot Console: 52:54:00:12:34:56: Talos 1.9 (talos-1.9)\n"
+            "imgfree\n"
+            "kernel http://10.77.0.1:8080/m/52-54-00-12-34-56/vmlinuz initrd=initramfs.xz talos.platform=metal "
+            "console=tty0 init_on_alloc=1 slab_nomerge pti=on consoleblank=0 nvme_core.io_timeout=4294967295 "
+            "printk.devkmsg=on ima_template=ima-ng ima_appraise=fix ima_hash=sha512 console=ttyS0 "
+            "talos.config=http://10.77.0.1:8080/m/52-54-00-12-34-56/config.yaml "
+            "talos.logging.kernel=tcp://10.77.0.1:4050/\n"
+            "initrd http://10.77.0.1:8080/m/52-54-00-12-34-56/initramfs.xz\n"
+            "boot\n";
+        QCOMPARE(s.text, expected);
+    }
+    void waitWhenUnassigned()
+    {
+        BootSnapshot snap = snapshot();
+        snap.machines.clear();
+        const IpxeScript s = IpxeScripts::forMachine(snap, kMac, QStringLiteral("uuid=abc&arch=x86_64"));
+        QCOMPARE(s.kind, QStringLiteral("wait"));
+        QVERIFY(s.text.contains("sleep 5\n"));
+        // Re-chains to itself with the same facts, so the poll keeps identifying the machine.
+        QVERIFY(s.text.contains("chain --replace --autofree http://10.77.0.1:8080/m/52-54-00-12-34-56/script.ipxe"
+                                "?uuid=abc&arch=x86_64 || goto wait\n"));
+        QVERIFY(!s.text.contains("kernel "));
+    }
+    void maintenanceWhenUnassigned()
+    {
+        BootSnapshot snap = snapshot();
+        snap.machines.clear();
+        snap.unassigned = UnassignedPolicy::Maintenance;
+        const IpxeScript s = IpxeScripts::forMachine(snap, kMac, {});
+        QCOMPARE(s.kind, QStringLiteral("maintenance"));
+        QVERIFY(s.text.contains("kernel http://"));
+        // No config URL: Talos enters maintenance mode and waits for talosctl apply-config.
+        QVERIFY(!s.text.contains("talos.config="));
+        QVERIFY(s.text.contains("talos.logging.kernel="));
+    }
+    void noArtifacts()
+    {
+        BootSnapshot snap = snapshot();
+        snap.artifacts.clear();
+        const IpxeScript s = IpxeScripts::forMachine(snap, kMac, {});
+        QCOMPARE(s.kind, QStringLiteral("no-artifacts"));
+        QVERIFY(s.text.contains("chain --replace"));
+    }
+    void afterInstall_data()
+    {
+        QTest::addColumn<int>("policy");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("command");
+        QTest::newRow("exit") << int(AfterInstallPolicy::Exit) << QStringLiteral("exit") << 200 << QByteArray("\nexit\n");
+        QTest::newRow("sanboot") << int(AfterInstallPolicy::Sanboot) << QStringLiteral("sanboot") << 200
+                                 << QByteArray("\nsanboot --no-describe --drive 0x80\n");
+        QTest::newRow("http-404") << int(AfterInstallPolicy::Http404) << QStringLiteral("http-404") << 404 << QByteArray();
+        QTest::newRow("always-pxe") << int(AfterInstallPolicy::AlwaysPxe) << QStringLiteral("boot-talos") << 200
+                                    << QByteArray("\nboot\n");
+    }
+    void afterInstall()
+    {
+        QFETCH(int, policy);
+        QFETCH(QString, kind);
+        QFETCH(int, status);
+        QFETCH(QByteArray, command);
+        BootSnapshot snap = snapshot();
+        snap.afterInstall = static_cast<AfterInstallPolicy>(policy);
+        snap.machines[kMac].installed = true;
+        const IpxeScript s = IpxeScripts::forMachine(snap, kMac, {});
+        QCOMPARE(s.kind, kind);
+        QCOMPARE(s.status, status);
+        if (!command.isEmpty())
+            QVERIFY2(s.text.contains(command), s.text.constData());
+    }
+    void perMachineArtifactSet()
+    {
+        BootSnapshot snap = snapshot();
+        ArtifactSet other;
+        other.name = QStringLiteral("talos-1.14");
+        other.kernelPath = QStringLiteral("/b/vmlinuz");
+        other.initramfsPath = QStringLiteral("/b/initramfs.xz");
+        other.talosVersion = QStringLiteral("1.14");
+        snap.artifacts.insert(other.name, other);
+        snap.machines[kMac].artifacts = other.name;
+        const QString cmdline = IpxeScripts::talosCommandLine(snap, kMac, true);
+        QVERIFY(cmdline.contains(QLatin1String("proc_mem.force_override=never")));
+        QVERIFY(!cmdline.contains(QLatin1String("ima_hash")));
+        QVERIFY(cmdline.startsWith(QLatin1String("initrd=initramfs.xz ")));
+    }
+    void deterministic()
+    {
+        QCOMPARE(IpxeScripts::forMachine(snapshot(), kMac, QStringLiteral("a=b")).text,
+                 IpxeScripts::forMachine(snapshot(), kMac, QStringLiteral("a=b")).text);
+    }
+};
+
+const QString tst_IpxeScripts::kMac = QStringLiteral("52:54:00:12:34:56");
+
+QTEST_GUILESS_MAIN(tst_IpxeScripts)
+#include "tst_ipxescripts.moc"

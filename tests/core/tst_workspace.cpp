@@ -1,0 +1,189 @@
+#include "inventory/workspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Nbc;
+
+class tst_Workspace : public QObject
+{
+    Q_OBJECT
+private:
+    static QByteArray read(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    static void write(const QString &path, const QByteArray &bytes)
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+
+private Q_SLOTS:
+    void missingFolderIsInitialised()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("new/ws"));
+        const Workspace ws = Workspace::open(dir);
+        QVERIFY2(ws.ok(), qPrintable(ws.error().toString()));
+        QVERIFY(QFile::exists(dir + QStringLiteral("/netboot.yaml")));
+        QVERIFY(QDir(dir + QStringLiteral("/configs")).exists());
+        QVERIFY(QDir(dir + QStringLiteral("/artifacts")).exists());
+        QCOMPARE(QFile::permissions(dir + QStringLiteral("/configs")) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+                 QFileDevice::Permissions());
+        // Defaults of DESIGN.md
+        QCOMPARE(ws.settings().httpPort, 8080);
+        QCOMPARE(ws.settings().logPort, 4050);
+        QCOMPARE(ws.settings().mode, DhcpMode::Proxy);
+        // And it opens again identically.
+        const Workspace again = Workspace::open(dir);
+        QVERIFY(again.ok());
+        QCOMPARE(Workspace::serialize(again.settings()), Workspace::serialize(ws.settings()));
+    }
+    void emptyFileIsInitialised()
+    {
+        QTemporaryDir tmp;
+        write(tmp.filePath(QStringLiteral("netboot.yaml")), QByteArray());
+        const Workspace ws = Workspace::open(tmp.path());
+        QVERIFY(ws.ok());
+        QVERIFY(read(tmp.filePath(QStringLiteral("netboot.yaml"))).contains("ports:"));
+    }
+    void designExampleParses()
+    {
+        const QByteArray yaml = R"(network:
+  interface: eth1
+  mode: proxy                      # proxy | dhcp
+  serverAddress: 10.77.0.1         # optional; default: first IPv4 of the interface
+  dhcpRange: 10.77.0.100-10.77.0.199   # dhcp mode only
+ports: {dhcp: 67, proxy: 4011, tftp: 69, http: 8080, logs: 4050}
+tftpRoot: tftp/                    # optional extra TFTP folder
+httpRoot: files/                   # optional extra HTTP folder, served under /files/
+ipxe: {bios: /usr/lib/ipxe/undionly.kpxe, uefi: /usr/lib/ipxe/ipxe.efi}
+artifacts:
+  talos-1.9:
+    kernel: artifacts/vmlinuz-amd64
+    initramfs: artifacts/initramfs-amd64.xz
+    talosVersion: "1.9"
+    extraKernelArgs: "console=ttyS0"
+defaultArtifacts: talos-1.9
+unassigned: wait                   # wait (iPXE polls) | maintenance (boot Talos without config)
+afterInstall: exit                 # exit | sanboot | http-404 | always-pxe
+machines:
+  - mac: 52:54:00:12:34:56
+    config: configs/worker.yaml
+    hostname: worker-1
+    installDisk: /dev/sda
+)";
+        WorkspaceSettings s;
+        WorkspaceError e;
+        QVERIFY2(Workspace::parse(yaml, QStringLiteral("netboot.yaml"), &s, &e), qPrintable(e.toString()));
+        QCOMPARE(s.interfaceName, QStringLiteral("eth1"));
+        QCOMPARE(s.serverAddress, QStringLiteral("10.77.0.1"));
+        QCOMPARE(s.dhcpRange, QStringLiteral("10.77.0.100-10.77.0.199"));
+        QCOMPARE(s.tftpPort, 69);
+        QCOMPARE(s.tftpRoot, QStringLiteral("tftp/"));
+        QCOMPARE(s.artifacts.value(QStringLiteral("talos-1.9")).talosVersion, QStringLiteral("1.9"));
+        QCOMPARE(s.artifacts.value(QStringLiteral("talos-1.9")).extraKernelArgs, QStringLiteral("console=ttyS0"));
+        QCOMPARE(s.afterInstall, AfterInstallPolicy::Exit);
+        QCOMPARE(s.machines.size(), 1);
+        QCOMPARE(s.machines.first().hostname, QStringLiteral("worker-1"));
+        QCOMPARE(s.machines.first().installDisk, QStringLiteral("/dev/sda"));
+
+        // Round trip: what we write parses back to the same settings.
+        WorkspaceSettings back;
+        QVERIFY(Workspace::parse(Workspace::serialize(s), QStringLiteral("x"), &back, &e));
+        QCOMPARE(Workspace::serialize(back), Workspace::serialize(s));
+    }
+    void errors_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("contains");
+        QTest::newRow("bad-yaml") << QByteArray("network:\n  mode: [proxy\n") << 3 << QString();
+        QTest::newRow("bad-mode") << QByteArray("network:\n  mode: router\n") << 2 << QStringLiteral("proxy, dhcp");
+        QTest::newRow("bad-port") << QByteArray("ports: {http: 99999}\n") << 1 << QStringLiteral("0 to 65535");
+        QTest::newRow("bad-mac") << QByteArray("machines:\n  - mac: 52:54:00\n") << 2 << QStringLiteral("not a MAC");
+        QTest::newRow("dup-mac") << QByteArray("machines:\n  - mac: 52:54:00:00:00:01\n  - mac: 52-54-00-00-00-01\n") << 3
+                                 << QStringLiteral("listed twice");
+        QTest::newRow("machines-not-list") << QByteArray("machines: 5\n") << 1 << QStringLiteral("list");
+        QTest::newRow("artifact-no-kernel") << QByteArray("artifacts:\n  a:\n    initramfs: x\n") << 3 << QStringLiteral("kernel:");
+        QTest::newRow("unknown-default") << QByteArray("defaultArtifacts: nope\n") << 0 << QStringLiteral("nope");
+        QTest::newRow("bad-after-install") << QByteArray("afterInstall: reboot\n") << 1 << QStringLiteral("sanboot");
+        QTest::newRow("not-a-map") << QByteArray("- a\n- b\n") << 1 << QStringLiteral("mapping");
+        QTest::newRow("bad-server-address") << QByteArray("network:\n  serverAddress: fe80::1\n") << 2 << QStringLiteral("IPv4");
+    }
+    void errors()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(int, line);
+        QFETCH(QString, contains);
+        WorkspaceSettings s;
+        WorkspaceError e;
+        QVERIFY(!Workspace::parse(yaml, QStringLiteral("netboot.yaml"), &s, &e));
+        QCOMPARE(e.line, line);
+        QVERIFY2(e.message.contains(contains), qPrintable(e.message));
+        QVERIFY(e.toString().startsWith(QLatin1String("netboot.yaml")));
+    }
+    void brokenFileIsNeverOverwritten()
+    {
+        QTemporaryDir tmp;
+        const QByteArray broken = "network:\n  mode: [proxy\n";
+        write(tmp.filePath(QStringLiteral("netboot.yaml")), broken);
+        Workspace ws = Workspace::open(tmp.path());
+        QVERIFY(!ws.ok());
+        QCOMPARE(ws.error().line, 3);
+        QString error;
+        QVERIFY(!ws.save(&error));
+        QVERIFY(error.contains(QLatin1String("not overwritten")));
+        QCOMPARE(read(tmp.filePath(QStringLiteral("netboot.yaml"))), broken);
+    }
+    void unreadableIsReported()
+    {
+        QTemporaryDir tmp;
+        // A folder where the file should be cannot be read even by root.
+        QVERIFY(QDir(tmp.path()).mkdir(QStringLiteral("netboot.yaml")));
+        const Workspace ws = Workspace::open(tmp.path());
+        QVERIFY(!ws.ok());
+        QVERIFY(QFileInfo(tmp.filePath(QStringLiteral("netboot.yaml"))).isDir());
+    }
+    void reloadKeepsSettingsOnError()
+    {
+        QTemporaryDir tmp;
+        Workspace ws = Workspace::open(tmp.path());
+        QVERIFY(ws.ok());
+        ws.setAssignment(QStringLiteral("52:54:00:00:00:09"), QStringLiteral("configs/a.yaml"));
+        QVERIFY(ws.save());
+        write(ws.settingsPath(), "machines: [\n");
+        WorkspaceError e;
+        QVERIFY(!ws.reload(&e));
+        QVERIFY(e.line > 0);
+        QCOMPARE(ws.settings().machines.size(), 1);
+        write(ws.settingsPath(), "ports: {http: 9000}\n");
+        QVERIFY(ws.reload(&e));
+        QCOMPARE(ws.settings().httpPort, 9000);
+        QVERIFY(ws.settings().machines.isEmpty());
+    }
+    void snapshotMakesPathsAbsolute()
+    {
+        QTemporaryDir tmp;
+        Workspace ws = Workspace::open(tmp.path());
+        ArtifactSet set;
+        set.name = QStringLiteral("s");
+        set.kernelPath = QStringLiteral("artifacts/vmlinuz");
+        set.initramfsPath = QStringLiteral("/abs/initramfs.xz");
+        ws.settings().artifacts.insert(set.name, set);
+        ws.setAssignment(QStringLiteral("52-54-00-AA-BB-CC"), QStringLiteral("configs/w.yaml"));
+        const BootSnapshot snap = ws.toSnapshot();
+        const QString root = QDir(tmp.path()).absolutePath();
+        QCOMPARE(snap.artifacts.value(QStringLiteral("s")).kernelPath, root + QStringLiteral("/artifacts/vmlinuz"));
+        QCOMPARE(snap.artifacts.value(QStringLiteral("s")).initramfsPath, QStringLiteral("/abs/initramfs.xz"));
+        QCOMPARE(snap.machines.value(QStringLiteral("52:54:00:aa:bb:cc")).configPath, root + QStringLiteral("/configs/w.yaml"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Workspace)
+#include "tst_workspace.moc"
