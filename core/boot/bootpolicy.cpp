@@ -79,8 +79,6 @@ QVariantMap ClientFacts::eventFacts() const
     if (!userClasses.isEmpty())
         m.insert(QStringLiteral("userClass"), userClasses.join(QLatin1Char(',')));
     m.insert(QStringLiteral("firmware"), firmwareName(firmware));
-    if (messageType)
-        m.insert(QStringLiteral("messageType"), Dhcp::messageTypeName(*messageType));
     return m;
 }
 

@@ -23,6 +23,12 @@ QString errnoText(int error)
     return QString::fromLocal8Bit(std::strerror(error));
 }
 
+// 0.0.0.0 means "not known yet" on the wire; in an event it is no address at all.
+QHostAddress peerAddress(quint32 address)
+{
+    return address ? QHostAddress(address) : QHostAddress();
+}
+
 QHostAddress listenAddress(const BootSnapshot &s)
 {
     if (!s.interfaceName.isEmpty())
@@ -208,7 +214,7 @@ void DhcpProxy::handleDatagram(Listener &listener, const QByteArray &bytes, quin
     const Boot::BootDecision decision = Boot::decideDhcp(request, listener.port, s);
     const Boot::ClientFacts &facts = decision.facts;
     const QVariantMap eventFacts = facts.eventFacts();
-    const QHostAddress from(fromAddress);
+    const QHostAddress from = peerAddress(fromAddress);
     const bool pxe = decision.reason != QLatin1String("not-pxe") && decision.reason != QLatin1String("bootp");
 
     if (pxe && facts.messageType == Dhcp::MessageType::Discover) {
@@ -218,7 +224,7 @@ void DhcpProxy::handleDatagram(Listener &listener, const QByteArray &bytes, quin
     } else if (pxe && facts.messageType == Dhcp::MessageType::Request) {
         // The address the client asked the site's DHCP server for (or already uses):
         // how the registry learns the machine's IP in proxy mode.
-        MachineEvent event = makeEvent(EventKind::DhcpRequest, facts.mac, QHostAddress(facts.requestedAddress));
+        MachineEvent event = makeEvent(EventKind::DhcpRequest, facts.mac, peerAddress(facts.requestedAddress));
         event.facts = eventFacts;
         Q_EMIT machineEvent(event);
     }
@@ -266,7 +272,7 @@ void DhcpProxy::handleDatagram(Listener &listener, const QByteArray &bytes, quin
     count(QStringLiteral("served"));
     const Dhcp::MessageType replyType = decision.reply->messageType().value_or(Dhcp::MessageType::Offer);
     MachineEvent event = makeEvent(replyType == Dhcp::MessageType::Offer ? EventKind::DhcpOffer : EventKind::DhcpAck,
-                                   facts.mac, QHostAddress(to == 0xffffffff ? facts.requestedAddress : to),
+                                   facts.mac, peerAddress(to == 0xffffffff ? facts.requestedAddress : to),
                                    decision.bootFile);
     event.facts = eventFacts;
     event.facts.insert(QStringLiteral("port"), listener.number);
