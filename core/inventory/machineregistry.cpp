@@ -1,25 +1,84 @@
 #include "inventory/machineregistry.h"
 
+#include <QTimer>
+#include <QUuid>
+
 namespace Nbc {
 
 namespace {
 
-bool isIpxe(const MachineEvent &event)
+bool isIpxeBinary(const QString &name)
 {
-    return event.facts.value(QStringLiteral("firmware")).toString() == QLatin1String("ipxe");
+    const QString leaf = name.section(u'/', -1);
+    return leaf == QLatin1String("undionly.kpxe") || leaf == QLatin1String("ipxe.efi")
+        || leaf == QLatin1String("snponly.efi") || leaf == QLatin1String("undionly.kkpxe");
+}
+
+bool isArtifact(const QString &name)
+{
+    return name == QLatin1String("vmlinuz") || name == QLatin1String("initramfs.xz");
+}
+
+// Serials that vendors leave in SMBIOS and that identify nothing.
+bool meaningfulSerial(const QString &serial)
+{
+    static const QStringList placeholders = {
+        QStringLiteral("0"), QStringLiteral("none"), QStringLiteral("not specified"),
+        QStringLiteral("to be filled by o.e.m."), QStringLiteral("default string"),
+        QStringLiteral("system serial number"), QStringLiteral("not applicable"), QStringLiteral("123456789"),
+    };
+    const QString s = serial.trimmed().toLower();
+    return s.size() >= 3 && !placeholders.contains(s);
+}
+
+bool meaningfulUuid(const QString &uuid)
+{
+    const QUuid parsed(uuid);
+    // All zeros and all ones are what boards without a UUID report.
+    return !parsed.isNull() && parsed != QUuid(QStringLiteral("ffffffff-ffff-ffff-ffff-ffffffffffff"));
 }
 
 } // namespace
 
+QStringList uuidSpellings(const QString &uuid)
+{
+    const QUuid parsed(uuid.trimmed());
+    if (parsed.isNull())
+        return {};
+    QByteArray bytes = parsed.toRfc4122();
+    QStringList spellings{parsed.toString(QUuid::WithoutBraces)};
+    std::reverse(bytes.begin(), bytes.begin() + 4);
+    std::reverse(bytes.begin() + 4, bytes.begin() + 6);
+    std::reverse(bytes.begin() + 6, bytes.begin() + 8);
+    spellings << QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
+    return spellings;
+}
+
 MachineRegistry::MachineRegistry(QObject *parent)
     : QObject(parent)
+    , m_publishTimer(new QTimer(this))
+    , m_stallTimer(new QTimer(this))
 {
+    qRegisterMetaType<Nbc::LogLine>();
+    m_publishTimer->setSingleShot(true);
+    m_publishTimer->setInterval(kPublishIntervalMs);
+    connect(m_publishTimer, &QTimer::timeout, this, &MachineRegistry::publish);
+    m_stallTimer->setInterval(1000);
+    connect(m_stallTimer, &QTimer::timeout, this, &MachineRegistry::checkStalls);
+    m_stallTimer->start();
 }
+
+MachineRegistry::~MachineRegistry() = default;
 
 const Machine *MachineRegistry::machine(const QString &mac) const
 {
-    const auto it = m_machines.constFind(mac);
+    const auto it = m_machines.constFind(primaryMac(mac));
     return it == m_machines.constEnd() ? nullptr : &it.value();
+}
+
+QString MachineRegistry::primaryMac(const QString &mac) const
+{
+    return m_aliasOf.value(mac, mac);
 }
 
 QString MachineRegistry::macForAddress(const QHostAddress &address) const
@@ -29,14 +88,32 @@ QString MachineRegistry::macForAddress(const QHostAddress &address) const
     return ok ? m_macByIp.value(v4) : QString();
 }
 
-Machine &MachineRegistry::ensure(const QString &mac, const QDateTime &time)
+void MachineRegistry::touch(const QString &mac)
+{
+    m_changed.insert(mac);
+    if (!m_publishTimer->isActive())
+        m_publishTimer->start();
+}
+
+void MachineRegistry::publish()
+{
+    if (m_changed.isEmpty())
+        return;
+    QStringList macs(m_changed.cbegin(), m_changed.cend());
+    m_changed.clear();
+    Q_EMIT machinesChanged(macs);
+}
+
+Machine &MachineRegistry::ensure(const QString &mac, const QDateTime &time, bool *created)
 {
     auto it = m_machines.find(mac);
-    if (it == m_machines.end()) {
+    *created = it == m_machines.end();
+    if (*created) {
         Machine machine;
         machine.mac = mac;
         machine.firstSeen = time;
         machine.stageSince = time;
+        machine.history.append({Stage::Discovered, time, QString()});
         it = m_machines.insert(mac, machine);
     }
     it->lastSeen = time;
@@ -47,130 +124,375 @@ void MachineRegistry::learnAddress(Machine &machine, const QHostAddress &address
 {
     bool ok = false;
     const quint32 v4 = address.toIPv4Address(&ok);
-    if (!ok || v4 == 0 || address.isLoopback())
+    if (!ok || v4 == 0 || v4 == 0xffffffff)
         return;
     machine.ip = QHostAddress(v4);
-    m_macByIp.insert(v4, machine.mac);
+    // Loopback is shared by every simulated machine: never attribute by it.
+    if (!address.isLoopback())
+        m_macByIp.insert(v4, machine.mac);
 }
 
-void MachineRegistry::setStage(Machine &machine, Stage stage, const QDateTime &time)
+void MachineRegistry::learnIdentity(Machine &machine, const QVariantMap &facts)
+{
+    auto take = [&facts](const char *key, QString *field) {
+        const QString value = facts.value(QLatin1String(key)).toString().trimmed();
+        if (!value.isEmpty())
+            *field = value;
+    };
+    take("uuid", &machine.uuid);
+    take("serial", &machine.serial);
+    take("manufacturer", &machine.manufacturer);
+    take("product", &machine.product);
+    if (machine.uuid.isEmpty()) {
+        // PXE option 97 carries the SMBIOS UUID too.
+        const QString guid = facts.value(QStringLiteral("guid")).toString();
+        if (meaningfulUuid(guid))
+            machine.uuid = guid;
+    }
+}
+
+void MachineRegistry::setStage(Machine &machine, Stage stage, const QDateTime &time, const QString &detail)
 {
     if (machine.stage == stage)
         return;
     machine.stage = stage;
     machine.stageSince = time;
+    machine.history.append({stage, time, detail});
+    while (machine.history.size() > kHistoryCap)
+        machine.history.removeFirst();
+    if (stage != Stage::Failed)
+        machine.failure.clear();
+    Q_EMIT stageChanged(machine.mac, stage, detail);
 }
 
-void MachineRegistry::advance(Machine &machine, Stage stage, const QDateTime &time)
+void MachineRegistry::advance(Machine &machine, Stage stage, const QDateTime &time, const QString &detail)
 {
-    // Within one boot a machine only moves forward; Stalled/Failed are left by progress.
+    // Within one boot a machine only moves forward; Stalled and Failed are left by progress.
     if (machine.stage == Stage::Stalled || machine.stage == Stage::Failed
         || static_cast<int>(stage) > static_cast<int>(machine.stage))
-        setStage(machine, stage, time);
+        setStage(machine, stage, time, detail);
+}
+
+void MachineRegistry::newBoot(Machine &machine, const QDateTime &time)
+{
+    const bool hadConfig = machine.configFetchedThisBoot;
+    ++machine.boots;
+    machine.offersThisBoot = 0;
+    machine.bootFilesFetchedThisBoot = 0;
+    machine.ipxeFetchesThisBoot = 0;
+    machine.bootFileFetched = false;
+    machine.configFetchedThisBoot = false;
+    machine.downloading = false;
+    machine.hint.clear();
+    setStage(machine, Stage::Discovered, time, tr("network boot #%1").arg(machine.boots));
+    if (hadConfig) {
+        // Installed Talos reboots (kexec aside) through the firmware: when the firmware
+        // prefers the network, the machine comes back here instead of its disk.
+        machine.hint = tr("It network-booted again after fetching its config: set the boot order to disk "
+                          "first, or keep the after-install policy 'exit' so it is sent to its disk.");
+    }
+}
+
+QString MachineRegistry::resolveMac(const MachineEvent &event) const
+{
+    if (!event.mac.isEmpty())
+        return primaryMac(event.mac);
+    return macForAddress(event.peer);
 }
 
 void MachineRegistry::handleEvent(const MachineEvent &incoming)
 {
     MachineEvent event = incoming;
-    if (event.mac.isEmpty())
-        event.mac = macForAddress(event.peer);
-    if (event.mac.isEmpty()) {
-        // Nothing to attach it to yet (for example TFTP from an address no DHCP told us of).
+    event.mac = resolveMac(event);
+
+    // Another NIC of a known machine: the same SMBIOS UUID or serial (iPXE reports both).
+    if (!event.mac.isEmpty() && !m_machines.contains(event.mac) && event.kind == EventKind::ScriptServed) {
+        const QStringList spellings = uuidSpellings(event.facts.value(QStringLiteral("uuid")).toString());
+        const QString serial = event.facts.value(QStringLiteral("serial")).toString();
+        for (auto it = m_machines.cbegin(); it != m_machines.cend(); ++it) {
+            const bool sameUuid = !spellings.isEmpty() && meaningfulUuid(spellings.first())
+                && uuidSpellings(it->uuid).contains(spellings.first());
+            const bool sameSerial = meaningfulSerial(serial) && it->serial == serial
+                && (it->product.isEmpty() || it->product == event.facts.value(QStringLiteral("product")).toString());
+            if (sameUuid || sameSerial) {
+                m_aliasOf.insert(event.mac, it.key());
+                m_machines[it.key()].otherMacs.append(event.mac);
+                event.mac = it.key();
+                break;
+            }
+        }
+    }
+
+    const bool known = !event.mac.isEmpty() && m_machines.contains(event.mac);
+    // Only PXE traffic and our own routes make a machine; the LAN's phones and laptops,
+    // whose DHCP the proxy ignores, never become rows.
+    const bool creates = event.kind != EventKind::DhcpIgnored && event.kind != EventKind::Log
+        && event.kind != EventKind::TftpFailed;
+    if (event.mac.isEmpty() || (!known && !creates)) {
         Q_EMIT eventResolved(event, Stage::Discovered);
         return;
     }
-    Machine &m = ensure(event.mac, event.time);
+
+    bool created = false;
+    Machine &m = ensure(event.mac, event.time.isValid() ? event.time : now(), &created);
+    const QDateTime time = m.lastSeen;
     const QString detail = event.detail;
+    const QString firmwareFact = event.facts.value(QStringLiteral("firmware")).toString();
+    const bool fromIpxe = firmwareFact == QLatin1String("ipxe");
+
     switch (event.kind) {
     case EventKind::DhcpDiscover:
-    case EventKind::DhcpRequest:
-        if (!event.facts.value(QStringLiteral("firmware")).toString().isEmpty() && !isIpxe(event))
-            m.firmware = event.facts.value(QStringLiteral("firmware")).toString();
-        if (event.facts.contains(QStringLiteral("arch")))
-            m.arch = event.facts.value(QStringLiteral("arch")).toString();
+    case EventKind::DhcpRequest: {
+        if (event.facts.contains(QStringLiteral("arch"))) {
+            const int arch = event.facts.value(QStringLiteral("arch")).toInt();
+            m.arch = QString::number(arch);
+            m.firmware = arch == 0 ? QStringLiteral("bios") : QStringLiteral("uefi");
+        }
+        learnIdentity(m, event.facts);
         if (event.kind == EventKind::DhcpRequest)
             learnAddress(m, event.peer);
-        if (!isIpxe(event) && static_cast<int>(m.stage) > static_cast<int>(Stage::LoadingIpxe)) {
-            // Firmware asking again after it got further: a new boot of the same machine.
-            ++m.boots;
-            setStage(m, Stage::Discovered, event.time);
-        } else if (m.boots == 0) {
+        const int stage = static_cast<int>(m.stage == Stage::Stalled ? m.stalledFrom : m.stage);
+        const bool again = fromIpxe ? stage >= static_cast<int>(Stage::Kernel)
+                                    : (stage >= static_cast<int>(Stage::Ipxe) || m.bootFileFetched
+                                       || m.stage == Stage::Failed || m.stage == Stage::Installed);
+        if (created)
             m.boots = 1;
-        }
+        else if (again && event.kind == EventKind::DhcpDiscover)
+            newBoot(m, time);
         break;
+    }
     case EventKind::DhcpOffer:
     case EventKind::DhcpAck:
+        if (!fromIpxe && !m.bootFileFetched && event.kind == EventKind::DhcpOffer) {
+            ++m.offersThisBoot;
+            if (m.offersThisBoot >= kOffersWithoutFetch) {
+                m.hint = tr("The firmware keeps asking after our offer and never fetches its boot file: it "
+                            "ignores proxy DHCP offers. Use full DHCP mode on an isolated switch.");
+            }
+        }
+        break;
     case EventKind::DhcpIgnored:
         break;
     case EventKind::TftpStart:
     case EventKind::TftpProgress:
-    case EventKind::TftpDone:
+    case EventKind::TftpDone: {
         learnAddress(m, event.peer);
-        advance(m, Stage::LoadingIpxe, event.time);
+        m.bootFileFetched = true;
+        if (m.offersThisBoot >= kOffersWithoutFetch && m.hint.startsWith(tr("The firmware keeps asking").left(20)))
+            m.hint.clear();
+        advance(m, Stage::LoadingIpxe, time, detail);
+        m.download = detail;
         m.bytes = event.bytes;
         m.total = event.total;
         m.rate = event.rate;
-        m.download = detail;
+        m.lastProgress = time;
+        const QString outcome = event.facts.value(QStringLiteral("outcome")).toString();
+        m.downloading = event.kind != EventKind::TftpDone;
+        if (event.kind == EventKind::TftpDone && outcome == QLatin1String("done") && isIpxeBinary(detail)) {
+            if (++m.ipxeFetchesThisBoot >= kIpxeLoop) {
+                m.hint = tr("iPXE is loaded again and again: something hands iPXE the iPXE binary instead of "
+                            "its script (another PXE server on this network?). Stop it or use full DHCP mode.");
+            }
+        }
         break;
-    case EventKind::TftpFailed:
-        m.hint = QStringLiteral("TFTP transfer failed: ") + detail;
+    }
+    case EventKind::TftpFailed: {
+        const QString reason = event.facts.value(QStringLiteral("reason")).toString();
+        m.downloading = false;
+        if (reason == QLatin1String("not-found") && isIpxeBinary(event.facts.value(QStringLiteral("file")).toString())) {
+            m.failure = tr("The iPXE binary it asked for is missing: install Debian's 'ipxe' package or set "
+                           "'ipxe:' in the workspace.");
+            setStage(m, Stage::Failed, time, m.failure);
+        } else {
+            m.hint = detail;
+        }
         break;
+    }
     case EventKind::ScriptServed:
         learnAddress(m, event.peer);
-        for (const char *key : {"uuid", "serial", "manufacturer", "product"}) {
-            const QString value = event.facts.value(QLatin1String(key)).toString();
-            if (value.isEmpty())
-                continue;
-            if (qstrcmp(key, "uuid") == 0) m.uuid = value;
-            else if (qstrcmp(key, "serial") == 0) m.serial = value;
-            else if (qstrcmp(key, "manufacturer") == 0) m.manufacturer = value;
-            else m.product = value;
-        }
-        if (detail == QLatin1String("wait") || detail == QLatin1String("no-artifacts")) {
-            advance(m, Stage::Waiting, event.time);
+        learnIdentity(m, event.facts);
+        m.bootFileFetched = true;
+        if (detail == QLatin1String("wait")) {
+            advance(m, Stage::Waiting, time);
+            m.hint = tr("No machine config is assigned: drag one onto this machine; it boots as soon as it has one.");
+        } else if (detail == QLatin1String("no-artifacts")) {
+            advance(m, Stage::Waiting, time);
+            m.hint = tr("No Talos kernel and initramfs are set up: add an artefact set.");
         } else if (detail == QLatin1String("exit") || detail == QLatin1String("sanboot")
                    || detail == QLatin1String("http-404")) {
-            setStage(m, Stage::Installed, event.time);
-        } else if (m.stage == Stage::Discovered || m.stage == Stage::LoadingIpxe) {
-            advance(m, Stage::Ipxe, event.time);
+            m.hint.clear();
+            setStage(m, Stage::Installed, time, detail);
+        } else {
+            if (detail == QLatin1String("boot-talos") || detail == QLatin1String("maintenance"))
+                m.hint.clear();
+            advance(m, Stage::Ipxe, time, detail);
         }
         break;
     case EventKind::HttpStart:
     case EventKind::HttpProgress:
     case EventKind::HttpDone:
         learnAddress(m, event.peer);
-        if (detail == QLatin1String("vmlinuz") || detail == QLatin1String("initramfs.xz")) {
-            advance(m, Stage::Kernel, event.time);
+        if (isArtifact(detail) || isIpxeBinary(detail)) {
+            m.bootFileFetched = true;
+            advance(m, isArtifact(detail) ? Stage::Kernel : Stage::LoadingIpxe, time, detail);
+            m.download = detail;
             m.bytes = event.bytes;
             m.total = event.total;
             m.rate = event.rate;
-            m.download = detail;
+            m.lastProgress = time;
+            m.downloading = event.kind != EventKind::HttpDone;
         }
         break;
     case EventKind::HttpFailed:
-        if (detail.startsWith(QLatin1String("no artefact")) || detail.contains(QLatin1String("not an")))
-            m.hint = detail;
+        if (isArtifact(detail) || detail.contains(QLatin1String("not an ")) || detail.startsWith(QLatin1String("no artefact"))) {
+            if (detail.contains(QLatin1String("not an ")) || detail.startsWith(QLatin1String("no artefact"))) {
+                m.failure = detail;
+                setStage(m, Stage::Failed, time, detail);
+            } else {
+                m.hint = tr("The download of %1 was interrupted.").arg(detail);
+            }
+            m.downloading = false;
+        }
         break;
     case EventKind::ConfigServed:
         learnAddress(m, event.peer);
-        advance(m, Stage::Config, event.time);
+        m.configFetchedThisBoot = true;
+        m.downloading = false;
         m.hint.clear();
+        advance(m, Stage::Config, time, detail);
         break;
     case EventKind::ConfigRefused:
-        m.hint = detail;
+        learnAddress(m, event.peer);
+        if (detail.startsWith(QLatin1String("no config is assigned"))) {
+            m.hint = tr("Talos asked for its machine config but none is assigned: drag a config onto this machine.");
+        } else {
+            m.failure = tr("Its config could not be served: %1").arg(detail);
+            setStage(m, Stage::Failed, time, m.failure);
+        }
         break;
     case EventKind::Log:
-        if (detail.contains(QLatin1String("installing Talos to disk")) || detail.contains(QLatin1String("task install")))
-            advance(m, Stage::Installing, event.time);
-        else if (detail.contains(QLatin1String("machine is running and ready"))
-                 || detail.contains(QLatin1String("boot sequence: done")))
-            advance(m, Stage::Joined, event.time);
-        else if (detail.contains(QLatin1String("fetching machine config")))
-            advance(m, Stage::Config, event.time);
+        applyLog(m, event);
         break;
     }
+    if (created)
+        Q_EMIT machineAdded(m.mac);
+    touch(m.mac);
     Q_EMIT eventResolved(event, m.stage);
-    Q_EMIT machineChanged(m.mac);
+}
+
+void MachineRegistry::applyLog(Machine &m, const MachineEvent &event)
+{
+    const QDateTime time = m.lastSeen;
+    LogLine line;
+    line.time = time;
+    line.level = event.facts.value(QStringLiteral("talos-level")).toString();
+    line.service = event.facts.value(QStringLiteral("talos-service")).toString();
+    line.message = event.detail;
+    m.logs.append(line);
+    while (m.logs.size() > kLogCap)
+        m.logs.removeFirst();
+    Q_EMIT logReceived(m.mac, line);
+
+    const QString &msg = event.detail;
+    auto has = [&msg](const char *text) { return msg.contains(QLatin1String(text)); };
+    // Markers from Talos's own log messages (reference §3.4).
+    if (has("KSPP kernel parameter") && has("is required")) {
+        m.failure = tr("Talos refused to boot: %1. Add the argument to the artefact set's extra kernel arguments.")
+                        .arg(msg.section(QStringLiteral("KSPP kernel parameter "), 1).section(u' ', 0, 0));
+        setStage(m, Stage::Failed, time, m.failure);
+    } else if ((has("controller failed") && has("config.AcquireController")) || has("failed to load config")) {
+        m.failure = tr("Talos could not use its machine config: %1").arg(msg.left(300));
+        setStage(m, Stage::Failed, time, m.failure);
+    } else if (has("fetching machine config from") || has("downloading config")) {
+        advance(m, Stage::Config, time);
+        m.talosState = tr("fetching its config");
+    } else if (has("machine config loaded successfully")) {
+        advance(m, Stage::Config, time);
+        m.talosState = tr("config loaded");
+    } else if (has("entering maintenance service")) {
+        m.talosState = tr("maintenance mode");
+        m.hint = tr("Talos is in maintenance mode (no complete config). Assign a config and reboot it, or "
+                    "apply one: talosctl apply-config --insecure --nodes %1 --file CONFIG.yaml")
+                     .arg(m.ip.isNull() ? QStringLiteral("<ip>") : m.ip.toString());
+    } else if (has("install successful")) {
+        advance(m, Stage::Installing, time);
+        m.talosState = tr("installed to disk");
+        Q_EMIT installReported(m.mac);
+    } else if (has("installing Talos to disk") || has("phase install") || has("running Talos installer")) {
+        advance(m, Stage::Installing, time);
+        m.talosState = tr("installing");
+    } else if (has("etcd is waiting to join the cluster")) {
+        m.talosState = tr("bootstrap needed");
+        m.hint = tr("etcd waits for a bootstrap: if this is the first control-plane node, run "
+                    "talosctl bootstrap --nodes %1").arg(m.ip.isNull() ? QStringLiteral("<ip>") : m.ip.toString());
+    } else if (has("machine is running and ready") || has("boot sequence: done")) {
+        advance(m, Stage::Joined, time);
+        m.talosState = tr("running and ready");
+        if (m.talosState != tr("bootstrap needed"))
+            m.hint.clear();
+    } else if (has("service[") && has("](Running)")) {
+        const QString service = msg.section(QStringLiteral("service["), 1).section(u']', 0, 0);
+        m.talosState = tr("%1 running").arg(service);
+    }
+}
+
+void MachineRegistry::checkStalls()
+{
+    const QDateTime t = now();
+    for (auto it = m_machines.begin(); it != m_machines.end(); ++it) {
+        Machine &m = it.value();
+        if (!m.downloading || m.stage == Stage::Stalled || !m.lastProgress.isValid())
+            continue;
+        const qint64 idle = m.lastProgress.secsTo(t);
+        if (idle < m_stallSeconds)
+            continue;
+        m.stalledFrom = m.stage;
+        const int percent = m.total > 0 ? int(100 * qMax<qint64>(m.bytes, 0) / m.total) : 0;
+        m.hint = tr("The download of %1 stopped at %2% %3 s ago: check the cable and the switch, then "
+                    "power-cycle the machine.").arg(m.download).arg(percent).arg(idle);
+        setStage(m, Stage::Stalled, t, m.hint);
+        touch(m.mac);
+    }
+}
+
+void MachineRegistry::restore(const QList<Machine> &machines)
+{
+    for (Machine m : machines) {
+        m.downloading = false;
+        m_machines.insert(m.mac, m);
+        for (const QString &other : std::as_const(m.otherMacs))
+            m_aliasOf.insert(other, m.mac);
+        learnAddress(m_machines[m.mac], m.ip);
+        Q_EMIT machineAdded(m.mac);
+    }
+}
+
+void MachineRegistry::markSimulated(const QString &mac)
+{
+    auto it = m_machines.find(primaryMac(mac));
+    if (it != m_machines.end() && !it->simulated) {
+        it->simulated = true;
+        touch(it->mac);
+    }
+}
+
+void MachineRegistry::forget(const QString &mac)
+{
+    const QString key = primaryMac(mac);
+    const auto it = m_machines.find(key);
+    if (it == m_machines.end())
+        return;
+    for (const QString &other : std::as_const(it->otherMacs))
+        m_aliasOf.remove(other);
+    for (auto ip = m_macByIp.begin(); ip != m_macByIp.end();) {
+        if (ip.value() == key)
+            ip = m_macByIp.erase(ip);
+        else
+            ++ip;
+    }
+    m_machines.erase(it);
+    m_changed.remove(key);
+    Q_EMIT machineRemoved(key);
 }
 
 } // namespace Nbc

@@ -6,56 +6,144 @@
 #include <QDateTime>
 #include <QHash>
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
+#include <QSet>
+#include <QStringList>
+
+#include <functional>
+
+class QTimer;
 
 namespace Nbc {
 
-// What the console knows about one machine. Keyed by MAC.
+struct StageChange {
+    Stage stage = Stage::Discovered;
+    QDateTime time;
+    QString detail;
+};
+
+struct LogLine {
+    QDateTime time;
+    QString level;
+    QString service;
+    QString message;
+};
+
+// What the console knows about one machine. Keyed by its first MAC.
 struct Machine {
     QString mac;
+    QStringList otherMacs;     // further NICs of the same machine (matched by SMBIOS UUID/serial)
     Stage stage = Stage::Discovered;
+    Stage stalledFrom = Stage::Discovered;   // the stage a Stalled machine was in
     QDateTime firstSeen;
     QDateTime lastSeen;
     QDateTime stageSince;
+    QDateTime lastProgress;
     QHostAddress ip;
-    QString firmware;        // "bios", "uefi", "ipxe"
+    QString firmware;          // "bios", "uefi" (what its firmware is; iPXE is a later step)
     QString arch;
     QString uuid, serial, manufacturer, product;
-    qint64 bytes = -1, total = -1, rate = -1;   // the running download, if any
-    QString download;        // its name
-    QString hint;            // what a person should look at, if anything
-    int boots = 0;           // firmware DHCP boots seen
+    QString download;          // the running or last download's name
+    qint64 bytes = -1, total = -1, rate = -1;
+    bool downloading = false;
+    QString hint;              // what a person should look at, if anything
+    QString failure;           // why it is Failed
+    QString talosState;        // the last Talos milestone, e.g. "installing", "bootstrap needed"
+    int boots = 0;             // firmware boots seen
+    bool simulated = false;
+    QList<StageChange> history;   // capped
+    QList<LogLine> logs;          // the last lines, capped
+
+    // Per-boot diagnosis counters.
+    int offersThisBoot = 0;
+    int bootFilesFetchedThisBoot = 0;
+    int ipxeFetchesThisBoot = 0;
+    bool bootFileFetched = false;
+    bool configFetchedThisBoot = false;
 };
 
 // The single place that decides a machine's stage (DESIGN.md data flow). Lives on the
-// main thread and consumes the engines' events; engines never decide stages.
+// main thread, consumes the engines' events, and publishes changes coalesced (at most
+// ten times a second) so views never repaint per packet.
 class MachineRegistry : public QObject
 {
     Q_OBJECT
 public:
     explicit MachineRegistry(QObject *parent = nullptr);
+    ~MachineRegistry() override;
+
+    static constexpr int kHistoryCap = 64;
+    static constexpr int kLogCap = 500;
+    static constexpr int kPublishIntervalMs = 100;
+    // Thresholds of the diagnoses.
+    static constexpr int kOffersWithoutFetch = 3;
+    static constexpr int kIpxeLoop = 3;
 
     const QHash<QString, Machine> &machines() const { return m_machines; }
     const Machine *machine(const QString &mac) const;
-    // The MAC last seen using this IPv4 address (TFTP and logs carry no MAC).
+    // The machine a MAC belongs to (its own key, or the machine it is another NIC of).
+    QString primaryMac(const QString &mac) const;
     QString macForAddress(const QHostAddress &address) const;
+
+    // Seconds without progress after which a download counts as stalled.
+    void setStallSeconds(int seconds) { m_stallSeconds = seconds; }
+    int stallSeconds() const { return m_stallSeconds; }
+    // Time source, for tests.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
+    // Restores machines from the inventory (their stage as last seen, no transfer running).
+    void restore(const QList<Machine> &machines);
+    void markSimulated(const QString &mac);
+    // "Forget": drops the machine and its aliases.
+    void forget(const QString &mac);
 
 public Q_SLOTS:
     void handleEvent(const Nbc::MachineEvent &event);
+    // Looks for stalled downloads; called every second by a timer, or by tests.
+    void checkStalls();
+    // Sends the coalesced changes now.
+    void publish();
 
 Q_SIGNALS:
-    // Every event, with its MAC resolved where possible, and the machine's stage after it.
+    // Every event, MAC resolved where possible, with the machine's stage after it.
     void eventResolved(const Nbc::MachineEvent &event, Nbc::Stage stage);
-    void machineChanged(const QString &mac);
+    // Coalesced: the machines that changed since the last time (new ones included).
+    void machinesChanged(const QStringList &macs);
+    void machineAdded(const QString &mac);
+    void machineRemoved(const QString &mac);
+    // Talos reported a successful install: the workspace marks the machine installed so
+    // its next network boot is answered per the after-install policy.
+    void installReported(const QString &mac);
+    void logReceived(const QString &mac, const Nbc::LogLine &line);
+    void stageChanged(const QString &mac, Nbc::Stage stage, const QString &detail);
 
 private:
-    Machine &ensure(const QString &mac, const QDateTime &time);
-    void setStage(Machine &machine, Stage stage, const QDateTime &time);
-    void advance(Machine &machine, Stage stage, const QDateTime &time);
+    QString resolveMac(const MachineEvent &event) const;
+    Machine &ensure(const QString &mac, const QDateTime &time, bool *created);
+    void setStage(Machine &machine, Stage stage, const QDateTime &time, const QString &detail = {});
+    void advance(Machine &machine, Stage stage, const QDateTime &time, const QString &detail = {});
     void learnAddress(Machine &machine, const QHostAddress &address);
+    void learnIdentity(Machine &machine, const QVariantMap &facts);
+    void newBoot(Machine &machine, const QDateTime &time);
+    void applyLog(Machine &machine, const MachineEvent &event);
+    void touch(const QString &mac);
+    QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
 
     QHash<QString, Machine> m_machines;
+    QHash<QString, QString> m_aliasOf;     // other MAC -> primary MAC
     QHash<quint32, QString> m_macByIp;
+    QSet<QString> m_changed;
+    QTimer *m_publishTimer = nullptr;
+    QTimer *m_stallTimer = nullptr;
+    int m_stallSeconds = 60;
+    std::function<QDateTime()> m_clock;
 };
 
+// Two spellings of one SMBIOS UUID: firmware and tools disagree on the byte order of the
+// first three fields (SMBIOS 2.6+ little-endian vs. big-endian readers).
+QStringList uuidSpellings(const QString &uuid);
+
 } // namespace Nbc
+
+Q_DECLARE_METATYPE(Nbc::LogLine)

@@ -61,9 +61,31 @@ private Q_SLOTS:
         QTest::newRow("firmware-again-is-new-boot") << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip),
                                                                            ev(EventKind::DhcpDiscover, m, {}, {}, firmware("bios"))}
                                                     << QStringLiteral("Discovered");
-        QTest::newRow("ipxe-dhcp-is-same-boot") << QList<MachineEvent>{ev(EventKind::HttpDone, m, ip, QStringLiteral("vmlinuz")),
-                                                                       ev(EventKind::DhcpDiscover, m, {}, {}, firmware("ipxe"))}
-                                                << QStringLiteral("Kernel");
+        QTest::newRow("ipxe-dhcp-after-tftp-is-same-boot")
+            << QList<MachineEvent>{ev(EventKind::DhcpDiscover, m, {}, {}, firmware("uefi")),
+                                   ev(EventKind::TftpDone, m, ip, QStringLiteral("ipxe.efi")),
+                                   ev(EventKind::DhcpDiscover, m, {}, {}, firmware("ipxe"))}
+            << QStringLiteral("LoadingIpxe");
+        QTest::newRow("ipxe-dhcp-after-kernel-is-new-boot")
+            << QList<MachineEvent>{ev(EventKind::HttpDone, m, ip, QStringLiteral("vmlinuz")),
+                                   ev(EventKind::DhcpDiscover, m, {}, {}, firmware("ipxe"))}
+            << QStringLiteral("Discovered");
+        QTest::newRow("broken-artifact-fails")
+            << QList<MachineEvent>{ev(EventKind::ScriptServed, m, ip, QStringLiteral("boot-talos")),
+                                   ev(EventKind::HttpFailed, m, ip, QStringLiteral("vmlinuz is not an x86 Linux kernel (bzImage)"))}
+            << QStringLiteral("Failed");
+        QTest::newRow("config-error-fails")
+            << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip),
+                                   ev(EventKind::Log, {}, ip, QStringLiteral("[talos] controller failed {\"controller\": \"config.AcquireController\", \"error\": \"decode error\"}"))}
+            << QStringLiteral("Failed");
+        QTest::newRow("progress-leaves-failed")
+            << QList<MachineEvent>{ev(EventKind::HttpFailed, m, ip, QStringLiteral("no artefact set for vmlinuz")),
+                                   ev(EventKind::DhcpDiscover, m, {}, {}, firmware("bios"))}
+            << QStringLiteral("Discovered");
+        QTest::newRow("non-pxe-ignored-makes-no-stage")
+            << QList<MachineEvent>{ev(EventKind::DhcpDiscover, m, {}, {}, firmware("bios")),
+                                   ev(EventKind::DhcpIgnored, m, {}, QStringLiteral("not-pxe"))}
+            << QStringLiteral("Discovered");
     }
     void transitions()
     {
@@ -76,6 +98,135 @@ private Q_SLOTS:
         QVERIFY(m);
         QCOMPARE(stageName(m->stage), stage);
     }
+    void diagnoses_data()
+    {
+        QTest::addColumn<QList<MachineEvent>>("events");
+        QTest::addColumn<QString>("hint");
+        const QString m = kMac;
+        const QString ip = QStringLiteral("10.77.0.120");
+        const MachineEvent discover = ev(EventKind::DhcpDiscover, m, {}, {}, firmware("bios"));
+        const MachineEvent offer = ev(EventKind::DhcpOffer, m, {}, QStringLiteral("undionly.kpxe"), firmware("bios"));
+        QTest::newRow("ignores-proxy-offers") << QList<MachineEvent>{discover, offer, discover, offer, discover, offer}
+                                              << QStringLiteral("ignores proxy DHCP offers");
+        QTest::newRow("offers-then-fetch-is-fine")
+            << QList<MachineEvent>{discover, offer, discover, offer, ev(EventKind::TftpStart, m, ip, QStringLiteral("undionly.kpxe"))}
+            << QString();
+        MachineEvent tftpDone = ev(EventKind::TftpDone, m, ip, QStringLiteral("undionly.kpxe"));
+        tftpDone.facts.insert(QStringLiteral("outcome"), QStringLiteral("done"));
+        const MachineEvent ipxeDhcp = ev(EventKind::DhcpDiscover, m, {}, {}, firmware("ipxe"));
+        QTest::newRow("ipxe-loop") << QList<MachineEvent>{discover, tftpDone, ipxeDhcp, tftpDone, ipxeDhcp, tftpDone}
+                                   << QStringLiteral("loaded again and again");
+        QTest::newRow("unassigned-config") << QList<MachineEvent>{ev(EventKind::ConfigRefused, m, ip, QStringLiteral("no config is assigned to x"))}
+                                           << QStringLiteral("none is assigned");
+        QTest::newRow("install-loop") << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip), discover}
+                                      << QStringLiteral("boot order");
+        QTest::newRow("installed-exit-is-no-loop")
+            << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip), discover, ev(EventKind::ScriptServed, m, ip, QStringLiteral("exit"))}
+            << QString();
+        QTest::newRow("bootstrap") << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip),
+                                                          ev(EventKind::Log, {}, ip, QStringLiteral("[talos] etcd is waiting to join the cluster, if this node is the first node in the cluster, please run `talosctl bootstrap` against one of the following IPs:"))}
+                                   << QStringLiteral("talosctl bootstrap --nodes 10.77.0.120");
+        QTest::newRow("maintenance") << QList<MachineEvent>{ev(EventKind::ScriptServed, m, ip, QStringLiteral("maintenance")),
+                                                            ev(EventKind::Log, {}, ip, QStringLiteral("[talos] entering maintenance service"))}
+                                     << QStringLiteral("talosctl apply-config --insecure --nodes 10.77.0.120");
+    }
+    void diagnoses()
+    {
+        QFETCH(QList<MachineEvent>, events);
+        QFETCH(QString, hint);
+        MachineRegistry registry;
+        for (const MachineEvent &e : events)
+            registry.handleEvent(e);
+        const Machine *m = registry.machine(kMac);
+        QVERIFY(m);
+        if (hint.isEmpty())
+            QVERIFY2(m->hint.isEmpty(), qPrintable(m->hint));
+        else
+            QVERIFY2(m->hint.contains(hint), qPrintable(m->hint));
+    }
+    void installReportedOnce()
+    {
+        MachineRegistry registry;
+        QStringList reported;
+        connect(&registry, &MachineRegistry::installReported, this, [&reported](const QString &mac) { reported << mac; });
+        const QString ip = QStringLiteral("10.77.0.7");
+        registry.handleEvent(ev(EventKind::ConfigServed, kMac, ip));
+        registry.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] task install (1/1): install successful")));
+        QCOMPARE(reported, QStringList{kMac});
+        QCOMPARE(registry.machine(kMac)->stage, Stage::Installing);
+        QCOMPARE(registry.machine(kMac)->logs.size(), 1);
+    }
+    void stall()
+    {
+        MachineRegistry registry;
+        QDateTime clock = QDateTime::currentDateTimeUtc();
+        registry.setClock([&clock] { return clock; });
+        registry.setStallSeconds(30);
+        MachineEvent progress = ev(EventKind::HttpProgress, kMac, QStringLiteral("10.0.0.9"), QStringLiteral("initramfs.xz"));
+        progress.time = clock;
+        progress.bytes = 50;
+        progress.total = 100;
+        registry.handleEvent(progress);
+        clock = clock.addSecs(29);
+        registry.checkStalls();
+        QCOMPARE(registry.machine(kMac)->stage, Stage::Kernel);
+        clock = clock.addSecs(2);
+        registry.checkStalls();
+        QCOMPARE(registry.machine(kMac)->stage, Stage::Stalled);
+        QVERIFY(registry.machine(kMac)->hint.contains(QLatin1String("50%")));
+        progress.time = clock;
+        progress.bytes = 60;
+        registry.handleEvent(progress);
+        QCOMPARE(registry.machine(kMac)->stage, Stage::Kernel);
+        // A finished download never stalls.
+        MachineEvent done = progress;
+        done.kind = EventKind::HttpDone;
+        registry.handleEvent(done);
+        clock = clock.addSecs(600);
+        registry.checkStalls();
+        QCOMPARE(registry.machine(kMac)->stage, Stage::Kernel);
+    }
+    void secondNicBySmbiosUuid()
+    {
+        MachineRegistry registry;
+        const QString other = QStringLiteral("52:54:00:99:99:99");
+        registry.handleEvent(ev(EventKind::ScriptServed, kMac, QStringLiteral("10.0.0.5"), QStringLiteral("wait"),
+                                {{QStringLiteral("uuid"), QStringLiteral("33221100-5544-7766-8899-aabbccddeeff")}}));
+        // The same UUID, spelled with the first three fields byte-swapped.
+        registry.handleEvent(ev(EventKind::ScriptServed, other, QStringLiteral("10.0.0.6"), QStringLiteral("wait"),
+                                {{QStringLiteral("uuid"), QStringLiteral("00112233-4455-6677-8899-aabbccddeeff")}}));
+        QCOMPARE(registry.machines().size(), 1);
+        QCOMPARE(registry.primaryMac(other), kMac);
+        QCOMPARE(registry.machine(other)->otherMacs, QStringList{other});
+        // A placeholder serial identifies nothing.
+        registry.handleEvent(ev(EventKind::ScriptServed, QStringLiteral("52:54:00:99:99:98"), QStringLiteral("10.0.0.7"),
+                                QStringLiteral("wait"), {{QStringLiteral("serial"), QStringLiteral("To be filled by O.E.M.")}}));
+        QCOMPARE(registry.machines().size(), 2);
+    }
+    void publishesCoalesced()
+    {
+        MachineRegistry registry;
+        QList<QStringList> published;
+        connect(&registry, &MachineRegistry::machinesChanged, this, [&published](const QStringList &m) { published << m; });
+        for (int i = 0; i < 1000; ++i) {
+            MachineEvent e = ev(EventKind::HttpProgress, kMac, QStringLiteral("10.0.0.1"), QStringLiteral("vmlinuz"));
+            e.bytes = i;
+            registry.handleEvent(e);
+        }
+        QVERIFY(published.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(published.size(), 1, 1000);
+        QCOMPARE(published.first(), QStringList{kMac});
+        QTest::qWait(250);
+        QCOMPARE(published.size(), 1);
+    }
+    void forget()
+    {
+        MachineRegistry registry;
+        registry.handleEvent(ev(EventKind::ConfigServed, kMac, QStringLiteral("10.0.0.1")));
+        registry.forget(kMac);
+        QVERIFY(registry.machines().isEmpty());
+        QVERIFY(registry.macForAddress(QHostAddress(QStringLiteral("10.0.0.1"))).isEmpty());
+    }
     void unknownAddressIsNotAMachine()
     {
         MachineRegistry registry;
@@ -85,6 +236,9 @@ private Q_SLOTS:
         registry.handleEvent(ev(EventKind::TftpStart, {}, QStringLiteral("10.9.9.9"), QStringLiteral("undionly.kpxe")));
         QVERIFY(registry.machines().isEmpty());
         QCOMPARE(resolved, QList<QString>{QString()});
+        // A non-PXE client's DHCP (ignored by the proxy) is no machine either.
+        registry.handleEvent(ev(EventKind::DhcpIgnored, QStringLiteral("aa:aa:aa:aa:aa:aa"), {}, QStringLiteral("not-pxe")));
+        QVERIFY(registry.machines().isEmpty());
     }
     void factsFromScript()
     {

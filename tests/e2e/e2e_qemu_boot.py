@@ -104,7 +104,8 @@ def check_common_stages(boot, config_sha, serial_log, firmware):
     is_ipxe_dhcp = lambda e: e.get("event") == "dhcp-offer"  # noqa: E731
     boot.expect("proxy DHCP offer", is_ipxe_dhcp)
     if firmware == "uefi":
-        boot.expect("TFTP of ipxe.efi done", lambda e: e.get("event") == "tftp-done" and "ipxe.efi" in e.get("detail", ""))
+        boot.expect("TFTP of ipxe.efi done", lambda e: e.get("event") == "tftp-done" and "ipxe.efi" in e.get("detail", "")
+                    and e.get("outcome") == "done")
     boot.expect("iPXE entry script", lambda e: e.get("event") == "script-served")
     boot.expect("per-machine script boots Talos",
                 lambda e: e.get("event") == "script-served" and e.get("detail") == "boot-talos")
