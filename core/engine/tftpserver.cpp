@@ -1,0 +1,737 @@
+#include "engine/tftpserver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QNetworkInterface>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcTftp, "nbc.tftp")
+
+namespace Nbc {
+
+using Tftp::ErrorCode;
+using Tftp::Packet;
+using Tftp::Session;
+
+namespace {
+
+// Sessions wake at their own retransmission times; this is how finely those are honoured.
+constexpr int kTickMs = 50;
+// Progress events: at most four a second per transfer (the registry coalesces further).
+constexpr qint64 kProgressIntervalMs = 250;
+// Datagrams handled per wake-up, so one busy socket cannot starve the others.
+constexpr int kBatch = 64;
+// Refusals logged and reported per second: a flood of bad requests must not flood the
+// log or the registry; they are still counted.
+constexpr int kReportsPerSecond = 20;
+// Bursts of requests (a rack powered on at once) must not be dropped by the kernel.
+constexpr int kListenReceiveBuffer = 1 << 20;
+// Receive buffer: a byte more than any valid datagram, so oversize ones are noticed.
+constexpr size_t kBufferSize = size_t(Tftp::kMaxDatagramSize) + 1;
+
+const std::array<QLatin1String, 3> kIpxeNames = {
+    QLatin1String("undionly.kpxe"), QLatin1String("ipxe.efi"), QLatin1String("snponly.efi")};
+
+QString errnoText(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+// Names come off the wire: printable in logs and events, and short.
+QString printable(const QByteArray &raw)
+{
+    QString out;
+    for (const char c : raw.left(120)) {
+        const uchar u = uchar(c);
+        if (u < 0x20 || u >= 0x7f || c == '\\')
+            out += QStringLiteral("\\x") + QString::number(u, 16).rightJustified(2, u'0');
+        else
+            out += QLatin1Char(c);
+    }
+    if (raw.size() > 120)
+        out += QStringLiteral("...");
+    return out;
+}
+
+bool toSockaddr(const QHostAddress &address, quint16 port, sockaddr_storage *storage, socklen_t *length)
+{
+    std::memset(storage, 0, sizeof(*storage));
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        auto *in6 = reinterpret_cast<sockaddr_in6 *>(storage);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(port);
+        const Q_IPV6ADDR bytes = address.toIPv6Address();
+        std::memcpy(&in6->sin6_addr, bytes.c, 16);
+        in6->sin6_scope_id = address.scopeId().toUInt();
+        *length = sizeof(sockaddr_in6);
+        return true;
+    }
+    bool ok = false;
+    const quint32 ip = address.toIPv4Address(&ok);
+    if (!ok)
+        return false;
+    auto *in4 = reinterpret_cast<sockaddr_in *>(storage);
+    in4->sin_family = AF_INET;
+    in4->sin_port = htons(port);
+    in4->sin_addr.s_addr = htonl(ip);
+    *length = sizeof(sockaddr_in);
+    return true;
+}
+
+quint16 portOf(const sockaddr_storage &storage)
+{
+    if (storage.ss_family == AF_INET6)
+        return ntohs(reinterpret_cast<const sockaddr_in6 *>(&storage)->sin6_port);
+    return ntohs(reinterpret_cast<const sockaddr_in *>(&storage)->sin_port);
+}
+
+// MTU - IP - UDP - TFTP header: the largest block that is never fragmented (RFC 2348
+// section "Rationale"; dnsmasq clamps the same way).
+quint16 blockSizeLimit(const BootSnapshot &snapshot, const QHostAddress &address)
+{
+    int mtu = 0;
+    if (!snapshot.interfaceName.isEmpty()) {
+        mtu = QNetworkInterface::interfaceFromName(snapshot.interfaceName).maximumTransmissionUnit();
+    } else if (!address.isNull() && address != QHostAddress(QHostAddress::AnyIPv4)
+               && address != QHostAddress(QHostAddress::AnyIPv6)) {
+        const QList<QNetworkInterface> interfaces = QNetworkInterface::allInterfaces();
+        for (const QNetworkInterface &interface : interfaces) {
+            const QList<QNetworkAddressEntry> entries = interface.addressEntries();
+            for (const QNetworkAddressEntry &entry : entries) {
+                if (entry.ip().isEqual(address))
+                    mtu = interface.maximumTransmissionUnit();
+            }
+        }
+    }
+    if (mtu <= 0)
+        return 1468;  // Ethernet
+    const int headers = (address.protocol() == QAbstractSocket::IPv6Protocol ? 40 : 20) + 8 + 4;
+    return quint16(std::clamp<int>(mtu - headers, 512, int(Tftp::kMaxBlockSize)));
+}
+
+// The file of one transfer, read at block offsets. Owning the descriptor means the file
+// checked at open time is the one served, whatever happens to its name meanwhile.
+class FileSource : public Tftp::BlockSource
+{
+public:
+    explicit FileSource(int fd) : m_fd(fd) {}
+    ~FileSource() override
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    FileSource(const FileSource &) = delete;
+    FileSource &operator=(const FileSource &) = delete;
+
+    qint64 readAt(qint64 offset, char *destination, qint64 length) override
+    {
+        qint64 done = 0;
+        while (done < length) {
+            const ssize_t n = ::pread(m_fd, destination + done, size_t(length - done), off_t(offset + done));
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                return -1;
+            }
+            if (n == 0)
+                break;
+            done += n;
+        }
+        return done;
+    }
+
+private:
+    int m_fd;
+};
+
+struct OpenedFile {
+    int fd = -1;
+    qint64 size = -1;
+    QString refusal;
+};
+
+// Open first, then check what was opened (dnsmasq's order): a regular file, and for files
+// under a root, still the very path that was resolved, so a name swapped for a symlink
+// between resolving and opening is caught.
+OpenedFile openChecked(const QString &path, bool mustStayAtPath)
+{
+    OpenedFile result;
+    int flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;  // O_NONBLOCK: a FIFO cannot hang us
+    if (mustStayAtPath)
+        flags |= O_NOFOLLOW;
+    const QByteArray encoded = QFile::encodeName(path);
+    const int fd = ::open(encoded.constData(), flags);
+    if (fd < 0) {
+        result.refusal = errno == ENOENT ? QStringLiteral("not-found") : QStringLiteral("open-failed");
+        return result;
+    }
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        result.refusal = QStringLiteral("not-a-file");
+        return result;
+    }
+    if (mustStayAtPath) {
+        char link[4096];
+        const QByteArray proc = "/proc/self/fd/" + QByteArray::number(fd);
+        const ssize_t n = ::readlink(proc.constData(), link, sizeof(link) - 1);
+        if (n > 0 && QByteArray(link, n) != encoded) {
+            ::close(fd);
+            result.refusal = QStringLiteral("symlink-escape");
+            return result;
+        }
+    }
+    result.fd = fd;
+    result.size = qint64(info.st_size);
+    return result;
+}
+
+int socketFamily(const QHostAddress &address)
+{
+    return address.protocol() == QAbstractSocket::IPv6Protocol ? AF_INET6 : AF_INET;
+}
+
+} // namespace
+
+struct TftpServer::Peer {
+    sockaddr_storage address {};
+    socklen_t length = 0;
+    QHostAddress host;
+    quint16 port = 0;
+
+    QByteArray key() const { return QByteArray(reinterpret_cast<const char *>(&address), int(length)); }
+};
+
+struct TftpServer::Transfer {
+    Transfer(int fd, qint64 size, const Tftp::SessionConfig &config)
+        : file(fd)
+        , session(file, size, config)
+    {
+    }
+    ~Transfer()
+    {
+        if (notifier) {
+            notifier->setEnabled(false);
+            notifier->deleteLater();  // may be inside its own activated()
+        }
+        if (socket >= 0)
+            ::close(socket);
+    }
+
+    FileSource file;
+    Session session;
+    int socket = -1;
+    QSocketNotifier *notifier = nullptr;
+    quint64 id = 0;
+    QHostAddress peer;
+    QByteArray peerKey;
+    QString name;
+    QString path;
+    qint64 startedAt = 0;
+    qint64 lastEventAt = 0;
+    qint64 lastEventBytes = 0;
+};
+
+TftpServer::TftpServer(QObject *parent)
+    : Engine(QStringLiteral("tftp"), parent)
+{
+}
+
+TftpServer::~TftpServer()
+{
+    closeAll(false);
+    if (m_listenSocket >= 0)
+        ::close(m_listenSocket);
+}
+
+void TftpServer::setSessionConfig(const Tftp::SessionConfig &config)
+{
+    m_sessionConfig = config;
+}
+
+void TftpServer::setMaxTransfers(int maximum)
+{
+    m_maxTransfers = std::max(1, maximum);
+}
+
+int TftpServer::activeTransfers() const
+{
+    return int(m_transfers.size());
+}
+
+SafePathResult TftpServer::resolveName(const BootSnapshot &snapshot, const QString &requested)
+{
+    QString bare = requested;
+    while (bare.startsWith(u'/'))
+        bare.remove(0, 1);
+    const bool isIpxeName = std::find(kIpxeNames.begin(), kIpxeNames.end(), bare) != kIpxeNames.end();
+    if (isIpxeName) {
+        const QString configured = bare == kIpxeNames[0] ? snapshot.ipxeBios : snapshot.ipxeUefi;
+        const QFileInfo configuredInfo(configured);
+        // The configured binary when it carries the asked name ...
+        if (!configured.isEmpty() && configuredInfo.fileName() == bare && configuredInfo.isFile())
+            return SafePathResult{configuredInfo.absoluteFilePath(), {}};
+        // ... else a file of that name next to either binary (Debian's ipxe package puts
+        // undionly.kpxe, ipxe.efi and snponly.efi in one folder) ...
+        for (const QString &binary : {snapshot.ipxeBios, snapshot.ipxeUefi}) {
+            if (binary.isEmpty())
+                continue;
+            const SafePathResult sibling = resolveUnderRoot(QFileInfo(binary).absolutePath(), bare);
+            if (sibling.ok())
+                return sibling;
+        }
+        // ... else the configured binary under its own name: a BIOS client asks for
+        // undionly.kpxe whatever the file is called on disk.
+        if (!configured.isEmpty() && configuredInfo.isFile())
+            return SafePathResult{configuredInfo.absoluteFilePath(), {}};
+    }
+    if (snapshot.tftpRoot.isEmpty())
+        return SafePathResult{{}, QStringLiteral("not-found")};
+    return resolveUnderRoot(snapshot.tftpRoot, requested);
+}
+
+QHostAddress TftpServer::listenAddress() const
+{
+    if (!snapshot().bindAddress.isNull())
+        return snapshot().bindAddress;
+    if (!snapshot().serverAddress.isNull())
+        return snapshot().serverAddress;
+    return QHostAddress(QHostAddress::AnyIPv4);
+}
+
+void TftpServer::start()
+{
+    if (m_listenSocket >= 0)
+        return;
+    const QHostAddress address = listenAddress();
+    const quint16 port = snapshot().tftpPort;
+    sockaddr_storage storage {};
+    socklen_t length = 0;
+    if (!toSockaddr(address, port, &storage, &length)) {
+        setFailed(tr("TFTP cannot listen on %1: not an IP address.").arg(address.toString()),
+                  bindFix(port, QString()));
+        return;
+    }
+    const int fd = ::socket(socketFamily(address), SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        const QString detail = errnoText(errno);
+        setFailed(tr("TFTP cannot open a UDP socket: %1").arg(detail), bindFix(port, detail));
+        return;
+    }
+    const int receiveBuffer = kListenReceiveBuffer;
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof(receiveBuffer));
+    if (::bind(fd, reinterpret_cast<const sockaddr *>(&storage), length) != 0) {
+        const QString detail = errnoText(errno);
+        ::close(fd);
+        setFailed(tr("TFTP cannot listen on %1 port %2: %3").arg(address.toString()).arg(port).arg(detail),
+                  bindFix(port, detail));
+        return;
+    }
+    sockaddr_storage bound {};
+    socklen_t boundLength = sizeof(bound);
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&bound), &boundLength);
+    m_listenSocket = fd;
+    m_boundAddress = address;
+    m_boundPort = portOf(bound);
+    m_maxBlockSize = blockSizeLimit(snapshot(), address);
+    m_buffer.resize(kBufferSize);
+    m_clock.start();
+
+    m_listenNotifier = new QSocketNotifier(qintptr(fd), QSocketNotifier::Read, this);
+    connect(m_listenNotifier, &QSocketNotifier::activated, this, &TftpServer::readRequests);
+    m_tick = new QTimer(this);
+    m_tick->setInterval(kTickMs);
+    connect(m_tick, &QTimer::timeout, this, &TftpServer::tick);
+
+    const QString shown = address.protocol() == QAbstractSocket::IPv6Protocol
+                              ? QStringLiteral("[%1]:%2").arg(address.toString()).arg(m_boundPort)
+                              : QStringLiteral("%1:%2").arg(address.toString()).arg(m_boundPort);
+    qCInfo(lcTftp) << "listening on" << shown << "max blksize" << m_maxBlockSize;
+    setRunning(shown);
+}
+
+void TftpServer::stop()
+{
+    closeAll(true);
+    delete m_listenNotifier;
+    m_listenNotifier = nullptr;
+    delete m_tick;
+    m_tick = nullptr;
+    if (m_listenSocket >= 0) {
+        ::close(m_listenSocket);
+        m_listenSocket = -1;
+    }
+    setStopped();
+}
+
+void TftpServer::setSnapshot(const BootSnapshot &next)
+{
+    const QHostAddress before = listenAddress();
+    const quint16 portBefore = snapshot().tftpPort;
+    const QString interfaceBefore = snapshot().interfaceName;
+    Engine::setSnapshot(next);
+    // Transfers keep the file they opened; only a new address or port needs a new socket.
+    if (m_listenSocket >= 0
+        && (listenAddress() != before || next.tftpPort != portBefore || next.interfaceName != interfaceBefore)) {
+        stop();
+        start();
+    }
+}
+
+void TftpServer::readRequests()
+{
+    for (int i = 0; i < kBatch; ++i) {
+        Peer peer;
+        peer.length = sizeof(peer.address);
+        const ssize_t n = ::recvfrom(m_listenSocket, m_buffer.data(), m_buffer.size(), MSG_TRUNC,
+                                     reinterpret_cast<sockaddr *>(&peer.address), &peer.length);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            break;  // EAGAIN: drained
+        }
+        count(QStringLiteral("received"));
+        if (size_t(n) > m_buffer.size()) {
+            drop(QStringLiteral("malformed"));
+            continue;
+        }
+        peer.host = QHostAddress(reinterpret_cast<const sockaddr *>(&peer.address));
+        peer.port = portOf(peer.address);
+        handleRequest(QByteArrayView(m_buffer.data(), n), peer);
+    }
+}
+
+void TftpServer::handleRequest(QByteArrayView datagram, const Peer &peer)
+{
+    if (peer.port == 0) {
+        drop(QStringLiteral("bad-source"));
+        return;
+    }
+    const Tftp::ParseResult parsed = Packet::parse(datagram);
+    if (!parsed.ok()) {
+        // Garbage is not answered: an answer would make us a reflector.
+        drop(QStringLiteral("malformed"));
+        return;
+    }
+    const Packet &request = parsed.packet;
+    const QString name = printable(request.fileName);
+    if (request.opcode == Tftp::Opcode::WriteRequest) {
+        refuse(peer, quint16(ErrorCode::AccessViolation), "read-only server",
+               QStringLiteral("write-request"), name);
+        return;
+    }
+    if (request.opcode != Tftp::Opcode::ReadRequest) {
+        drop(QStringLiteral("unexpected-opcode"));
+        return;
+    }
+    if (request.mode == Tftp::Mode::Mail) {
+        refuse(peer, quint16(ErrorCode::IllegalOperation), "mail mode not supported",
+               QStringLiteral("unsupported-mode"), name);
+        return;
+    }
+    // A client that retransmits its RRQ before our first answer arrives already has a
+    // transfer; a second one would send every block twice.
+    if (m_transferByPeer.contains(peer.key())) {
+        drop(QStringLiteral("duplicate-request"));
+        return;
+    }
+    // Over the limit the request is dropped, not refused: firmware retransmits its RRQ
+    // after a few seconds and may find a free slot then, while an ERROR would end its boot.
+    if (int(m_transfers.size()) >= m_maxTransfers) {
+        drop(QStringLiteral("busy"));
+        return;
+    }
+    startTransfer(request, peer, QString::fromUtf8(request.fileName));
+}
+
+void TftpServer::startTransfer(const Packet &request, const Peer &peer, const QString &requested)
+{
+    const QString name = printable(request.fileName);
+    const SafePathResult resolved = resolveName(snapshot(), requested);
+    if (!resolved.ok()) {
+        const bool missing = resolved.refusal == QLatin1String("not-found");
+        refuse(peer, quint16(missing ? ErrorCode::FileNotFound : ErrorCode::AccessViolation),
+               missing ? "file not found" : "access violation", resolved.refusal, name);
+        return;
+    }
+    const bool underRoot = !snapshot().tftpRoot.isEmpty()
+                           && resolved.path.startsWith(QFileInfo(snapshot().tftpRoot).canonicalFilePath() + u'/');
+    OpenedFile opened = openChecked(resolved.path, underRoot);
+    if (opened.fd < 0) {
+        const bool missing = opened.refusal == QLatin1String("not-found");
+        refuse(peer, quint16(missing ? ErrorCode::FileNotFound : ErrorCode::AccessViolation),
+               missing ? "file not found" : "access violation", opened.refusal, name);
+        return;
+    }
+
+    Tftp::SessionConfig config = m_sessionConfig;
+    config.limits.maxBlockSize = m_maxBlockSize;
+    auto transfer = std::make_unique<Transfer>(opened.fd, opened.size, config);
+
+    // RFC 1350 section 4: the server answers from a new port, its transfer identifier.
+    // The socket is connected to the client, so the kernel drops strays from other ports.
+    sockaddr_storage local {};
+    socklen_t localLength = 0;
+    toSockaddr(m_boundAddress, 0, &local, &localLength);
+    const int fd = ::socket(peer.address.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0 || ::bind(fd, reinterpret_cast<const sockaddr *>(&local), localLength) != 0
+        || ::connect(fd, reinterpret_cast<const sockaddr *>(&peer.address), peer.length) != 0) {
+        qCWarning(lcTftp) << "cannot open a transfer socket:" << errnoText(errno);
+        if (fd >= 0)
+            ::close(fd);
+        drop(QStringLiteral("socket"));
+        return;
+    }
+
+    const qint64 now = m_clock.elapsed();
+    Transfer *t = transfer.get();
+    t->socket = fd;
+    t->id = (quint64('t') << 56) | ++m_transferCounter;  // 't': apart from other engines' ids
+    t->peer = peer.host;
+    t->peerKey = peer.key();
+    t->name = name;
+    t->path = resolved.path;
+    t->startedAt = now;
+    t->lastEventAt = now;
+    t->notifier = new QSocketNotifier(qintptr(fd), QSocketNotifier::Read, this);
+    connect(t->notifier, &QSocketNotifier::activated, this, [this, t] { readTransfer(t); });
+    m_transferByPeer.insert(t->peerKey, t->id);
+    m_transfers.emplace(t->id, std::move(transfer));
+    if (!m_tick->isActive())
+        m_tick->start();
+
+    t->session.start(request, now);
+    count(QStringLiteral("started"));
+    const Tftp::Negotiation &negotiation = t->session.negotiation();
+    MachineEvent event = makeEvent(EventKind::TftpStart, QString(), t->peer, name);
+    event.bytes = 0;
+    event.total = opened.size;
+    event.transferId = t->id;
+    event.facts.insert(QStringLiteral("path"), resolved.path);
+    event.facts.insert(QStringLiteral("blksize"), int(negotiation.blockSize));
+    event.facts.insert(QStringLiteral("windowsize"), int(negotiation.windowSize));
+    event.facts.insert(QStringLiteral("port"), int(peer.port));
+    Q_EMIT machineEvent(event);
+
+    flush(*t);
+    afterActivity(*t, now);
+}
+
+void TftpServer::refuse(const Peer &peer, quint16 errorCode, const QByteArray &message,
+                        const QString &reason, const QString &name)
+{
+    drop(reason);
+    // The error comes from a fresh port like any answer (RFC 1350 section 4): clients
+    // lock on to the port of the first reply and some ignore anything from port 69.
+    const QByteArray packet = Packet::error(ErrorCode(errorCode), message).toBytes();
+    sockaddr_storage local {};
+    socklen_t localLength = 0;
+    toSockaddr(m_boundAddress, 0, &local, &localLength);
+    const int fd = ::socket(peer.address.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd >= 0) {
+        if (::bind(fd, reinterpret_cast<const sockaddr *>(&local), localLength) == 0) {
+            ::sendto(fd, packet.constData(), size_t(packet.size()), 0,
+                     reinterpret_cast<const sockaddr *>(&peer.address), peer.length);
+        }
+        ::close(fd);
+    }
+    if (!allowReport())
+        return;
+    qCInfo(lcTftp).noquote() << "refused" << reason << "from" << peer.host.toString() << "for" << name;
+    MachineEvent event = makeEvent(EventKind::TftpFailed, QString(), peer.host,
+                                   tr("%1: refused (%2)").arg(name, reason));
+    event.facts.insert(QStringLiteral("reason"), reason);
+    event.facts.insert(QStringLiteral("file"), name);
+    Q_EMIT machineEvent(event);
+}
+
+bool TftpServer::allowReport()
+{
+    const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
+    if (now - m_reportWindowStart >= 1000) {
+        m_reportWindowStart = now;
+        m_reportsInWindow = 0;
+    }
+    return ++m_reportsInWindow <= kReportsPerSecond;
+}
+
+void TftpServer::readTransfer(Transfer *transfer)
+{
+    Transfer &t = *transfer;
+    const qint64 now = m_clock.elapsed();
+    for (int i = 0; i < kBatch && !t.session.isFinished(); ++i) {
+        const ssize_t n = ::recv(t.socket, m_buffer.data(), m_buffer.size(), 0);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            // An ICMP port unreachable for an earlier block: the client has gone away.
+            if (errno == ECONNREFUSED)
+                t.session.abort(QStringLiteral("client-gone"));
+            break;
+        }
+        switch (t.session.receive(QByteArrayView(m_buffer.data(), n), now)) {
+        case Session::Input::Progress:
+        case Session::Input::Ended:
+            break;
+        case Session::Input::Duplicate:
+            count(QStringLiteral("duplicate-ack"));
+            break;
+        case Session::Input::Stale:
+            count(QStringLiteral("stale-ack"));
+            break;
+        case Session::Input::Unexpected:
+            drop(QStringLiteral("unexpected-opcode"));
+            break;
+        case Session::Input::Malformed:
+            drop(QStringLiteral("malformed"));
+            break;
+        }
+        flush(t);
+    }
+    afterActivity(t, now);
+}
+
+void TftpServer::flush(Transfer &t)
+{
+    for (;;) {
+        const qsizetype n = t.session.nextDatagram(m_buffer.data(), qsizetype(m_buffer.size()));
+        if (n == 0)
+            break;
+        if (::send(t.socket, m_buffer.data(), size_t(n), 0) < 0 && errno == ECONNREFUSED) {
+            t.session.abort(QStringLiteral("client-gone"));
+            break;
+        }
+        // Any other send error (a full socket buffer) loses the datagram like the network
+        // could; the session's retransmission covers both.
+    }
+}
+
+void TftpServer::afterActivity(Transfer &t, qint64 now)
+{
+    if (t.session.isFinished()) {
+        finish(t.id);
+        return;
+    }
+    if (now - t.lastEventAt >= kProgressIntervalMs && t.session.bytesAcknowledged() != t.lastEventBytes)
+        emitProgress(t, now);
+}
+
+void TftpServer::emitProgress(Transfer &t, qint64 now)
+{
+    const qint64 bytes = t.session.bytesAcknowledged();
+    MachineEvent event = makeEvent(EventKind::TftpProgress, QString(), t.peer, t.name);
+    event.bytes = bytes;
+    event.total = t.session.fileSize();
+    event.rate = now > t.lastEventAt ? (bytes - t.lastEventBytes) * 1000 / (now - t.lastEventAt) : -1;
+    event.transferId = t.id;
+    t.lastEventAt = now;
+    t.lastEventBytes = bytes;
+    Q_EMIT machineEvent(event);
+}
+
+void TftpServer::tick()
+{
+    const qint64 now = m_clock.elapsed();
+    std::vector<quint64> finished;
+    for (auto &[id, transfer] : m_transfers) {
+        Transfer &t = *transfer;
+        const qint64 at = t.session.nextTimerAt();
+        if (at >= 0 && now >= at) {
+            t.session.handleTimer(now);
+            flush(t);
+        }
+        if (t.session.isFinished())
+            finished.push_back(id);
+        else if (now - t.lastEventAt >= kProgressIntervalMs && t.session.bytesAcknowledged() != t.lastEventBytes)
+            emitProgress(t, now);
+    }
+    for (const quint64 id : finished)
+        finish(id);
+    if (m_transfers.empty() && m_tick)
+        m_tick->stop();
+}
+
+void TftpServer::finish(quint64 id)
+{
+    const auto it = m_transfers.find(id);
+    if (it == m_transfers.end())
+        return;
+    std::unique_ptr<Transfer> transfer = std::move(it->second);
+    m_transfers.erase(it);
+    m_transferByPeer.remove(transfer->peerKey);
+    const Transfer &t = *transfer;
+    const Session &session = t.session;
+    const qint64 elapsed = std::max<qint64>(m_clock.elapsed() - t.startedAt, 1);
+    const qint64 bytes = session.bytesAcknowledged();
+
+    MachineEvent event;
+    switch (session.state()) {
+    case Session::State::Done:
+        count(QStringLiteral("served"));
+        event = makeEvent(EventKind::TftpDone, QString(), t.peer, t.name);
+        event.facts.insert(QStringLiteral("outcome"), QStringLiteral("done"));
+        break;
+    case Session::State::ClientEnded:
+        count(QStringLiteral("client-ended"));
+        event = makeEvent(EventKind::TftpDone, QString(), t.peer, t.name);
+        event.facts.insert(QStringLiteral("outcome"), QStringLiteral("client-ended"));
+        event.facts.insert(QStringLiteral("errorCode"), int(session.clientErrorCode()));
+        event.facts.insert(QStringLiteral("errorMessage"), printable(session.clientErrorMessage()));
+        break;
+    default: {
+        const QString reason = session.failure().isEmpty() ? QStringLiteral("failed") : session.failure();
+        count(QStringLiteral("failed:") + reason);
+        QString why;
+        if (reason == QLatin1String("timeout"))
+            why = tr("%1: no acknowledgement for %2 s, the machine stopped answering")
+                      .arg(t.name).arg(m_sessionConfig.deadlineMs / 1000.0);
+        else if (reason == QLatin1String("client-gone"))
+            why = tr("%1: the machine closed its port during the transfer").arg(t.name);
+        else if (reason == QLatin1String("read-error"))
+            why = tr("%1: the file could not be read (%2)").arg(t.name, t.path);
+        else
+            why = tr("%1: transfer ended (%2)").arg(t.name, reason);
+        event = makeEvent(EventKind::TftpFailed, QString(), t.peer, why);
+        event.facts.insert(QStringLiteral("outcome"), reason);
+        qCInfo(lcTftp).noquote() << "transfer to" << t.peer.toString() << "failed:" << why;
+        break;
+    }
+    }
+    event.bytes = bytes;
+    event.total = session.fileSize();
+    event.rate = bytes * 1000 / elapsed;
+    event.transferId = t.id;
+    event.facts.insert(QStringLiteral("retransmissions"), qulonglong(session.retransmissions()));
+    Q_EMIT machineEvent(event);
+}
+
+void TftpServer::closeAll(bool report)
+{
+    if (report) {
+        std::vector<quint64> ids;
+        for (const auto &[id, transfer] : m_transfers) {
+            transfer->session.abort(QStringLiteral("stopped"));
+            ids.push_back(id);
+        }
+        for (const quint64 id : ids)
+            finish(id);
+    }
+    m_transfers.clear();
+    m_transferByPeer.clear();
+}
+
+} // namespace Nbc

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "boot/safepath.h"
+#include "engine/engine.h"
+#include "protocol/tftp/tftpsession.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
+
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+class QSocketNotifier;
+class QTimer;
+
+namespace Nbc {
+
+// Read-only TFTP (RFC 1350, 2347-2349, 7440) for the iPXE binaries and the optional extra
+// TFTP folder. Requests arrive on the well-known port; each transfer gets its own socket
+// on an ephemeral port (its RFC 1350 transfer identifier) and a Tftp::Session that
+// decides what to send. Files are read with pread() straight into one reusable buffer.
+//
+// Events carry no MAC (TFTP has none): the registry attributes them by peer address.
+// A client that ends a transfer with an ERROR (OVMF does after reading tsize) gets a
+// TftpDone with facts["outcome"] = "client-ended", never a TftpFailed: it is not a fault.
+class TftpServer : public Engine
+{
+    Q_OBJECT
+public:
+    explicit TftpServer(QObject *parent = nullptr);
+    ~TftpServer() override;
+
+    // Tuning and test hooks: call before start(), or from the engine's thread. The block
+    // size limit of `config` is replaced by the one derived from the interface MTU.
+    void setSessionConfig(const Tftp::SessionConfig &config);
+    void setMaxTransfers(int maximum);
+    // Transfers in progress. Call in the engine's thread (BlockingQueuedConnection).
+    Q_INVOKABLE int activeTransfers() const;
+
+    // Which file a TFTP name is served from: the iPXE names map to the configured
+    // binaries (or a file of that name next to them), anything else is looked up under
+    // the TFTP root only. Refusals carry safepath's reasons.
+    static SafePathResult resolveName(const BootSnapshot &snapshot, const QString &requested);
+
+public Q_SLOTS:
+    void start() override;
+    void stop() override;
+    void setSnapshot(const Nbc::BootSnapshot &snapshot) override;
+
+private:
+    struct Transfer;
+    struct Peer;
+
+    QHostAddress listenAddress() const;
+    void readRequests();
+    void handleRequest(QByteArrayView datagram, const Peer &peer);
+    void refuse(const Peer &peer, quint16 errorCode, const QByteArray &message,
+                const QString &reason, const QString &name);
+    void startTransfer(const Tftp::Packet &request, const Peer &peer, const QString &name);
+    void readTransfer(Transfer *transfer);
+    void flush(Transfer &transfer);
+    void tick();
+    void afterActivity(Transfer &transfer, qint64 now);
+    void finish(quint64 id);
+    void emitProgress(Transfer &transfer, qint64 now);
+    void closeAll(bool report);
+    bool allowReport();
+
+    Tftp::SessionConfig m_sessionConfig;
+    int m_maxTransfers = 256;
+    quint16 m_maxBlockSize = 1468;
+
+    int m_listenSocket = -1;
+    QSocketNotifier *m_listenNotifier = nullptr;
+    QTimer *m_tick = nullptr;
+    QHostAddress m_boundAddress;
+    quint16 m_boundPort = 0;
+    QElapsedTimer m_clock;
+
+    std::unordered_map<quint64, std::unique_ptr<Transfer>> m_transfers;
+    QHash<QByteArray, quint64> m_transferByPeer;   // a repeated RRQ must not start a second transfer
+    quint64 m_transferCounter = 0;
+    std::vector<char> m_buffer;                     // every datagram in and out passes here
+
+    qint64 m_reportWindowStart = 0;                 // refusals logged and reported per second
+    int m_reportsInWindow = 0;
+};
+
+} // namespace Nbc
