@@ -11,6 +11,7 @@
 #include <QTcpServer>
 #include <QTimer>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -66,6 +67,17 @@ QHostAddress peerAddress(int fd)
     bool mapped = false;
     const quint32 v4 = address.toIPv4Address(&mapped);
     return mapped ? QHostAddress(v4) : address;
+}
+
+// Route details are sometimes sentences for a person ("no config is assigned to ...");
+// counters need a short stable key.
+QString counterReason(const QString &detail, int status)
+{
+    const bool isKey = !detail.isEmpty() && detail.size() <= 32
+        && std::all_of(detail.cbegin(), detail.cend(), [](QChar c) {
+               return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-';
+           });
+    return isKey ? detail : QStringLiteral("status-%1").arg(status);
 }
 
 QString errnoReason(int error)
@@ -230,6 +242,7 @@ private:
         EventKind event = EventKind::HttpFailed;
         QString mac;
         QString detail;
+        QVariantMap facts;         // from the plan, e.g. what iPXE reported about the machine
         int status = 0;
         bool head = false;
         bool transfer = false;     // HttpStart/Progress/Done for this response
@@ -349,6 +362,7 @@ private:
         m_report.event = plan.event;
         m_report.mac = plan.mac;
         m_report.detail = plan.detail;
+        m_report.facts = plan.facts;
         m_report.head = request.isHead();
         m_closeAfter = !request.keepAlive;
 
@@ -384,9 +398,8 @@ private:
             bytes += body;
         beginSending(std::move(bytes));
 
-        if (head.status >= 400) {
-            m_server->dropReason(plan.detail.isEmpty() ? QStringLiteral("status-%1").arg(head.status) : plan.detail);
-        }
+        if (head.status >= 400)
+            m_server->dropReason(counterReason(m_report.detail, head.status));
         if (m_report.head)
             return;
         if (plan.event == EventKind::HttpStart && head.status < 300) {
@@ -595,8 +608,10 @@ private:
             if (m_report.transfer) {
                 const qint64 elapsed = qMax<qint64>(1, m_server->nowMs() - m_report.startMs);
                 emitEvent(EventKind::HttpDone, m_bodySent, m_bodySent * 1000 / elapsed, {});
-            } else if ((m_report.event == EventKind::ScriptServed || m_report.event == EventKind::ConfigServed)
-                       && m_report.status < 400) {
+            } else if (m_report.event == EventKind::ScriptServed
+                       || (m_report.event == EventKind::ConfigServed && m_report.status < 400)) {
+                // Scripts count whatever their status: an "http-404" after-install script
+                // is a deliberate answer the registry needs to see.
                 emitEvent(m_report.event, m_bodySent, -1, {});
             } else if (m_report.event == EventKind::HttpFailed && m_report.status >= 400
                        && !m_report.mac.isEmpty()) {
@@ -624,6 +639,7 @@ private:
         event.total = m_report.total;
         event.rate = rate;
         event.transferId = m_report.transferId;
+        event.facts = m_report.facts;
         m_server->report(event);
     }
 

@@ -78,6 +78,10 @@ private:
         snap.bindAddress = QHostAddress(QHostAddress::LocalHost);
         snap.httpPort = port;
         snap.httpRoot = m_root;
+        MachineIntent assigned;
+        assigned.mac = QStringLiteral("52:54:00:12:34:56");
+        assigned.configPath = m_dir.filePath(QStringLiteral("worker.yaml"));
+        snap.machines.insert(assigned.mac, assigned);
         return snap;
     }
 
@@ -249,6 +253,11 @@ private Q_SLOTS:
         QVERIFY(QFile::link(QStringLiteral("../secret.txt"), m_root + QStringLiteral("/escape")));
         QVERIFY(QFile::link(QStringLiteral("../small.txt"), m_root + QStringLiteral("/sub/inside")));
 
+        QFile config(m_dir.filePath(QStringLiteral("worker.yaml")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("version: v1alpha1\nmachine:\n  type: worker\n");
+        config.close();
+
         m_curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
     }
 
@@ -387,6 +396,43 @@ private Q_SLOTS:
         QVERIFY(raw.closedByServer);
         QVERIFY(raw.received.contains("\r\nConnection: close\r\n"));
         QVERIFY(raw.received.endsWith("\r\n\r\nhello world\n"));
+    }
+
+    // The events the registry moves machines on, through the real router.
+    void machineEvents()
+    {
+        QVERIFY(startServer());
+        const CurlResult config = curl({url(QStringLiteral("/m/52-54-00-12-34-56/config.yaml"))});
+        QCOMPARE(config.out, QByteArray("version: v1alpha1\nmachine:\n  type: worker\n"));
+        QTRY_VERIFY(lastEvent(EventKind::ConfigServed));
+        QCOMPARE(lastEvent(EventKind::ConfigServed)->mac, QStringLiteral("52:54:00:12:34:56"));
+        QCOMPARE(lastEvent(EventKind::ConfigServed)->bytes, config.out.size());
+
+        const CurlResult refused = curl({QStringLiteral("-w"), QStringLiteral("%{http_code}"), QStringLiteral("-o"),
+                                         QStringLiteral("/dev/null"), url(QStringLiteral("/m/52-54-00-00-00-01/config.yaml"))});
+        QCOMPARE(refused.out, QByteArray("404"));
+        QTRY_VERIFY(lastEvent(EventKind::ConfigRefused));
+        QCOMPARE(lastEvent(EventKind::ConfigRefused)->mac, QStringLiteral("52:54:00:00:00:01"));
+
+        const CurlResult script = curl({url(QStringLiteral("/m/52-54-00-12-34-56/script.ipxe?uuid=abc-123&serial=S%201"))});
+        QCOMPARE(script.exitCode, 0);
+        QVERIFY2(script.out.startsWith("#!ipxe"), script.out.constData());
+        QTRY_VERIFY(lastEvent(EventKind::ScriptServed));
+        const MachineEvent served = *lastEvent(EventKind::ScriptServed);
+        QCOMPARE(served.mac, QStringLiteral("52:54:00:12:34:56"));
+        QCOMPARE(served.facts.value(QStringLiteral("uuid")).toString(), QStringLiteral("abc-123"));
+        QCOMPARE(served.facts.value(QStringLiteral("serial")).toString(), QStringLiteral("S 1"));
+
+        // Each refusal and each answer is reported exactly once.
+        QTest::qWait(100);
+        const auto countOf = [this](EventKind kind) {
+            return std::count_if(m_events.cbegin(), m_events.cend(), [kind](const MachineEvent &e) { return e.kind == kind; });
+        };
+        QCOMPARE(countOf(EventKind::ConfigServed), 1);
+        QCOMPARE(countOf(EventKind::ConfigRefused), 1);
+        QCOMPARE(countOf(EventKind::ScriptServed), 1);
+        // Counter keys stay short even when the route explains itself in a sentence.
+        QTRY_COMPARE(m_status.counters.value(QStringLiteral("dropped:status-404")), 1u);
     }
 
     void unknownRoute()
