@@ -140,6 +140,14 @@ BootDecision decideDhcp(const Dhcp::Packet &request, DhcpPort port, const BootSn
     const quint32 server = snapshot.serverAddress.toIPv4Address(&isV4);
     if (!isV4 || server == 0)
         return noReply(d, QStringLiteral("no-server-address"), QStringLiteral("no IPv4 server address to offer"));
+    // A REQUEST on 67 naming our own address as its server is meant for a DHCP server
+    // on this host (full mode, or dnsmasq next to us). Measured with OVMF 2022.11: our
+    // yiaddr-0 ACK, arriving first with the same server id, is taken as that server's
+    // ACK and PXE fails with PXE-E07.
+    if (port == DhcpPort::Dhcp && type == MessageType::Request && request.serverId() == server) {
+        return noReply(d, QStringLiteral("request-for-local-server"),
+                       QStringLiteral("DHCPREQUEST for the DHCP server at our own address"));
+    }
 
     Dhcp::Packet reply = request.makeReply(replyType);
     reply.yiaddr = 0;                 // proxy DHCP never assigns an address

@@ -140,6 +140,13 @@ private Q_SLOTS:
         QTest::newRow("discover-on-4011") << client(MessageType::Discover, "PXEClient", 7) << p << 0
                                           << QStringLiteral("unexpected-message") << QString() << false
                                           << QStringLiteral("uefi");
+        Packet forLocalServer = client(MessageType::Request, "PXEClient:Arch:00007:UNDI:003000", 7);
+        forLocalServer.setAddressOption(OptionCode::ServerId, kServer.toIPv4Address());
+        QTest::newRow("request-67-for-local-server") << forLocalServer << d << 0
+                                                     << QStringLiteral("request-for-local-server") << QString() << false
+                                                     << QStringLiteral("uefi");
+        QTest::newRow("request-4011-naming-us") << forLocalServer << p << ack << QStringLiteral("ipxe.efi") << pxe
+                                                << false << QStringLiteral("uefi");
         Packet reply = client(MessageType::Offer, "PXEClient", 0);
         reply.op = Packet::kBootReply;
         QTest::newRow("another-servers-offer") << reply << d << 0 << QStringLiteral("not-request") << QString() << false
