@@ -267,6 +267,24 @@ def main():
             replies = client.exchange(xid, p, to=SERVER, to_port=4011, bind=CLIENT, port=68)
             expect_offer(replies, script_url, option43=False, msg_type=5, from_port=4011)
 
+        def request_67_proxy_ack():
+            # SELECTING-state REQUEST to the site's DHCP server: a proxy ACK with the boot
+            # info (yiaddr 0) that the client tells apart by its server id.
+            opts = pxe_options("PXEClient:Arch:00000:UNDI:002001", 0) + [
+                (54, socket.inet_aton("10.89.0.254")), (50, socket.inet_aton("10.89.0.77"))]
+            xid, p = dhcp_packet(3, macs["bios"], opts)
+            expect_offer(client.exchange(xid, p), "undionly.kpxe", option43=True, msg_type=5)
+            console.wait_for(lambda e: e.get("event") == "dhcp-request" and e.get("mac") == macs["bios"]
+                             and e.get("ip") == "10.89.0.77", 10, "dhcp-request with the requested address")
+
+        def request_67_for_local_server():
+            # A REQUEST naming our own address belongs to a DHCP server on this host; a
+            # proxy ACK would be taken for its ACK (OVMF then fails with PXE-E07).
+            opts = pxe_options("PXEClient:Arch:00007:UNDI:003000", 7) + [(54, socket.inet_aton(SERVER))]
+            xid, p = dhcp_packet(3, macs["uefi"], opts)
+            replies = client.exchange(xid, p, wait=2.0, first=False)
+            expect(not replies, f"proxy ACK for a REQUEST to a server at our address: {replies}")
+
         def event_lines():
             for kind in ("bios", "uefi", "ipxe"):
                 console.wait_for(lambda e, m=macs[kind]: e.get("event") == "dhcp-offer" and e.get("mac") == m,
@@ -278,14 +296,15 @@ def main():
                                    "dhcp-ack event line")
             expect(ack.get("detail") == "ipxe.efi", f"ack detail {ack.get('detail')}")
             # How the registry learns a machine's address in proxy mode.
-            request = console.wait_for(lambda e: e.get("event") == "dhcp-request" and e.get("mac") == macs["uefi"],
-                                       10, "dhcp-request event line")
-            expect(request.get("ip") == CLIENT, f"dhcp-request ip {request.get('ip')}, expected {CLIENT}")
+            console.wait_for(lambda e: e.get("event") == "dhcp-request" and e.get("mac") == macs["uefi"]
+                             and e.get("ip") == CLIENT, 10, f"dhcp-request event line with ip {CLIENT}")
 
         checks.check("BIOS PXE DISCOVER: undionly.kpxe + discovery control 8", bios)
         checks.check("UEFI x64 DISCOVER: ipxe.efi, no option 43", uefi)
         checks.check("UEFI without GUID is tolerated", uefi_without_guid)
         checks.check("iPXE DISCOVER: HTTP script URL, no option 43", ipxe)
+        checks.check("REQUEST on 67 to another server: proxy ACK", request_67_proxy_ack)
+        checks.check("REQUEST on 67 to a server at our address: no ACK", request_67_for_local_server)
         checks.check("plain DISCOVER gets no offer", plain_discover)
         checks.check("udhcpc gets no offer", udhcpc)
         checks.check("no answer on an interface not served", other_link_is_silent)
