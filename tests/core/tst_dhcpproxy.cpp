@@ -8,6 +8,8 @@
 #include "testutil.h"
 
 #include <QFile>
+#include <QSet>
+#include <QtEndian>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUdpSocket>
@@ -265,6 +267,67 @@ private Q_SLOTS:
         QCOMPARE(m_status.counters.value(QStringLiteral("dropped:bad-magic-cookie")), 25u);
         QCOMPARE(m_status.counters.value(QStringLiteral("dropped:bad-op")), 25u);
         QVERIFY(eventsOf(EventKind::DhcpIgnored).isEmpty());   // garbage is counted, not reported
+    }
+
+    // A relayed request (giaddr set) is answered to the relay on the server port
+    // (RFC 2131 4.1). Here the "relay" is 127.0.0.1:<dhcpPort>, the engine itself, which
+    // then sees its own reply arrive and drops it as not a request.
+    void relayedRequestIsAnsweredToTheRelay()
+    {
+        startEngine(m_snapshot);
+        QVERIFY(waitForState(EngineStatus::State::Running));
+        QByteArray relayed = capture("ovmf-pxe-discover.hex");
+        relayed.replace(24, 4, QByteArray::fromHex("7f000001"));   // giaddr
+        relayed[3] = 1;                                           // hops
+        QVERIFY(!exchange(relayed, m_snapshot.dhcpPort, 700));    // nothing to the client
+        QVERIFY(QTest::qWaitFor([&] { return m_status.counters.value(QStringLiteral("dropped:not-request")) == 1; }, 3000));
+        QCOMPARE(m_status.counters.value(QStringLiteral("served")), 1u);
+        QCOMPARE(m_status.counters.value(QStringLiteral("received")), 2u);
+    }
+
+    // A burst far beyond a default socket buffer (~200 KiB, some 300 of these packets)
+    // is answered whole: the engine's receive buffer is 4 MiB.
+    void burstIsAnsweredWhole()
+    {
+        if (!TestUtil::isRoot())
+            QSKIP("needs root: SO_RCVBUFFORCE for a client buffer that holds every reply");
+        startEngine(m_snapshot);
+        QVERIFY(waitForState(EngineStatus::State::Running));
+        const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK, 0);
+        const int big = 16 * 1024 * 1024;
+        QVERIFY(::setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &big, sizeof big) == 0);
+        QVERIFY(::setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &big, sizeof big) == 0);
+        sockaddr_in self{};
+        self.sin_family = AF_INET;
+        self.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QVERIFY(::bind(fd, reinterpret_cast<sockaddr *>(&self), sizeof self) == 0);
+        sockaddr_in server = self;
+        server.sin_port = htons(m_snapshot.dhcpPort);
+
+        constexpr int kBurst = 2000;
+        QByteArray request = withLoopbackCiaddr(capture("ovmf-pxe-discover.hex"));
+        int sent = 0;
+        for (quint32 xid = 1; xid <= kBurst; ++xid) {
+            qToBigEndian(xid, request.data() + 4);
+            if (::sendto(fd, request.constData(), size_t(request.size()), 0, reinterpret_cast<sockaddr *>(&server),
+                         sizeof server) == request.size())
+                ++sent;
+        }
+        QCOMPARE(sent, kBurst);
+        QSet<quint32> answered;
+        const bool all = QTest::qWaitFor([&] {
+            char buf[2048];
+            ssize_t n;
+            while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0) {
+                const auto reply = Packet::parse(QByteArray(buf, int(n)));
+                if (reply.ok())
+                    answered.insert(reply.value().xid);
+            }
+            return answered.size() == kBurst;
+        }, 20000);
+        ::close(fd);
+        QVERIFY2(all, qPrintable(QStringLiteral("%1 of %2 answered").arg(answered.size()).arg(kBurst)));
+        QVERIFY(QTest::qWaitFor([&] { return m_status.counters.value(QStringLiteral("served")) == kBurst; }, 3000));
     }
 
     void portInUseIsReportedWithTheFix()
