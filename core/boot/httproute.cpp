@@ -3,7 +3,9 @@
 #include "boot/artifactstore.h"
 #include "boot/ipxescript.h"
 #include "boot/safepath.h"
+#include "talos/configrenderer.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QUrlQuery>
 
@@ -79,6 +81,46 @@ HttpResponsePlan artifact(const BootSnapshot &snapshot, const QString &mac, Arti
     return serveFile(path, name, mac);
 }
 
+// The machine's own config, rendered for it (hostname, install disk, the console's log
+// sink); never the file as is, and never another machine's.
+HttpResponsePlan renderedConfig(const BootSnapshot &snapshot, const MachineIntent &machine)
+{
+    const QString name = QFileInfo(machine.configPath).fileName();
+    auto refuse = [&](const QString &reason) {
+        HttpResponsePlan plan = notFound(reason, machine.mac);
+        plan.status = 500;
+        plan.body = reason.toUtf8() + '\n';
+        plan.event = EventKind::ConfigRefused;
+        return plan;
+    };
+    QFile file(machine.configPath);
+    // A Talos config is a few tens of KiB; anything far larger is not one.
+    constexpr qint64 kMaxConfigSize = 4 * 1024 * 1024;
+    if (!file.open(QIODevice::ReadOnly))
+        return refuse(QStringLiteral("assigned config cannot be read: ") + name);
+    if (file.size() > kMaxConfigSize)
+        return refuse(QStringLiteral("assigned config is too large to be a Talos config: ") + name);
+    Talos::RenderInput input;
+    input.hostname = machine.hostname;
+    input.installDisk = machine.installDisk;
+    if (!snapshot.serverAddress.isNull()) {
+        input.logSinkHost = snapshot.serverAddress.toString();
+        input.logSinkPort = snapshot.logPort;
+    }
+    const Talos::RenderResult rendered = Talos::ConfigRenderer::render(file.readAll(), input, name);
+    if (!rendered.ok())
+        return refuse(rendered.errorText(name));
+    HttpResponsePlan plan;
+    plan.status = 200;
+    plan.contentType = "application/yaml";
+    plan.body = rendered.bytes;
+    plan.mac = machine.mac;
+    plan.event = EventKind::ConfigServed;
+    plan.detail = name;
+    plan.headers.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-store")));
+    return plan;
+}
+
 } // namespace
 
 HttpResponsePlan routeHttp(const BootSnapshot &snapshot, const HttpRequestInfo &request)
@@ -117,11 +159,7 @@ HttpResponsePlan routeHttp(const BootSnapshot &snapshot, const HttpRequestInfo &
                 plan.event = EventKind::ConfigRefused;
                 return plan;
             }
-            HttpResponsePlan plan = serveFile(it->configPath, QFileInfo(it->configPath).fileName(), mac,
-                                              "application/yaml");
-            plan.event = EventKind::ConfigServed;
-            plan.headers.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-store")));
-            return plan;
+            return renderedConfig(snapshot, *it);
         }
         return notFound(QStringLiteral("no-route"), mac);
     }

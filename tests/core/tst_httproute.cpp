@@ -1,5 +1,7 @@
 #include "boot/httproute.h"
 
+#include "testutil.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -51,8 +53,13 @@ private Q_SLOTS:
         m_snap.defaultArtifacts = set.name;
         MachineIntent m;
         m.mac = QStringLiteral("52:54:00:00:00:01");
-        m.configPath = write(QStringLiteral("configs/a.yaml"), "version: v1alpha1\n");
+        m.configPath = write(QStringLiteral("configs/a.yaml"), TestUtil::readData(QStringLiteral("talos/talos-1.7-worker.yaml")));
+        m.hostname = QStringLiteral("node-1");
         m_snap.machines.insert(m.mac, m);
+        MachineIntent broken;
+        broken.mac = QStringLiteral("52:54:00:00:00:03");
+        broken.configPath = write(QStringLiteral("configs/b.yaml"), "version: v1alpha1\n");
+        m_snap.machines.insert(broken.mac, broken);
         m_snap.ipxeUefi = write(QStringLiteral("ipxe.efi"), "MZ-efi");
         m_snap.httpRoot = m_dir.filePath(QStringLiteral("files"));
         write(QStringLiteral("files/readme.txt"), "hello");
@@ -106,7 +113,17 @@ private Q_SLOTS:
         const HttpResponsePlan mine = get(QStringLiteral("/m/52-54-00-00-00-01/config.yaml"));
         QCOMPARE(mine.status, 200);
         QCOMPARE(mine.event, EventKind::ConfigServed);
-        QCOMPARE(mine.filePath, m_snap.machines.value(QStringLiteral("52:54:00:00:00:01")).configPath);
+        QCOMPARE(mine.contentType, QByteArray("application/yaml"));
+        // Served rendered for this machine, never the file as is.
+        QVERIFY(mine.filePath.isEmpty());
+        QVERIFY(mine.body.contains("hostname: node-1\n"));
+        QVERIFY(mine.body.contains("url: tcp://10.77.0.1:4050/\n"));
+        const HttpResponsePlan broken = get(QStringLiteral("/m/52-54-00-00-00-03/config.yaml"));
+        QCOMPARE(broken.status, 500);
+        QCOMPARE(broken.event, EventKind::ConfigRefused);
+        QVERIFY(broken.detail.contains(QLatin1String("b.yaml")));
+        QVERIFY(broken.detail.contains(QLatin1String("machine")));
+        QCOMPARE(broken.body, broken.detail.toUtf8() + '\n');
         const HttpResponsePlan other = get(QStringLiteral("/m/52-54-00-00-00-02/config.yaml"));
         QCOMPARE(other.status, 404);
         QCOMPARE(other.event, EventKind::ConfigRefused);
