@@ -107,10 +107,14 @@ def check_common_stages(boot, config_sha, serial_log, firmware):
         boot.expect("TFTP of ipxe.efi done", lambda e: e.get("event") == "tftp-done" and "ipxe.efi" in e.get("detail", "")
                     and e.get("outcome") == "done")
     boot.expect("iPXE entry script", lambda e: e.get("event") == "script-served")
-    boot.expect("per-machine script boots Talos",
-                lambda e: e.get("event") == "script-served" and e.get("detail") == "boot-talos")
-    boot.expect("kernel download progress", lambda e: e.get("event") == "http-progress" and e.get("detail") == "vmlinuz"
-                and e.get("stage") == "Kernel")
+    script = boot.expect("per-machine script boots Talos",
+                         lambda e: e.get("event") == "script-served" and e.get("detail") == "boot-talos")
+    # iPXE reported the machine's SMBIOS identity with the chain URL.
+    assert script.get("serial") == "E2E-" + boot.mac.replace(":", "")[-6:], script
+    assert script.get("uuid", "").endswith(boot.mac.replace(":", "")), script
+    start = boot.expect("kernel download started", lambda e: e.get("event") == "http-start" and e.get("detail") == "vmlinuz"
+                        and e.get("stage") == "Kernel")
+    assert start.get("total", 0) > 1_000_000, start
     k = boot.expect("kernel downloaded", lambda e: e.get("event") == "http-done" and e.get("detail") == "vmlinuz")
     assert k.get("bytes") == k.get("total") and k["total"] > 1_000_000, k
     boot.expect("initramfs downloaded", lambda e: e.get("event") == "http-done" and e.get("detail") == "initramfs.xz")
@@ -118,6 +122,8 @@ def check_common_stages(boot, config_sha, serial_log, firmware):
     boot.expect("log line received", lambda e: e.get("event") == "log" and "installing Talos" in e.get("detail", "")
                 and e.get("stage") == "Installing")
     assert_payload(serial_log, boot.mac, config_sha)
+    progress = [e for e in boot.console.events() if e.get("mac") == boot.mac and e.get("event") == "http-progress"]
+    log(f"{boot.name}: {len(progress)} progress events (sent at most 4 a second per transfer)")
     log(f"{boot.name}: per-stage timings: " + ", ".join(f"{w} {t:.1f}s" for w, t in boot.timings))
 
 

@@ -282,7 +282,10 @@ def build_payload(cache):
 def qemu_command(firmware, tap, mac, serial_log, work):
     cmd = ["qemu-system-x86_64", "-accel", "tcg", "-m", "512", "-smp", "1", "-no-reboot",
            "-display", "none", "-serial", f"file:{serial_log}", "-monitor", "none",
-           "-netdev", f"tap,id=n0,ifname={tap},script=no,downscript=no"]
+           "-netdev", f"tap,id=n0,ifname={tap},script=no,downscript=no",
+           # SMBIOS identity that iPXE reports (${uuid}, ${serial}) and the console records.
+           "-uuid", "5a1e0000-0000-4000-8000-" + mac.replace(":", ""),
+           "-smbios", "type=1,manufacturer=Netboot Test,product=E2E Machine,serial=E2E-" + mac.replace(":", "")[-6:]]
     if firmware == "bios":
         # SeaBIOS with the NIC's iPXE option ROM; SeaBIOS/iPXE print to serial only with graphics=off.
         cmd += ["-machine", "pc,graphics=off", "-boot", "n",
