@@ -232,6 +232,7 @@ def main():
             print("--- dnsmasq ---\n" + nbce2e.read_text(dnsmasq_log)[-2000:])
             return 1
         print(f"{len(only)} passed, 0 failed")
+        shutil.rmtree(run_dir, ignore_errors=True)   # kept only when something failed
         return 0
     finally:
         if console is not None:
