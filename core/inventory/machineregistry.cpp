@@ -127,8 +127,9 @@ void MachineRegistry::learnAddress(Machine &machine, const QHostAddress &address
     if (!ok || v4 == 0 || v4 == 0xffffffff)
         return;
     machine.ip = QHostAddress(v4);
-    // Loopback is shared by every simulated machine: never attribute by it.
-    if (!address.isLoopback())
+    // 127.0.0.1 is the console's own address in demo mode (simulated machines each use
+    // another loopback address): never attribute by it.
+    if (v4 != 0x7f000001)
         m_macByIp.insert(v4, machine.mac);
 }
 
