@@ -18,6 +18,12 @@ ConsoleSession::ConsoleSession(QObject *parent)
     , m_services(new ServiceHost(this))
 {
     connect(m_services, &ServiceHost::machineEvent, m_registry, &MachineRegistry::handleEvent);
+    // Talos said it installed: its next network boot goes to its disk (afterInstall).
+    connect(m_registry, &MachineRegistry::installReported, this, [this](const QString &mac) {
+        QString error;
+        if (!setInstalled(mac, true, &error))
+            Q_EMIT workspaceError(error);
+    });
 }
 
 ConsoleSession::~ConsoleSession()
@@ -160,6 +166,66 @@ bool ConsoleSession::saveWorkspace(QString *error)
     return true;
 }
 
+bool ConsoleSession::assign(const QStringList &macs, const QString &configPath, QString *error)
+{
+    for (const QString &mac : macs) {
+        const QString key = normalizeMac(mac);
+        if (key.isEmpty())
+            continue;
+        m_workspace.setAssignment(key, configPath);
+    }
+    if (!saveWorkspace(error))
+        return false;
+    Q_EMIT intentChanged();
+    return true;
+}
+
+bool ConsoleSession::setMachineValues(const QString &mac, const QString &hostname, const QString &installDisk,
+                                      QString *error)
+{
+    const QString key = normalizeMac(mac);
+    MachineIntent *m = m_workspace.machine(key);
+    if (!m) {
+        m_workspace.setAssignment(key, QString());
+        m = m_workspace.machine(key);
+    }
+    m->hostname = hostname.trimmed();
+    m->installDisk = installDisk.trimmed();
+    if (!saveWorkspace(error))
+        return false;
+    Q_EMIT intentChanged();
+    return true;
+}
+
+bool ConsoleSession::setInstalled(const QString &mac, bool installed, QString *error)
+{
+    const QString key = normalizeMac(mac);
+    MachineIntent *m = m_workspace.machine(key);
+    if (!m) {
+        if (!installed)
+            return true;
+        m_workspace.setAssignment(key, QString());
+        m = m_workspace.machine(key);
+    }
+    if (m->installed == installed)
+        return true;
+    m->installed = installed;
+    if (!saveWorkspace(error))
+        return false;
+    Q_EMIT intentChanged();
+    return true;
+}
+
+QString ConsoleSession::assignment(const QString &mac) const
+{
+    const QString key = normalizeMac(mac);
+    for (const MachineIntent &m : m_workspace.settings().machines) {
+        if (m.mac == key)
+            return m.configPath;
+    }
+    return {};
+}
+
 void ConsoleSession::watchWorkspace()
 {
     m_watcher = new QFileSystemWatcher(this);
@@ -195,6 +261,7 @@ void ConsoleSession::onWorkspaceFileChanged()
     }
     pushSnapshot();
     Q_EMIT workspaceReloaded();
+    Q_EMIT intentChanged();
 }
 
 } // namespace Nbc

@@ -54,7 +54,20 @@ public:
     // "eth1 (10.77.0.1)"-style list of IPv4 interfaces, for error messages and the wizard.
     static QStringList describeInterfaces();
 
+    // Intent changes: each is written to netboot.yaml at once (atomically) and pushed to
+    // the engines, so the next request of the machine is answered accordingly. They
+    // return false with *error set when the workspace cannot be written.
+    // configPath as stored in the workspace (relative like "configs/worker.yaml"); empty clears.
+    bool assign(const QStringList &macs, const QString &configPath, QString *error = nullptr);
+    bool setMachineValues(const QString &mac, const QString &hostname, const QString &installDisk,
+                          QString *error = nullptr);
+    // Installed machines are sent to their disk (afterInstall); this re-arms a reinstall.
+    bool setInstalled(const QString &mac, bool installed, QString *error = nullptr);
+    QString assignment(const QString &mac) const;
+
 Q_SIGNALS:
+    // Assignments or per-machine values changed (by this session or a hand edit).
+    void intentChanged();
     void workspaceReloaded();
     void workspaceError(const QString &message);
 
