@@ -76,7 +76,10 @@ bool toSockaddr(const QHostAddress &address, quint16 port, sockaddr_storage *sto
         in6->sin6_port = htons(port);
         const Q_IPV6ADDR bytes = address.toIPv6Address();
         std::memcpy(&in6->sin6_addr, bytes.c, 16);
-        in6->sin6_scope_id = address.scopeId().toUInt();
+        // Link-local addresses need their interface; QHostAddress names it or numbers it.
+        bool numeric = false;
+        const uint scope = address.scopeId().toUInt(&numeric);
+        in6->sin6_scope_id = numeric ? scope : uint(QNetworkInterface::interfaceIndexFromName(address.scopeId()));
         *length = sizeof(sockaddr_in6);
         return true;
     }
