@@ -165,6 +165,7 @@ ENC=$(echo "$MAC" | sed 's/:/%3A/g')
 URL=$(echo "$CFG" | sed "s/\${mac}/$ENC/g")
 if [ -n "$URL" ] && timeout 60 wget -q -O /tmp/config "$URL"; then
     echo "NBC-PAYLOAD: config-sha256=$(sha256sum /tmp/config | cut -d ' ' -f 1)"
+    sed 's/^/NBC-CONFIG: /' /tmp/config
 else
     echo "NBC-PAYLOAD: config-fetch-failed"
 fi
@@ -299,6 +300,12 @@ def qemu_command(firmware, tap, mac, serial_log, work):
                 "-drive", f"if=pflash,format=raw,file={vars_copy}",
                 "-device", f"virtio-net-pci,netdev=n0,mac={mac},romfile="]
     return cmd
+
+
+def served_config(serial_text):
+    """The config the payload fetched, as it printed it on its console."""
+    lines = [line.split("NBC-CONFIG: ", 1)[1].rstrip("\r") for line in serial_text.splitlines() if "NBC-CONFIG: " in line]
+    return "\n".join(lines) + "\n"
 
 
 def read_text(path):
