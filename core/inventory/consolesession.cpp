@@ -2,6 +2,7 @@
 
 #include "engine/enginefactory.h"
 #include "engine/servicehost.h"
+#include "inventory/inventorystore.h"
 #include "inventory/machineregistry.h"
 
 #include <QCoreApplication>
@@ -16,6 +17,7 @@ ConsoleSession::ConsoleSession(QObject *parent)
     : QObject(parent)
     , m_registry(new MachineRegistry(this))
     , m_services(new ServiceHost(this))
+    , m_inventory(new InventoryStore(this))
 {
     connect(m_services, &ServiceHost::machineEvent, m_registry, &MachineRegistry::handleEvent);
     // Talos said it installed: its next network boot goes to its disk (afterInstall).
@@ -29,6 +31,7 @@ ConsoleSession::ConsoleSession(QObject *parent)
 ConsoleSession::~ConsoleSession()
 {
     m_services->shutdown();
+    m_inventory->flush();
 }
 
 QStringList ConsoleSession::describeInterfaces()
@@ -62,6 +65,17 @@ bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &o
     if (!resolveAddress(&snap, &error)) {
         m_error = error;
         return false;
+    }
+    // What was seen before this start. A broken inventory costs history, never a boot.
+    if (!m_inventory->isOpen()) {
+        QString inventoryError;
+        if (m_inventory->open(m_workspace.directory() + QStringLiteral("/inventory.sqlite"), &inventoryError)) {
+            m_registry->restore(m_inventory->load());
+            m_inventory->attach(m_registry);
+        } else {
+            m_warnings << inventoryError;
+        }
+        connect(m_inventory, &InventoryStore::writeFailed, this, &ConsoleSession::workspaceError);
     }
     // Engines are created once; they learn everything from the snapshots pushed to them.
     if (m_services->engines().isEmpty())

@@ -12,6 +12,7 @@ class QTimer;
 
 namespace Nbc {
 
+class InventoryStore;
 class MachineRegistry;
 class ServiceHost;
 
@@ -39,10 +40,13 @@ public:
     // when the console cannot start (unreadable workspace, no such interface ...).
     bool open(const QString &workspaceDir, const SessionOverrides &overrides);
     QString error() const { return m_error; }
+    // Problems that do not stop the console (e.g. an inventory that cannot be opened).
+    QStringList warnings() const { return m_warnings; }
 
     Workspace &workspace() { return m_workspace; }
     MachineRegistry *registry() const { return m_registry; }
     ServiceHost *services() const { return m_services; }
+    InventoryStore *inventory() const { return m_inventory; }
     BootSnapshot snapshot() const;
 
     void startServices();
@@ -80,8 +84,10 @@ private:
     Workspace m_workspace;
     SessionOverrides m_overrides;
     QString m_error;
+    QStringList m_warnings;
     MachineRegistry *m_registry = nullptr;
     ServiceHost *m_services = nullptr;
+    InventoryStore *m_inventory = nullptr;
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_reloadTimer = nullptr;
     QByteArray m_lastSavedYaml;
