@@ -4,6 +4,7 @@
 #include <QHostAddress>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace Nbc {
 
@@ -27,6 +28,7 @@ struct MachineIntent {
     QString hostname;
     QString installDisk;
     QString artifacts;        // artefact set name; empty = the default set
+    QStringList patches;      // strategic-merge patch files applied to its config, in order
     bool installed = false;   // Talos reported an install: answer per afterInstall
 };
 

@@ -101,6 +101,12 @@ HttpResponsePlan renderedConfig(const BootSnapshot &snapshot, const MachineInten
     if (file.size() > kMaxConfigSize)
         return refuse(QStringLiteral("assigned config is too large to be a Talos config: ") + name);
     Talos::RenderInput input;
+    for (const QString &patchPath : machine.patches) {
+        QFile patch(patchPath);
+        if (!patch.open(QIODevice::ReadOnly) || patch.size() > kMaxConfigSize)
+            return refuse(QStringLiteral("patch file cannot be read: ") + QFileInfo(patchPath).fileName());
+        input.patches.append(patch.readAll());
+    }
     input.hostname = machine.hostname;
     input.installDisk = machine.installDisk;
     if (!snapshot.serverAddress.isNull()) {

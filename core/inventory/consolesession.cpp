@@ -4,6 +4,7 @@
 #include "engine/servicehost.h"
 #include "inventory/inventorystore.h"
 #include "inventory/machineregistry.h"
+#include "talos/configlibrary.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -76,6 +77,16 @@ bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &o
             m_warnings << inventoryError;
         }
         connect(m_inventory, &InventoryStore::writeFailed, this, &ConsoleSession::workspaceError);
+    }
+    if (!m_configs) {
+        m_configs = new Talos::ConfigLibrary(m_workspace.directory(), this);
+        m_configs->setMachines(m_workspace.settings().machines);
+        // An assigned config that becomes invalid is flagged on the machines using it.
+        connect(m_configs, &Talos::ConfigLibrary::machineProblemsChanged, this,
+                [this] { m_registry->setConfigProblems(m_configs->machineProblems()); });
+        connect(this, &ConsoleSession::intentChanged, m_configs,
+                [this] { m_configs->setMachines(m_workspace.settings().machines); });
+        m_registry->setConfigProblems(m_configs->machineProblems());
     }
     // Engines are created once; they learn everything from the snapshots pushed to them.
     if (m_services->engines().isEmpty())

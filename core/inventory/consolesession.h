@@ -12,6 +12,10 @@ class QTimer;
 
 namespace Nbc {
 
+namespace Talos {
+class ConfigLibrary;
+}
+
 class InventoryStore;
 class MachineRegistry;
 class ServiceHost;
@@ -47,6 +51,8 @@ public:
     MachineRegistry *registry() const { return m_registry; }
     ServiceHost *services() const { return m_services; }
     InventoryStore *inventory() const { return m_inventory; }
+    // The workspace's configs/ (created by open()).
+    Talos::ConfigLibrary *configs() const { return m_configs; }
     BootSnapshot snapshot() const;
 
     void startServices();
@@ -88,6 +94,7 @@ private:
     MachineRegistry *m_registry = nullptr;
     ServiceHost *m_services = nullptr;
     InventoryStore *m_inventory = nullptr;
+    Talos::ConfigLibrary *m_configs = nullptr;
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_reloadTimer = nullptr;
     QByteArray m_lastSavedYaml;

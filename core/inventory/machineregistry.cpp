@@ -114,6 +114,7 @@ Machine &MachineRegistry::ensure(const QString &mac, const QDateTime &time, bool
         machine.firstSeen = time;
         machine.stageSince = time;
         machine.history.append({Stage::Discovered, time, QString()});
+        machine.configProblem = m_configProblems.value(mac);
         it = m_machines.insert(mac, machine);
     }
     it->lastSeen = time;
@@ -465,6 +466,18 @@ void MachineRegistry::restore(const QList<Machine> &machines)
             m_aliasOf.insert(other, m.mac);
         learnAddress(m_machines[m.mac], m.ip);
         Q_EMIT machineAdded(m.mac);
+    }
+}
+
+void MachineRegistry::setConfigProblems(const QHash<QString, QString> &problems)
+{
+    m_configProblems = problems;
+    for (auto it = m_machines.begin(); it != m_machines.end(); ++it) {
+        const QString problem = problems.value(it.key());
+        if (it->configProblem != problem) {
+            it->configProblem = problem;
+            touch(it.key());
+        }
     }
 }
 

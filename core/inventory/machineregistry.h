@@ -50,6 +50,7 @@ struct Machine {
     QString hint;              // what a person should look at, if anything
     QString failure;           // why it is Failed
     QString talosState;        // the last Talos milestone, e.g. "installing", "bootstrap needed"
+    QString configProblem;     // why its assigned config cannot be served, if it cannot
     int boots = 0;             // firmware boots seen
     bool simulated = false;
     QList<StageChange> history;   // capped
@@ -95,6 +96,8 @@ public:
     // Restores machines from the inventory (their stage as last seen, no transfer running).
     void restore(const QList<Machine> &machines);
     void markSimulated(const QString &mac);
+    // MAC -> why its assigned config cannot be served (from the config library).
+    void setConfigProblems(const QHash<QString, QString> &problems);
     // "Forget": drops the machine and its aliases.
     void forget(const QString &mac);
 
@@ -134,6 +137,7 @@ private:
     QHash<QString, QString> m_aliasOf;     // other MAC -> primary MAC
     QHash<quint32, QString> m_macByIp;
     QSet<QString> m_changed;
+    QHash<QString, QString> m_configProblems;
     QTimer *m_publishTimer = nullptr;
     QTimer *m_stallTimer = nullptr;
     int m_stallSeconds = 60;

@@ -305,6 +305,21 @@ bool Workspace::parse(const QByteArray &yaml, const QString &fileName, Workspace
                     || !readString(node, "artifacts", &m.artifacts, error)
                     || !readString(node, "installed", &installed, error))
                     return false;
+                if (const YAML::Node patches = node["patches"]) {
+                    if (!patches.IsSequence()) {
+                        error->line = patches.Mark().line + 1;
+                        error->message = tr("'patches' must be a list of patch files, like [patches/disk.yaml]");
+                        return false;
+                    }
+                    for (const YAML::Node &patch : patches) {
+                        if (!patch.IsScalar()) {
+                            error->line = patch.Mark().line + 1;
+                            error->message = tr("each patch must be a file path");
+                            return false;
+                        }
+                        m.patches << qstr(patch);
+                    }
+                }
                 m.mac = normalizeMac(mac);
                 if (m.mac.isEmpty()) {
                     error->line = node.Mark().line + 1;
@@ -385,6 +400,12 @@ QByteArray Workspace::serialize(const WorkspaceSettings &s)
             out << YAML::Key << "installDisk" << YAML::Value << str(m.installDisk);
         if (!m.artifacts.isEmpty())
             out << YAML::Key << "artifacts" << YAML::Value << str(m.artifacts);
+        if (!m.patches.isEmpty()) {
+            out << YAML::Key << "patches" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+            for (const QString &patch : m.patches)
+                out << str(patch);
+            out << YAML::EndSeq;
+        }
         if (m.installed)
             out << YAML::Key << "installed" << YAML::Value << true;
         out << YAML::EndMap;
@@ -475,6 +496,8 @@ BootSnapshot Workspace::toSnapshot() const
     snap.afterInstall = s.afterInstall;
     for (MachineIntent m : s.machines) {
         m.configPath = absolutePath(m.configPath);
+        for (QString &patch : m.patches)
+            patch = absolutePath(patch);
         snap.machines.insert(m.mac, m);
     }
     return snap;

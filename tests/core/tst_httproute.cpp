@@ -131,6 +131,22 @@ private Q_SLOTS:
         QVERIFY(other.body.isEmpty() || !other.body.contains("v1alpha1"));
         QVERIFY(other.detail.contains(QLatin1String("no config is assigned")));
     }
+    void patchesApplied()
+    {
+        const BootSnapshot saved = m_snap;
+        MachineIntent &m = m_snap.machines[QStringLiteral("52:54:00:00:00:01")];
+        m.patches << write(QStringLiteral("patches/kubelet.yaml"),
+                           "machine:\n  kubelet:\n    extraArgs:\n      rotate-server-certificates: \"true\"\n");
+        const HttpResponsePlan patched = get(QStringLiteral("/m/52-54-00-00-00-01/config.yaml"));
+        QCOMPARE(patched.status, 200);
+        QVERIFY2(patched.body.contains("rotate-server-certificates: \"true\""), patched.body.constData());
+        m.patches << m_dir.filePath(QStringLiteral("patches/missing.yaml"));
+        const HttpResponsePlan missing = get(QStringLiteral("/m/52-54-00-00-00-01/config.yaml"));
+        m_snap = saved;
+        QCOMPARE(missing.status, 500);
+        QCOMPARE(missing.event, EventKind::ConfigRefused);
+        QVERIFY(missing.detail.contains(QLatin1String("missing.yaml")));
+    }
     void ipxeBinaries()
     {
         QCOMPARE(get(QStringLiteral("/ipxe.efi")).filePath, m_snap.ipxeUefi);

@@ -77,6 +77,7 @@ machines:
     config: configs/worker.yaml
     hostname: worker-1
     installDisk: /dev/sda
+    patches: [patches/nvme.yaml, patches/labels.yaml]
 )";
         WorkspaceSettings s;
         WorkspaceError e;
@@ -92,6 +93,7 @@ machines:
         QCOMPARE(s.machines.size(), 1);
         QCOMPARE(s.machines.first().hostname, QStringLiteral("worker-1"));
         QCOMPARE(s.machines.first().installDisk, QStringLiteral("/dev/sda"));
+        QCOMPARE(s.machines.first().patches, (QStringList{QStringLiteral("patches/nvme.yaml"), QStringLiteral("patches/labels.yaml")}));
 
         // Round trip: what we write parses back to the same settings.
         WorkspaceSettings back;
@@ -114,6 +116,8 @@ machines:
         QTest::newRow("unknown-default") << QByteArray("defaultArtifacts: nope\n") << 0 << QStringLiteral("nope");
         QTest::newRow("bad-after-install") << QByteArray("afterInstall: reboot\n") << 1 << QStringLiteral("sanboot");
         QTest::newRow("not-a-map") << QByteArray("- a\n- b\n") << 1 << QStringLiteral("mapping");
+        QTest::newRow("patches-not-list") << QByteArray("machines:\n  - mac: 52:54:00:00:00:01\n    patches: a.yaml\n") << 3
+                                          << QStringLiteral("list of patch files");
         QTest::newRow("bad-server-address") << QByteArray("network:\n  serverAddress: fe80::1\n") << 2 << QStringLiteral("IPv4");
     }
     void errors()
