@@ -1,19 +1,670 @@
 #include "mainwindow.h"
 
+#include "assigner.h"
+#include "configdelegate.h"
+#include "configlistmodel.h"
+#include "machinedetaildock.h"
+#include "machinefiltermodel.h"
+#include "machinetablemodel.h"
+#include "machinetableview.h"
+#include "progressdelegate.h"
+#include "servicespanel.h"
+#include "stagedelegate.h"
+#include "stagestyle.h"
+
+#include "engine/servicehost.h"
+#include "inventory/machineregistry.h"
+#include "inventory/ouidatabase.h"
+#include "inventory/wakeonlan.h"
+#include "talos/configlibrary.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDockWidget>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QIcon>
+#include <QInputDialog>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QNetworkInterface>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QThread>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUdpSocket>
+#include <QUndoStack>
+#include <QUrl>
+#include <QVBoxLayout>
 
 namespace Nbc::Ui {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(ConsoleSession *session, const SessionOverrides &overrides, QWidget *parent)
     : QMainWindow(parent)
+    , m_session(session)
+    , m_overrides(overrides)
+    , m_undoStack(new QUndoStack(this))
 {
+    StageStyle::ensureResources();
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Netboot Console"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/netboot-console.svg")));
-    auto *label = new QLabel(tr("Netboot Console"), this);
-    label->setAlignment(Qt::AlignCenter);
-    setCentralWidget(label);
-    resize(1100, 700);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    // The session's library once it is open; until then (no interface chosen yet) the
+    // window reads the workspace's configs itself so they can already be looked at.
+    m_library = session->configs();
+    if (!m_library && !session->workspace().directory().isEmpty()) {
+        m_library = new Talos::ConfigLibrary(session->workspace().directory(), this);
+        m_library->setMachines(session->workspace().settings().machines);
+        connect(session, &ConsoleSession::intentChanged, m_library,
+                [this] { m_library->setMachines(m_session->workspace().settings().machines); });
+    }
+    m_assigner = new Assigner(session, m_library, m_undoStack, this);
+    connect(m_assigner, &Assigner::failed, this, [this](const QString &message) { showStatus(message); });
+    connect(m_assigner, &Assigner::assigned, this, [this](const QStringList &macs, const QString &config) {
+        const QString who = macs.size() == 1 ? macs.constFirst() : tr("%n machines", nullptr, int(macs.size()));
+        showStatus(config.isEmpty() ? tr("Cleared the assignment of %1.").arg(who)
+                                    : tr("Assigned %1 to %2: it is served on their next request.")
+                                          .arg(config.section(u'/', -1), who));
+    });
+
+    buildActions();
+    buildCentral();
+    buildDocks();
+    buildToolbar();
+    buildMenus();
+
+    m_countLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_countLabel);
+    connect(session, &ConsoleSession::workspaceError, this, [this](const QString &message) { showStatus(message, 0); });
+    connect(session->services(), &ServiceHost::statusChanged, m_services, &ServicesPanel::updateStatus);
+    connect(session->services(), &ServiceHost::statusChanged, this, &MainWindow::updateServiceActions);
+    for (Engine *engine : session->services()->engines()) {
+        EngineStatus status;
+        status.engine = engine->name();
+        m_services->updateStatus(status);
+    }
+
+    // The OUI list is 5 MB of text: read it off the main thread, then fill the column in.
+    QThread *loader = QThread::create([] { OuiDatabase::shared(); });
+    connect(loader, &QThread::finished, this, [this] { m_machines->setOuiDatabase(OuiDatabase::shared()); });
+    connect(loader, &QThread::finished, loader, &QObject::deleteLater);
+    loader->start(QThread::LowPriority);
+
+    resize(1400, 860);
+    restoreLayout();
+    updateActions();
+    updateServiceActions();
+    updateCount();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    auto make = [this](const QString &text, const QString &icon, const QKeySequence &shortcut, const QString &tip) {
+        auto *action = new QAction(icon.isEmpty() ? QIcon() : QIcon(icon), text, this);
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        action->setStatusTip(tip);
+        action->setToolTip(shortcut.isEmpty() ? tip : tr("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
+        addAction(action);
+        return action;
+    };
+    m_startAction = make(tr("&Start services"), QStringLiteral(":/icons/services-start.svg"), QKeySequence(tr("Ctrl+Shift+R")),
+                         tr("Start answering network boots"));
+    m_stopAction = make(tr("S&top services"), QStringLiteral(":/icons/services-stop.svg"), QKeySequence(tr("Ctrl+Shift+T")),
+                        tr("Stop answering network boots"));
+    m_assignAction = make(tr("&Assign config…"), QStringLiteral(":/icons/assign.svg"), QKeySequence(tr("Ctrl+E")),
+                          tr("Assign a config to the selected machines"));
+    m_clearAction = make(tr("&Clear assignment"), QStringLiteral(":/icons/clear.svg"), QKeySequence(tr("Ctrl+Shift+E")),
+                         tr("Remove the selected machines' config: they wait at their next boot"));
+    m_reinstallAction = make(tr("&Reinstall on next boot"), QStringLiteral(":/icons/reinstall.svg"), QKeySequence(tr("Ctrl+Shift+I")),
+                             tr("Boot Talos and install again the next time it network-boots"));
+    m_wakeAction = make(tr("&Wake"), QStringLiteral(":/icons/wake.svg"), QKeySequence(tr("Ctrl+Shift+W")),
+                        tr("Send a Wake-on-LAN packet to the selected machines"));
+    m_forgetAction = make(tr("&Forget"), QStringLiteral(":/icons/forget.svg"), QKeySequence::Delete,
+                          tr("Remove the selected machines from the table until they boot again"));
+    m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    addAction(m_undoAction);
+    m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    addAction(m_redoAction);
+    m_findAction = make(tr("&Filter machines"), QString(), QKeySequence::Find, tr("Type to filter the machine table"));
+    m_openWorkspaceAction = make(tr("Open &workspace folder"), QStringLiteral(":/icons/workspace.svg"), QKeySequence(),
+                                 tr("Show the workspace folder (netboot.yaml, configs/) in the file manager"));
+    m_quitAction = make(tr("&Quit"), QString(), QKeySequence::Quit, tr("Stop the services and quit"));
+
+    // Machine actions act on the table's selection; with the focus elsewhere (the log's
+    // filter, the hostname field) Delete and friends must keep their usual meaning.
+    for (QAction *action : {m_assignAction, m_clearAction, m_reinstallAction, m_wakeAction, m_forgetAction})
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+
+    connect(m_startAction, &QAction::triggered, this, &MainWindow::startServices);
+    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopServices);
+    connect(m_assignAction, &QAction::triggered, this, &MainWindow::openAssignDialog);
+    connect(m_clearAction, &QAction::triggered, this, &MainWindow::clearAssignment);
+    connect(m_reinstallAction, &QAction::triggered, this, &MainWindow::reinstall);
+    connect(m_wakeAction, &QAction::triggered, this, &MainWindow::wake);
+    connect(m_forgetAction, &QAction::triggered, this, &MainWindow::forget);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
+    connect(m_openWorkspaceAction, &QAction::triggered, this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(m_session->workspace().directory()));
+    });
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::buildCentral()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
+    auto *bar = new QHBoxLayout;
+    m_filterEdit = new QLineEdit(central);
+    m_filterEdit->setObjectName(QStringLiteral("machineFilter"));
+    m_filterEdit->setPlaceholderText(tr("Filter: MAC, vendor, IP, serial, config, hostname…"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_stageFilter = new QComboBox(central);
+    m_stageFilter->setObjectName(QStringLiteral("stageFilter"));
+    m_stageFilter->addItem(tr("All stages"));
+    m_stageFilter->addItem(QIcon(StageStyle::iconPath(Stage::Failed)), tr("Needs attention"),
+                           QVariantList{int(Stage::Waiting), int(Stage::Stalled), int(Stage::Failed)});
+    m_stageFilter->addItem(tr("Booting"), QVariantList{int(Stage::Discovered), int(Stage::LoadingIpxe), int(Stage::Ipxe),
+                                                       int(Stage::Kernel), int(Stage::Config), int(Stage::Installing)});
+    m_stageFilter->addItem(tr("Done"), QVariantList{int(Stage::Joined), int(Stage::Installed)});
+    m_stageFilter->insertSeparator(m_stageFilter->count());
+    for (int s = int(Stage::Discovered); s <= int(Stage::Failed); ++s)
+        m_stageFilter->addItem(StageStyle::icon(Stage(s)), StageStyle::title(Stage(s)), QVariantList{s});
+    auto *filterLabel = new QLabel(tr("&Show:"), central);
+    filterLabel->setBuddy(m_stageFilter);
+    bar->addWidget(m_filterEdit, 1);
+    bar->addWidget(filterLabel);
+    bar->addWidget(m_stageFilter);
+    layout->addLayout(bar);
+
+    m_machines = new MachineTableModel(m_session, this);
+    m_machines->setAssigner(m_assigner);
+    m_filter = new MachineFilterModel(this);
+    m_filter->setSourceModel(m_machines);
+    m_table = new MachineTableView(central);
+    m_table->setObjectName(QStringLiteral("machineTable"));
+    m_table->setModel(m_filter);
+    m_table->setMachineModel(m_machines);
+    m_table->setItemDelegateForColumn(MachineTableModel::StageColumn, new StageDelegate(m_table));
+    m_table->setItemDelegateForColumn(MachineTableModel::ProgressColumn, new ProgressDelegate(m_table));
+    m_table->sortByColumn(MachineTableModel::MacColumn, Qt::AscendingOrder);
+    m_machines->setDropTargets([this](const QString &mac) { return m_table->dropTargets(mac); });
+    QHeaderView *header = m_table->horizontalHeader();
+    const QFontMetrics fm = m_table->fontMetrics();
+    const auto width = [&fm](const char *sample) { return fm.horizontalAdvance(QLatin1String(sample)) + 24; };
+    header->resizeSection(MachineTableModel::MacColumn, width("00:00:00:00:00:00") + 20);
+    header->resizeSection(MachineTableModel::VendorColumn, width("Super Micro Computer"));
+    header->resizeSection(MachineTableModel::ManufacturerColumn, width("Manufacturer"));
+    header->resizeSection(MachineTableModel::ProductColumn, width("ProLiant DL360"));
+    header->resizeSection(MachineTableModel::SerialColumn, width("SN0000000000"));
+    header->resizeSection(MachineTableModel::IpColumn, width("192.168.100.100"));
+    header->resizeSection(MachineTableModel::FirmwareColumn, width("Firmware"));
+    header->resizeSection(MachineTableModel::StageColumn, width("Waiting for config") + 100);
+    header->resizeSection(MachineTableModel::ProgressColumn, width("88.8 MiB/s, ETA 8:88"));
+    header->resizeSection(MachineTableModel::ConfigColumn, width("controlplane.yaml"));
+    header->resizeSection(MachineTableModel::HostnameColumn, width("worker-00"));
+    header->resizeSection(MachineTableModel::LastSeenColumn, width("88:88:88"));
+    layout->addWidget(m_table, 1);
+    setCentralWidget(central);
+
+    connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &MachineFilterModel::setText);
+    connect(m_stageFilter, &QComboBox::currentIndexChanged, this, [this] {
+        QSet<Stage> stages;
+        const QVariantList list = m_stageFilter->currentData().toList();
+        for (const QVariant &v : list)
+            stages.insert(Stage(v.toInt()));
+        m_filter->setStages(stages);
+        updateCount();
+    });
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCount);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateCount);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        m_detail->setMachine(current.data(MachineTableModel::MacRole).toString());
+    });
+    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showMachineMenu);
+    connect(m_table, &MachineTableView::dropRefused, this, [this](const QString &reason) { showStatus(reason); });
+    connect(m_table, &MachineTableView::dropAccepted, this, [this](const QString &hint) { showStatus(hint, 3000); });
+    // Machine shortcuts work where the table is.
+    for (QAction *action : {m_assignAction, m_clearAction, m_reinstallAction, m_wakeAction, m_forgetAction})
+        m_table->addAction(action);
+}
+
+void MainWindow::buildDocks()
+{
+    // Config library.
+    auto *libraryDock = new QDockWidget(tr("Config library"), this);
+    libraryDock->setObjectName(QStringLiteral("configLibraryDock"));
+    auto *libraryPage = new QWidget(libraryDock);
+    auto *libraryLayout = new QVBoxLayout(libraryPage);
+    libraryLayout->setContentsMargins(4, 4, 4, 4);
+    auto *intro = new QLabel(tr("Drag a config onto a machine, or onto a selection of machines, to assign it."), libraryPage);
+    intro->setWordWrap(true);
+    libraryLayout->addWidget(intro);
+    m_configView = new QListView(libraryPage);
+    m_configView->setObjectName(QStringLiteral("configList"));
+    m_configView->setDragEnabled(true);
+    m_configView->setDragDropMode(QAbstractItemView::DragOnly);
+    m_configView->setDefaultDropAction(Qt::CopyAction);
+    m_configView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_configView->setItemDelegate(new ConfigDelegate(m_configView));
+    m_configView->setUniformItemSizes(true);
+    if (m_library) {
+        m_configs = new ConfigListModel(m_library, this);
+        m_configView->setModel(m_configs);
+    }
+    libraryLayout->addWidget(m_configView, 1);
+    auto *openConfigs = new QPushButton(QIcon(QStringLiteral(":/icons/workspace.svg")), tr("Open the configs folder"), libraryPage);
+    connect(openConfigs, &QPushButton::clicked, this, [this] {
+        if (m_library)
+            QDesktopServices::openUrl(QUrl::fromLocalFile(m_library->configsDir()));
+    });
+    libraryLayout->addWidget(openConfigs);
+    libraryDock->setWidget(libraryPage);
+    addDockWidget(Qt::LeftDockWidgetArea, libraryDock);
+
+    // Services.
+    auto *servicesDock = new QDockWidget(tr("Services"), this);
+    servicesDock->setObjectName(QStringLiteral("servicesDock"));
+    m_services = new ServicesPanel(servicesDock);
+    servicesDock->setWidget(m_services);
+    addDockWidget(Qt::LeftDockWidgetArea, servicesDock);
+
+    // Machine detail.
+    m_detail = new MachineDetailDock(m_session, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_detail);
+    connect(m_detail, &MachineDetailDock::message, this, [this](const QString &text) { showStatus(text); });
+    resizeDocks({libraryDock, m_detail}, {290, 340}, Qt::Horizontal);
+    resizeDocks({libraryDock, servicesDock}, {420, 260}, Qt::Vertical);
+}
+
+void MainWindow::buildToolbar()
+{
+    QToolBar *toolbar = addToolBar(tr("Console"));
+    toolbar->setObjectName(QStringLiteral("consoleToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_startAction);
+    toolbar->addAction(m_stopAction);
+    toolbar->addSeparator();
+
+    toolbar->addWidget(new QLabel(tr(" Mode: "), toolbar));
+    m_modeCombo = new QComboBox(toolbar);
+    m_modeCombo->setObjectName(QStringLiteral("modeCombo"));
+    m_modeCombo->addItem(tr("Proxy DHCP (next to a DHCP server)"), int(DhcpMode::Proxy));
+    m_modeCombo->addItem(tr("Full DHCP (isolated network)"), int(DhcpMode::Full));
+    m_modeCombo->setToolTip(tr("Proxy: an existing DHCP server hands out addresses and the console adds the boot "
+                               "information. Full: the console is the only DHCP server, on an isolated switch."));
+    const DhcpMode mode = m_overrides.mode ? *m_overrides.mode : m_session->workspace().settings().mode;
+    m_modeCombo->setCurrentIndex(mode == DhcpMode::Full ? 1 : 0);
+    connect(m_modeCombo, &QComboBox::activated, this, &MainWindow::chooseMode);
+    toolbar->addWidget(m_modeCombo);
+
+    toolbar->addWidget(new QLabel(tr("  Interface: "), toolbar));
+    m_interfaceCombo = new QComboBox(toolbar);
+    m_interfaceCombo->setObjectName(QStringLiteral("interfaceCombo"));
+    m_interfaceCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_interfaceCombo->setToolTip(tr("The network the machines to boot are on"));
+    connect(m_interfaceCombo, &QComboBox::activated, this, &MainWindow::chooseInterface);
+    toolbar->addWidget(m_interfaceCombo);
+    fillInterfaces();
+    toolbar->addSeparator();
+
+    m_workspaceButton = new QToolButton(toolbar);
+    m_workspaceButton->setDefaultAction(m_openWorkspaceAction);
+    m_workspaceButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    const QString dir = m_session->workspace().directory();
+    m_workspaceButton->setText(dir.isEmpty() ? tr("No workspace") : tr("Workspace: %1").arg(dir.section(u'/', -1)));
+    m_workspaceButton->setToolTip(dir);
+    toolbar->addWidget(m_workspaceButton);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openWorkspaceAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_findAction);
+
+    m_machineMenu = menuBar()->addMenu(tr("&Machine"));
+    m_machineMenu->addAction(m_assignAction);
+    m_machineMenu->addAction(m_clearAction);
+    m_machineMenu->addAction(m_reinstallAction);
+    m_machineMenu->addSeparator();
+    m_machineMenu->addAction(m_wakeAction);
+    m_machineMenu->addAction(m_forgetAction);
+
+    QMenu *services = menuBar()->addMenu(tr("&Services"));
+    services->addAction(m_startAction);
+    services->addAction(m_stopAction);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    const auto docks = findChildren<QDockWidget *>();
+    for (QDockWidget *dock : docks)
+        m_viewMenu->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("window"));
+    if (settings.contains(QStringLiteral("geometry")))
+        restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    if (settings.contains(QStringLiteral("state")))
+        restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    if (settings.contains(QStringLiteral("machineTableHeader")))
+        m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("machineTableHeader")).toByteArray());
+    settings.endGroup();
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("window"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("machineTableHeader"), m_table->horizontalHeader()->saveState());
+    settings.endGroup();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setOpenError(const QString &error)
+{
+    m_openError = error;
+    m_opened = error.isEmpty();
+    m_services->setSessionProblem(error, error.isEmpty() ? QStringList() : ConsoleSession::describeInterfaces());
+    if (!error.isEmpty())
+        showStatus(error, 0);
+    updateServiceActions();
+}
+
+void MainWindow::setDemoNote(const QString &note)
+{
+    setWindowTitle(note.isEmpty() ? tr("Netboot Console") : tr("Netboot Console — %1").arg(note));
+    showStatus(note, 0);
+}
+
+void MainWindow::showStatus(const QString &message, int timeoutMs)
+{
+    statusBar()->showMessage(message, timeoutMs);
+}
+
+QString MainWindow::statusText() const
+{
+    return statusBar()->currentMessage();
+}
+
+QStringList MainWindow::selectedMacs() const
+{
+    return m_table->selectedMacs();
+}
+
+void MainWindow::updateActions()
+{
+    const bool any = !selectedMacs().isEmpty();
+    for (QAction *action : {m_assignAction, m_clearAction, m_reinstallAction, m_wakeAction, m_forgetAction})
+        action->setEnabled(any);
+}
+
+void MainWindow::updateServiceActions()
+{
+    const bool running = m_session->services()->isRunning();
+    m_startAction->setEnabled(m_opened && !running);
+    m_stopAction->setEnabled(m_opened && running);
+}
+
+void MainWindow::updateCount()
+{
+    const int shown = m_filter->rowCount();
+    const int all = m_machines->rowCount();
+    m_countLabel->setText(shown == all ? tr("%n machines", nullptr, all) : tr("%1 of %n machines", nullptr, all).arg(shown));
+}
+
+void MainWindow::fillInterfaces()
+{
+    m_interfaceCombo->clear();
+    const QString current = m_overrides.interfaceName.isEmpty() ? m_session->workspace().settings().interfaceName
+                                                                : m_overrides.interfaceName;
+    if (current.isEmpty()) {
+        m_interfaceCombo->addItem(m_overrides.serverAddress.isEmpty() ? tr("Choose an interface…")
+                                                                      : tr("loopback %1 (demo)").arg(m_overrides.serverAddress),
+                                  QString());
+    }
+    const auto interfaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface &iface : interfaces) {
+        if (iface.flags() & QNetworkInterface::IsLoopBack)
+            continue;
+        QString address;
+        for (const QNetworkAddressEntry &entry : iface.addressEntries()) {
+            if (entry.ip().protocol() == QAbstractSocket::IPv4Protocol) {
+                address = entry.ip().toString();
+                break;
+            }
+        }
+        const QString label = address.isEmpty() ? tr("%1 (no IPv4 address)").arg(iface.name())
+                                                 : QStringLiteral("%1 (%2)").arg(iface.name(), address);
+        m_interfaceCombo->addItem(label, iface.name());
+        if (iface.name() == current)
+            m_interfaceCombo->setCurrentIndex(m_interfaceCombo->count() - 1);
+    }
+}
+
+void MainWindow::chooseInterface(int index)
+{
+    const QString name = m_interfaceCombo->itemData(index).toString();
+    if (name.isEmpty())
+        return;
+    Workspace &workspace = m_session->workspace();
+    if (workspace.directory().isEmpty())
+        return;
+    workspace.settings().interfaceName = name;
+    m_overrides.interfaceName = name;
+    m_overrides.serverAddress.clear();
+    const bool wasRunning = m_session->services()->isRunning();
+    if (m_opened) {
+        QString error;
+        if (!m_session->saveWorkspace(&error)) {
+            showStatus(tr("The interface was not saved: %1").arg(error), 0);
+            return;
+        }
+    }
+    // Opening again resolves the new interface's address and (re)creates what was missing.
+    if (!m_session->open(workspace.directory(), m_overrides)) {
+        setOpenError(m_session->error());
+        return;
+    }
+    if (!m_opened) {
+        QString error;
+        m_session->saveWorkspace(&error);
+    }
+    setOpenError(QString());
+    if (wasRunning || !m_session->services()->isRunning())
+        startServices();
+    showStatus(tr("Serving on %1.").arg(m_interfaceCombo->itemText(index)));
+}
+
+void MainWindow::chooseMode(int index)
+{
+    const auto mode = DhcpMode(m_modeCombo->itemData(index).toInt());
+    m_overrides.mode = mode;
+    m_session->workspace().settings().mode = mode;
+    QString error;
+    if (m_opened && !m_session->saveWorkspace(&error)) {
+        showStatus(tr("The mode was not saved: %1").arg(error), 0);
+        return;
+    }
+    showStatus(mode == DhcpMode::Full ? tr("Full DHCP: the console hands out addresses. Use it only on an isolated network.")
+                                      : tr("Proxy DHCP: the network's own DHCP server hands out addresses."));
+}
+
+void MainWindow::startServices()
+{
+    if (!m_opened) {
+        showStatus(m_openError, 0);
+        return;
+    }
+    m_session->startServices();
+    updateServiceActions();
+}
+
+void MainWindow::stopServices()
+{
+    m_session->stopServices();
+    updateServiceActions();
+}
+
+QMenu *MainWindow::showMachineMenu(const QPoint &viewportPos)
+{
+    const QModelIndex index = m_table->indexAt(viewportPos);
+    if (index.isValid() && !m_table->selectionModel()->isRowSelected(index.row(), index.parent())) {
+        m_table->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    if (selectedMacs().isEmpty())
+        return nullptr;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("machineContextMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    // Quick picks: every assignable config, then the general actions.
+    if (m_configs) {
+        QMenu *assignTo = menu->addMenu(QIcon(QStringLiteral(":/icons/assign.svg")), tr("Assign"));
+        assignTo->setObjectName(QStringLiteral("assignSubmenu"));
+        for (int row = 0; row < m_configs->rowCount(); ++row) {
+            const QModelIndex config = m_configs->index(row);
+            const QString id = config.data(ConfigListModel::IdRole).toString();
+            QAction *action = assignTo->addAction(config.data(Qt::DecorationRole).value<QIcon>(),
+                                                  config.data(Qt::DisplayRole).toString());
+            action->setData(id);
+            QString reason;
+            if (!m_assigner->canAssign(id, &reason)) {
+                action->setEnabled(false);
+                action->setToolTip(reason);
+            }
+            connect(action, &QAction::triggered, this, [this, id] { m_assigner->assign(selectedMacs(), id); });
+        }
+        assignTo->setToolTipsVisible(true);
+        if (assignTo->isEmpty())
+            assignTo->addAction(tr("No configs in the library"))->setEnabled(false);
+    }
+    menu->addAction(m_assignAction);
+    menu->addAction(m_clearAction);
+    menu->addAction(m_reinstallAction);
+    menu->addSeparator();
+    menu->addAction(m_wakeAction);
+    menu->addAction(m_forgetAction);
+    menu->popup(m_table->viewport()->mapToGlobal(viewportPos));
+    return menu;
+}
+
+void MainWindow::openAssignDialog()
+{
+    const QStringList macs = selectedMacs();
+    if (macs.isEmpty() || !m_configs)
+        return;
+    QStringList items;
+    for (const QString &id : m_configs->ids()) {
+        if (m_assigner->canAssign(id))
+            items << id;
+    }
+    if (items.isEmpty()) {
+        showStatus(tr("No config can be assigned: add one to the workspace's configs folder."));
+        return;
+    }
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("assignDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Assign config"));
+    dialog->setLabelText(macs.size() == 1 ? tr("Config for %1:").arg(macs.constFirst())
+                                          : tr("Config for the %n selected machines:", nullptr, int(macs.size())));
+    dialog->setComboBoxItems(items);
+    dialog->setComboBoxEditable(false);
+    const QString current = m_session->assignment(macs.constFirst());
+    if (items.contains(current))
+        dialog->setTextValue(current);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, macs](const QString &id) { m_assigner->assign(macs, id); });
+    dialog->open();
+}
+
+void MainWindow::clearAssignment()
+{
+    m_assigner->clear(selectedMacs());
+}
+
+void MainWindow::reinstall()
+{
+    const QStringList macs = selectedMacs();
+    for (const QString &mac : macs) {
+        QString error;
+        if (!m_session->setInstalled(mac, false, &error)) {
+            showStatus(tr("Not saved: %1").arg(error), 0);
+            return;
+        }
+    }
+    showStatus(tr("%n machine(s) will install Talos again at their next network boot.", nullptr, int(macs.size())));
+}
+
+void MainWindow::wake()
+{
+    const QStringList macs = selectedMacs();
+    const BootSnapshot snap = m_session->snapshot();
+    QHostAddress target = wakeOnLanBroadcast(snap.interfaceName);
+    quint16 port = kWakeOnLanPort;
+    if (target.isNull()) {
+        // No real interface (demo, tests): the packet stays on this computer.
+        target = QHostAddress(QHostAddress::LocalHost);
+        port = m_wakePort;
+    }
+    QUdpSocket socket;
+    if (target != QHostAddress(QHostAddress::LocalHost))
+        socket.bind(snap.serverAddress, 0);
+    int sent = 0;
+    for (const QString &mac : macs) {
+        const QByteArray packet = wakeOnLanPacket(mac);
+        if (!packet.isEmpty() && socket.writeDatagram(packet, target, port) == packet.size())
+            ++sent;
+    }
+    if (sent == macs.size())
+        showStatus(tr("Sent Wake-on-LAN to %n machine(s) via %1.", nullptr, sent).arg(target.toString()));
+    else
+        showStatus(tr("Wake-on-LAN could not be sent: %1").arg(socket.errorString()), 0);
+}
+
+void MainWindow::forget()
+{
+    const QStringList macs = selectedMacs();
+    for (const QString &mac : macs)
+        m_session->registry()->forget(mac);
+    showStatus(tr("Forgot %n machine(s); they come back when they boot again.", nullptr, int(macs.size())));
 }
 
 } // namespace Nbc::Ui

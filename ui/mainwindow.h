@@ -1,14 +1,146 @@
 #pragma once
 
+#include "inventory/consolesession.h"
+
 #include <QMainWindow>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QMenu;
+class QToolButton;
+class QUndoStack;
+
+namespace Nbc::Talos {
+class ConfigLibrary;
+}
 
 namespace Nbc::Ui {
 
+class Assigner;
+class ConfigListModel;
+class MachineDetailDock;
+class MachineFilterModel;
+class MachineTableModel;
+class MachineTableView;
+class ServicesPanel;
+
+// The console window: toolbar (services, mode, interface, workspace), the live machine
+// table with its filter, the config library (drag sources), the services panel and the
+// machine detail dock. Works on a session that may not have started: then it shows why
+// and lets the user pick the interface.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(ConsoleSession *session, const SessionOverrides &overrides = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // open() failed with this message (no interface chosen ...); empty when it worked.
+    void setOpenError(const QString &error);
+    // The demo's note in the title and status bar.
+    void setDemoNote(const QString &note);
+    // Where Wake-on-LAN packets go when the console serves no real interface (tests).
+    void setWakePort(quint16 port) { m_wakePort = port; }
+
+    ConsoleSession *session() const { return m_session; }
+    MachineTableView *machineTable() const { return m_table; }
+    MachineTableModel *machineModel() const { return m_machines; }
+    MachineFilterModel *filterModel() const { return m_filter; }
+    ConfigListModel *configModel() const { return m_configs; }
+    QListView *configView() const { return m_configView; }
+    Talos::ConfigLibrary *configLibrary() const { return m_library; }
+    Assigner *assigner() const { return m_assigner; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+    ServicesPanel *servicesPanel() const { return m_services; }
+    MachineDetailDock *detailDock() const { return m_detail; }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+    QComboBox *stageFilter() const { return m_stageFilter; }
+    QComboBox *interfaceCombo() const { return m_interfaceCombo; }
+    QComboBox *modeCombo() const { return m_modeCombo; }
+
+    QAction *assignAction() const { return m_assignAction; }
+    QAction *clearAction() const { return m_clearAction; }
+    QAction *reinstallAction() const { return m_reinstallAction; }
+    QAction *wakeAction() const { return m_wakeAction; }
+    QAction *forgetAction() const { return m_forgetAction; }
+    QAction *undoAction() const { return m_undoAction; }
+    QAction *startAction() const { return m_startAction; }
+    QAction *stopAction() const { return m_stopAction; }
+
+    // The context menu of the machine table for the current selection (shown non-modal).
+    QMenu *showMachineMenu(const QPoint &viewportPos);
+    // The Assign… dialog for the selection (window-modal, not blocking).
+    void openAssignDialog();
+
+    void showStatus(const QString &message, int timeoutMs = 8000);
+    QString statusText() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildToolbar();
+    void buildCentral();
+    void buildDocks();
+    void buildMenus();
+    void restoreLayout();
+    void saveLayout();
+    void updateActions();
+    void updateServiceActions();
+    void fillInterfaces();
+    void chooseInterface(int index);
+    void chooseMode(int index);
+    void startServices();
+    void stopServices();
+    void clearAssignment();
+    void reinstall();
+    void wake();
+    void forget();
+    void updateCount();
+    QStringList selectedMacs() const;
+
+    ConsoleSession *m_session;
+    SessionOverrides m_overrides;
+    QString m_openError;
+    bool m_opened = true;
+    quint16 m_wakePort = 9;
+
+    QUndoStack *m_undoStack;
+    Talos::ConfigLibrary *m_library = nullptr;
+    Assigner *m_assigner = nullptr;
+    MachineTableModel *m_machines = nullptr;
+    MachineFilterModel *m_filter = nullptr;
+    MachineTableView *m_table = nullptr;
+    ConfigListModel *m_configs = nullptr;
+    QListView *m_configView = nullptr;
+    ServicesPanel *m_services = nullptr;
+    MachineDetailDock *m_detail = nullptr;
+    QLineEdit *m_filterEdit = nullptr;
+    QComboBox *m_stageFilter = nullptr;
+    QComboBox *m_interfaceCombo = nullptr;
+    QComboBox *m_modeCombo = nullptr;
+    QToolButton *m_workspaceButton = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QMenu *m_machineMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+
+    QAction *m_startAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_assignAction = nullptr;
+    QAction *m_clearAction = nullptr;
+    QAction *m_reinstallAction = nullptr;
+    QAction *m_wakeAction = nullptr;
+    QAction *m_forgetAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_openWorkspaceAction = nullptr;
+    QAction *m_quitAction = nullptr;
 };
 
 } // namespace Nbc::Ui

@@ -1,0 +1,450 @@
+#include "machinetablemodel.h"
+
+#include "assigner.h"
+#include "progressdelegate.h"
+#include "stagestyle.h"
+
+#include "inventory/consolesession.h"
+#include "inventory/machineregistry.h"
+#include "inventory/ouidatabase.h"
+
+#include <QFont>
+#include <QIcon>
+#include <QLocale>
+#include <QMimeData>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Nbc::Ui {
+
+namespace {
+
+Stage stageBefore(const Machine &m)
+{
+    if (m.stage == Stage::Stalled)
+        return m.stalledFrom;
+    // A failed machine failed in the last stage it reached.
+    for (auto it = m.history.crbegin(); it != m.history.crend(); ++it) {
+        if (!StageStyle::isProblem(it->stage))
+            return it->stage;
+    }
+    return Stage::Discovered;
+}
+
+} // namespace
+
+MachineTableModel::MachineTableModel(ConsoleSession *session, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_session(session)
+{
+    MachineRegistry *registry = session->registry();
+    connect(registry, &MachineRegistry::machinesChanged, this, &MachineTableModel::refresh);
+    connect(registry, &MachineRegistry::machineRemoved, this, &MachineTableModel::removeMachine);
+    connect(session, &ConsoleSession::intentChanged, this, [this] {
+        reloadIntent();
+        refreshAll();
+    });
+    reloadIntent();
+    refreshAll();
+}
+
+MachineTableModel::~MachineTableModel() = default;
+
+QMimeData *MachineTableModel::encodeConfigIds(const QStringList &ids)
+{
+    auto *data = new QMimeData;
+    data->setData(configMimeType(), ids.join(u'\n').toUtf8());
+    return data;
+}
+
+QStringList MachineTableModel::decodeConfigIds(const QMimeData *data)
+{
+    if (!data || !data->hasFormat(configMimeType()))
+        return {};
+    QStringList ids = QString::fromUtf8(data->data(configMimeType())).split(u'\n', Qt::SkipEmptyParts);
+    return ids;
+}
+
+void MachineTableModel::setOuiDatabase(std::shared_ptr<const OuiDatabase> database)
+{
+    m_oui = std::move(database);
+    refreshAll();
+}
+
+QString MachineTableModel::macAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).mac : QString();
+}
+
+int MachineTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int MachineTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+void MachineTableModel::reloadIntent()
+{
+    m_intent.clear();
+    for (const MachineIntent &m : m_session->workspace().settings().machines)
+        m_intent.insert(m.mac, Intent{m.configPath, m.hostname});
+}
+
+MachineTableModel::Row MachineTableModel::makeRow(const Machine &m) const
+{
+    Row r;
+    r.mac = m.mac;
+    r.stage = m.stage;
+    r.step = StageStyle::step(m.stage, stageBefore(m));
+    r.bytes = m.bytes;
+    r.total = m.total;
+    r.rate = m.rate;
+    r.downloading = m.downloading;
+    r.simulated = m.simulated;
+    r.ip = m.ip.isNull() ? 0 : m.ip.toIPv4Address();
+    r.lastSeen = m.lastSeen;
+
+    const Intent intent = m_intent.value(m.mac);
+    r.text[MacColumn] = m.mac;
+    r.text[VendorColumn] = m_oui ? m_oui->vendor(m.mac)
+                                 : (OuiDatabase::isLocallyAdministered(m.mac) ? OuiDatabase::locallyAdministeredText()
+                                                                             : QString());
+    r.text[ManufacturerColumn] = m.manufacturer;
+    r.text[ProductColumn] = m.product;
+    r.text[SerialColumn] = m.serial;
+    r.text[IpColumn] = m.ip.isNull() ? QString() : m.ip.toString();
+    r.text[FirmwareColumn] = m.firmware == QLatin1String("uefi") ? tr("UEFI")
+                           : m.firmware == QLatin1String("bios") ? tr("BIOS")
+                                                                 : m.firmware;
+    r.text[StageColumn] = m.stage == Stage::Stalled
+        ? tr("Stalled in %1").arg(StageStyle::title(m.stalledFrom))
+        : StageStyle::title(m.stage);
+    r.text[ProgressColumn] = m.downloading ? ProgressDelegate::rateText(m.bytes, m.total, m.rate) : QString();
+    r.text[ConfigColumn] = intent.config;
+    r.text[HostnameColumn] = intent.hostname;
+    r.text[LastSeenColumn] = m.lastSeen.isValid() ? m.lastSeen.toLocalTime().time().toString(QStringLiteral("HH:mm:ss"))
+                                                  : QString();
+    r.text[HintColumn] = m.stage == Stage::Failed && !m.failure.isEmpty() ? m.failure : m.hint;
+
+    QStringList tip;
+    if (m.simulated)
+        tip << tr("Simulated machine (demo): it exists only on this computer.");
+    if (!m.otherMacs.isEmpty())
+        tip << tr("Other network cards: %1").arg(m.otherMacs.join(QLatin1String(", ")));
+    if (m.firstSeen.isValid())
+        tip << tr("First seen %1").arg(QLocale().toString(m.firstSeen.toLocalTime(), QLocale::ShortFormat));
+    if (m.boots > 0)
+        tip << tr("Network boots seen: %1").arg(m.boots);
+    r.tooltip = tip.join(u'\n');
+    return r;
+}
+
+quint32 MachineTableModel::changedColumns(const Row &a, const Row &b)
+{
+    quint32 mask = 0;
+    for (int c = 0; c < ColumnCount; ++c) {
+        if (a.text[c] != b.text[c])
+            mask |= 1u << c;
+    }
+    if (a.simulated != b.simulated || a.tooltip != b.tooltip)
+        mask |= 1u << MacColumn;
+    if (a.stage != b.stage || a.step != b.step)
+        mask |= 1u << StageColumn;
+    if (a.bytes != b.bytes || a.total != b.total || a.downloading != b.downloading || a.rate != b.rate)
+        mask |= 1u << ProgressColumn;
+    if (a.ip != b.ip)
+        mask |= 1u << IpColumn;
+    if (a.lastSeen != b.lastSeen)
+        mask |= 1u << LastSeenColumn;
+    return mask;
+}
+
+QList<int> MachineTableModel::rolesOf(int column)
+{
+    QList<int> roles{Qt::DisplayRole, Qt::ToolTipRole, SortRole, FilterTextRole};
+    switch (column) {
+    case MacColumn:
+        roles << Qt::DecorationRole << Qt::FontRole << SimulatedRole;
+        break;
+    case StageColumn:
+        roles << Qt::DecorationRole << StageRole << StepRole;
+        break;
+    case ProgressColumn:
+        roles << ProgressRole << RateRole << EtaRole;
+        break;
+    default:
+        break;
+    }
+    return roles;
+}
+
+void MachineTableModel::refreshAll()
+{
+    QStringList macs;
+    macs.reserve(m_rows.size());
+    for (const Row &r : std::as_const(m_rows))
+        macs << r.mac;
+    // Machines the registry already had when the model was made come in as one block.
+    const auto &all = m_session->registry()->machines();
+    for (auto it = all.cbegin(); it != all.cend(); ++it) {
+        if (!m_rowOf.contains(it.key()))
+            macs << it.key();
+    }
+    refresh(macs);
+}
+
+void MachineTableModel::refresh(const QStringList &macs)
+{
+    const MachineRegistry *registry = m_session->registry();
+    QList<Row> added;
+    QSet<QString> addedMacs;
+    QList<QPair<int, quint32>> changed;
+    for (const QString &mac : macs) {
+        const Machine *m = registry->machine(mac);
+        if (!m || m->mac != mac)
+            continue;   // forgotten meanwhile (machineRemoved handles its row)
+        Row row = makeRow(*m);
+        const int index = m_rowOf.value(mac, -1);
+        if (index < 0) {
+            if (!addedMacs.contains(mac)) {
+                addedMacs.insert(mac);
+                added.append(std::move(row));
+            }
+            continue;
+        }
+        const quint32 mask = changedColumns(m_rows.at(index), row);
+        if (mask) {
+            m_rows[index] = std::move(row);
+            changed.append({index, mask});
+        }
+    }
+
+    if (!added.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        for (Row &row : added) {
+            m_rowOf.insert(row.mac, int(m_rows.size()));
+            m_rows.append(std::move(row));
+        }
+        endInsertRows();
+    }
+
+    // One dataChanged per run of adjacent rows, spanning the columns that changed in it.
+    std::sort(changed.begin(), changed.end());
+    for (qsizetype i = 0; i < changed.size();) {
+        qsizetype j = i;
+        quint32 mask = changed.at(i).second;
+        while (j + 1 < changed.size() && changed.at(j + 1).first == changed.at(j).first + 1) {
+            ++j;
+            mask |= changed.at(j).second;
+        }
+        int firstColumn = ColumnCount, lastColumn = -1;
+        QList<int> roles;
+        for (int c = 0; c < ColumnCount; ++c) {
+            if (!(mask & (1u << c)))
+                continue;
+            firstColumn = std::min(firstColumn, c);
+            lastColumn = c;
+            for (int role : rolesOf(c)) {
+                if (!roles.contains(role))
+                    roles.append(role);
+            }
+        }
+        Q_EMIT dataChanged(index(changed.at(i).first, firstColumn), index(changed.at(j).first, lastColumn), roles);
+        i = j + 1;
+    }
+}
+
+void MachineTableModel::removeMachine(const QString &mac)
+{
+    const int row = m_rowOf.value(mac, -1);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    m_rowOf.remove(mac);
+    for (int i = row; i < m_rows.size(); ++i)
+        m_rowOf[m_rows.at(i).mac] = i;
+    endRemoveRows();
+}
+
+QVariant MachineTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return r.text[column];
+    case Qt::ToolTipRole:
+        if (column == MacColumn)
+            return r.tooltip.isEmpty() ? QVariant() : QVariant(r.tooltip);
+        if (column == StageColumn)
+            return StageStyle::description(r.stage);
+        if (column == ConfigColumn && r.text[column].isEmpty())
+            return tr("No config assigned: drag one from the config library onto this machine.");
+        return r.text[column].isEmpty() ? QVariant() : QVariant(r.text[column]);
+    case Qt::DecorationRole:
+        if (column == MacColumn && r.simulated)
+            return QIcon(QStringLiteral(":/icons/simulated.svg"));
+        if (column == StageColumn)
+            return StageStyle::icon(r.stage);
+        return {};
+    case Qt::FontRole:
+        if (column == MacColumn && r.simulated) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case MacRole:
+        return r.mac;
+    case StageRole:
+        return int(r.stage);
+    case StepRole:
+        return r.step;
+    case ProgressRole:
+        if (!r.downloading || r.total <= 0 || r.bytes < 0)
+            return -1.0;
+        return std::clamp(double(r.bytes) / double(r.total), 0.0, 1.0);
+    case RateRole:
+        return r.rate;
+    case EtaRole:
+        if (!r.downloading || r.rate <= 0 || r.total <= 0 || r.bytes < 0)
+            return qint64(-1);
+        return (r.total - r.bytes + r.rate - 1) / r.rate;
+    case SimulatedRole:
+        return r.simulated;
+    case SortRole:
+        switch (column) {
+        case IpColumn:
+            return r.ip;
+        case StageColumn:
+            return int(r.stage) * 16 + r.step;
+        case ProgressColumn:
+            return r.downloading && r.total > 0 ? double(r.bytes) / double(r.total) : -1.0;
+        case LastSeenColumn:
+            return r.lastSeen;
+        default:
+            return r.text[column];
+        }
+    case FilterTextRole: {
+        QString text;
+        for (const QString &t : r.text)
+            text += t + u'\n';
+        return text;
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant MachineTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case MacColumn: return tr("MAC");
+        case VendorColumn: return tr("Vendor");
+        case ManufacturerColumn: return tr("Manufacturer");
+        case ProductColumn: return tr("Product");
+        case SerialColumn: return tr("Serial");
+        case IpColumn: return tr("IP");
+        case FirmwareColumn: return tr("Firmware");
+        case StageColumn: return tr("Stage");
+        case ProgressColumn: return tr("Download");
+        case ConfigColumn: return tr("Config");
+        case HostnameColumn: return tr("Hostname");
+        case LastSeenColumn: return tr("Last seen");
+        case HintColumn: return tr("Hint");
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case VendorColumn: return tr("The network card's maker, from the IEEE OUI list");
+        case ManufacturerColumn:
+        case ProductColumn:
+        case SerialColumn: return tr("As iPXE reads it from the machine's SMBIOS");
+        case ConfigColumn: return tr("The Talos machine config assigned to it: drag one from the library");
+        default: break;
+        }
+    }
+    return {};
+}
+
+Qt::ItemFlags MachineTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsDropEnabled | Qt::ItemNeverHasChildren;
+}
+
+QStringList MachineTableModel::mimeTypes() const
+{
+    return {configMimeType()};
+}
+
+Qt::DropActions MachineTableModel::supportedDropActions() const
+{
+    return Qt::CopyAction;
+}
+
+QString MachineTableModel::targetMac(int row, const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.model() == this)
+        return macAt(parent.row());
+    if (!parent.isValid() && row >= 0 && row < m_rows.size())
+        return macAt(row);
+    return {};
+}
+
+bool MachineTableModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                        const QModelIndex &parent) const
+{
+    Q_UNUSED(column);
+    m_dropRefusal.clear();
+    if (!data || !data->hasFormat(configMimeType())) {
+        m_dropRefusal = tr("Only configs from the config library can be dropped on machines.");
+        return false;
+    }
+    if (action != Qt::CopyAction && action != Qt::MoveAction && action != Qt::LinkAction)
+        return false;
+    if (targetMac(row, parent).isEmpty()) {
+        m_dropRefusal = tr("Drop the config onto a machine's row.");
+        return false;
+    }
+    const QStringList ids = decodeConfigIds(data);
+    if (ids.size() != 1) {
+        m_dropRefusal = tr("Drop one config at a time: a machine boots with one config.");
+        return false;
+    }
+    if (!m_assigner) {
+        m_dropRefusal = tr("Configs cannot be assigned right now: the workspace is not open.");
+        return false;
+    }
+    QString reason;
+    if (!m_assigner->canAssign(ids.constFirst(), &reason)) {
+        m_dropRefusal = reason;
+        return false;
+    }
+    return true;
+}
+
+bool MachineTableModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                     const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    const QString mac = targetMac(row, parent);
+    const QStringList macs = m_dropTargets ? m_dropTargets(mac) : QStringList{mac};
+    // The Assigner owns what an assignment means (workspace, undo); the model only asks.
+    return m_assigner->assign(macs, decodeConfigIds(data).constFirst());
+}
+
+} // namespace Nbc::Ui

@@ -1,0 +1,91 @@
+#include "stagedelegate.h"
+
+#include "machinetablemodel.h"
+#include "stagestyle.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QStyle>
+
+namespace Nbc::Ui {
+
+namespace {
+
+constexpr int kDot = 6;       // step mark size, in device-independent pixels
+constexpr int kDotGap = 3;
+
+int stepsWidth()
+{
+    return StageStyle::kSteps * kDot + (StageStyle::kSteps - 1) * kDotGap;
+}
+
+} // namespace
+
+void StageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString text = opt.text;
+    opt.text.clear();
+    opt.icon = QIcon();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const auto stage = static_cast<Stage>(index.data(MachineTableModel::StageRole).toInt());
+    const int step = index.data(MachineTableModel::StepRole).toInt();
+    const QColor color = StageStyle::color(stage);
+    const QRect r = option.rect.adjusted(4, 0, -4, 0);
+    const int iconSize = std::min(r.height() - 4, 18);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    int x = r.left();
+    StageStyle::icon(stage).paint(painter, QRect(x, r.center().y() - iconSize / 2, iconSize, iconSize));
+    x += iconSize + 6;
+
+    // Steps done are filled, the current one is larger, a problem stage marks its step
+    // with its own colour and an outline.
+    const int cy = r.center().y();
+    const QColor pending = option.palette.color(QPalette::Mid);
+    for (int i = 0; i < StageStyle::kSteps; ++i) {
+        const QRectF dot(x + i * (kDot + kDotGap), cy - kDot / 2.0, kDot, kDot);
+        if (i < step) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(StageStyle::isProblem(stage) ? pending.darker(130) : color);
+            painter->drawEllipse(dot);
+        } else if (i == step) {
+            painter->setPen(StageStyle::isProblem(stage) ? QPen(color.darker(140), 1.5) : Qt::NoPen);
+            painter->setBrush(color);
+            painter->drawEllipse(dot.adjusted(-1.5, -1.5, 1.5, 1.5));
+        } else {
+            painter->setPen(QPen(pending, 1));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawEllipse(dot.adjusted(0.5, 0.5, -0.5, -0.5));
+        }
+    }
+    x += stepsWidth() + 8;
+
+    const QRect textRect(x, r.top(), r.right() - x, r.height());
+    const bool selected = option.state & QStyle::State_Selected;
+    painter->setPen(selected ? option.palette.color(QPalette::HighlightedText)
+                             : (StageStyle::isProblem(stage) ? color.darker(115) : option.palette.color(QPalette::Text)));
+    QFont font = option.font;
+    if (StageStyle::isProblem(stage))
+        font.setBold(true);
+    painter->setFont(font);
+    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
+                      QFontMetrics(font).elidedText(text, Qt::ElideRight, textRect.width()));
+    painter->restore();
+}
+
+QSize StageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    const int text = option.fontMetrics.horizontalAdvance(index.data(Qt::DisplayRole).toString());
+    size.setWidth(4 + 18 + 6 + stepsWidth() + 8 + text + 8);
+    size.setHeight(std::max(size.height(), 22));
+    return size;
+}
+
+} // namespace Nbc::Ui
