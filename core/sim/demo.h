@@ -1,0 +1,109 @@
+#pragma once
+
+#include "inventory/consolesession.h"
+#include "sim/fleetplan.h"
+
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace Nbc::Sim {
+
+class FleetSimulator;
+
+// Unprivileged ports that are free on `address` right now, all different; the log port
+// is free for both TCP and UDP.
+struct ConsolePorts {
+    quint16 dhcp = 0, proxy = 0, tftp = 0, http = 0, logs = 0;
+};
+bool pickFreePorts(const QHostAddress &address, ConsolePorts *ports, QString *error);
+
+// A throw-away console for `--demo N`: a workspace in a temporary folder (never the
+// user's), synthetic artefacts (a kernel with a bzImage header, an xz initramfs, stand-in
+// iPXE binaries), a demo Talos worker config with dummy secrets, free unprivileged ports
+// on 127.0.0.1, and the fleet that boots against it. Removed when destroyed.
+class DemoEnvironment
+{
+public:
+    struct Settings {
+        int count = 10;
+        quint32 seed = 1;
+        qint64 kernelBytes = 12 * 1024 * 1024;
+        qint64 initramfsBytes = 32 * 1024 * 1024;
+        int lateEvery = 10;          // every lateEvery-th machine waits for its config
+        int lateAssignMs = 8000;     // ... until the demo assigns it, this long after start
+    };
+
+    // Nullptr with *error set when the folder, the files or the ports cannot be had.
+    static std::unique_ptr<DemoEnvironment> create(const Settings &settings, QString *error);
+
+    QString workspaceDir() const;
+    SessionOverrides overrides() const;
+    // The fleet: realistic pace (a few MiB/s, Talos's delays shortened).
+    FleetOptions fleetOptions() const { return m_fleet; }
+    FleetOptions &fleetOptions() { return m_fleet; }
+    // As the workspace stores it, relative to the workspace folder.
+    QString configPath() const { return QStringLiteral("configs/demo-worker.yaml"); }
+    QStringList lateMacs() const { return m_lateMacs; }
+    int lateAssignMs() const { return m_settings.lateAssignMs; }
+
+    // The demo worker config: a valid-looking Talos v1alpha1 document with dummy secrets.
+    static QByteArray workerConfig();
+
+private:
+    DemoEnvironment() = default;
+    bool prepare(QString *error);
+
+    Settings m_settings;
+    QTemporaryDir m_dir;
+    FleetOptions m_fleet;
+    ConsolePorts m_ports;
+    QStringList m_lateMacs;
+};
+
+// Runs a demo against an opened ConsoleSession: starts the fleet once every engine
+// reports Running, marks the simulated machines in the registry, and assigns the late
+// machines their config after a while (so "Waiting → boots" can be watched).
+// Both `--headless --demo N` and the window use it:
+//
+//   auto env = DemoEnvironment::create(settings, &error);
+//   session.open(env->workspaceDir(), env->overrides());
+//   auto *demo = new DemoDriver(std::move(env), &session, parent);
+//   demo->start();              // before startServices(): it listens for Running
+//   session.startServices();
+class DemoDriver : public QObject
+{
+    Q_OBJECT
+public:
+    DemoDriver(std::unique_ptr<DemoEnvironment> environment, ConsoleSession *session, QObject *parent = nullptr);
+    ~DemoDriver() override;
+
+    DemoEnvironment *environment() const { return m_environment.get(); }
+    FleetSimulator *simulator() const { return m_simulator; }
+
+    void start();
+    void stop();
+
+Q_SIGNALS:
+    void fleetStarted();
+    void lateAssigned(const QStringList &macs);
+    void failed(const QString &message);
+
+private:
+    void onStatus(const Nbc::EngineStatus &status);
+
+    std::unique_ptr<DemoEnvironment> m_environment;
+    ConsoleSession *m_session;
+    FleetSimulator *m_simulator = nullptr;
+    QSet<QString> m_running;
+    bool m_fleetStarted = false;
+};
+
+// Raises the soft limit of open files to the hard one: a fleet of a thousand machines
+// opens a few thousand sockets on both ends.
+void raiseOpenFileLimit();
+
+} // namespace Nbc::Sim
