@@ -4,6 +4,8 @@
 #include "engine/servicehost.h"
 #include "inventory/consolesession.h"
 #include "inventory/machineregistry.h"
+#include "sim/demo.h"
+#include "sim/fleetsimulator.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -12,6 +14,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -123,8 +126,24 @@ static Nbc::SessionOverrides overridesFrom(const AppOptions &options)
 
 int runHeadless(QCoreApplication &app, const AppOptions &options)
 {
+    // --demo N: a throw-away workspace on loopback, driven by N simulated machines.
+    std::unique_ptr<Nbc::Sim::DemoEnvironment> demoEnvironment;
+    if (options.demo > 0) {
+        Nbc::Sim::raiseOpenFileLimit();
+        Nbc::Sim::DemoEnvironment::Settings settings;
+        settings.count = options.demo;
+        QString error;
+        demoEnvironment = Nbc::Sim::DemoEnvironment::create(settings, &error);
+        if (!demoEnvironment) {
+            std::fprintf(stderr, "netboot-console: the demo cannot start: %s\n", qPrintable(error));
+            return 1;
+        }
+    }
+    const QString workspaceDir = demoEnvironment ? demoEnvironment->workspaceDir() : options.workspace;
+    const Nbc::SessionOverrides overrides = demoEnvironment ? demoEnvironment->overrides() : overridesFrom(options);
+
     Nbc::ConsoleSession session;
-    if (!session.open(options.workspace, overridesFrom(options))) {
+    if (!session.open(workspaceDir, overrides)) {
         std::fprintf(stderr, "netboot-console: %s\n", qPrintable(session.error()));
         return 1;
     }
@@ -154,8 +173,27 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
         printLine(line);
     });
 
+    std::unique_ptr<Nbc::Sim::DemoDriver> demo;
+    if (demoEnvironment) {
+        demo = std::make_unique<Nbc::Sim::DemoDriver>(std::move(demoEnvironment), &session);
+        QObject::connect(demo.get(), &Nbc::Sim::DemoDriver::fleetStarted, &app, [&demo] {
+            QJsonObject line;
+            line.insert(QLatin1String("time"), isoTime(QDateTime::currentDateTimeUtc()));
+            line.insert(QLatin1String("event"), QStringLiteral("demo-started"));
+            line.insert(QLatin1String("detail"), QStringLiteral("%1 simulated machines, workspace %2")
+                                                     .arg(demo->simulator()->plans().size())
+                                                     .arg(demo->environment()->workspaceDir()));
+            printLine(line);
+        });
+        QObject::connect(demo.get(), &Nbc::Sim::DemoDriver::failed, &app, [](const QString &message) {
+            std::fprintf(stderr, "netboot-console: demo: %s\n", qPrintable(message));
+        });
+        demo->start();
+    }
+
     session.startServices();
     const int code = app.exec();
+    demo.reset();   // the machines stop before the engines they talk to
     session.stopServices();
     session.services()->shutdown();
     return code;
