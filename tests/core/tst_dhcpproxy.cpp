@@ -174,7 +174,7 @@ private Q_SLOTS:
         QCOMPARE(p.mac(), QStringLiteral("52:54:00:88:00:01"));
         QVERIFY(!p.hasOption(OptionCode::VendorSpecific));
 
-        QVERIFY(QTest::qWaitFor([&] { return !eventsOf(EventKind::DhcpOffer).isEmpty(); }, 3000));
+        QTRY_VERIFY_WITH_TIMEOUT(!eventsOf(EventKind::DhcpOffer).isEmpty(), 3000);
         const QList<MachineEvent> discovers = eventsOf(EventKind::DhcpDiscover);
         QCOMPARE(discovers.size(), 1);
         QCOMPARE(discovers[0].mac, QStringLiteral("52:54:00:88:00:01"));
@@ -207,7 +207,7 @@ private Q_SLOTS:
         QVERIFY(p.hasOption(OptionCode::ClientGuid));
         QVERIFY(!p.hasOption(OptionCode::VendorSpecific));
 
-        QVERIFY(QTest::qWaitFor([&] { return !eventsOf(EventKind::DhcpAck).isEmpty(); }, 3000));
+        QTRY_VERIFY_WITH_TIMEOUT(!eventsOf(EventKind::DhcpAck).isEmpty(), 3000);
         QCOMPARE(eventsOf(EventKind::DhcpRequest).size(), 1);
         QCOMPARE(eventsOf(EventKind::DhcpRequest)[0].peer, kLoopback);
         QCOMPARE(eventsOf(EventKind::DhcpAck)[0].detail, QStringLiteral("ipxe.efi"));
@@ -224,7 +224,7 @@ private Q_SLOTS:
         QCOMPARE(reply->packet.messageType(), std::optional(MessageType::Ack));
         QCOMPARE(reply->packet.yiaddr, 0u);
         QCOMPARE(reply->packet.file, QByteArray("ipxe.efi"));
-        QVERIFY(QTest::qWaitFor([&] { return !eventsOf(EventKind::DhcpRequest).isEmpty(); }, 3000));
+        QTRY_VERIFY_WITH_TIMEOUT(!eventsOf(EventKind::DhcpRequest).isEmpty(), 3000);
         QCOMPARE(eventsOf(EventKind::DhcpRequest)[0].peer, QHostAddress(QStringLiteral("10.88.0.67")));
     }
 
@@ -239,7 +239,7 @@ private Q_SLOTS:
         discover.setMessageType(MessageType::Discover);
         discover.setOption(OptionCode::VendorClass, "MSFT 5.0");
         QVERIFY(!exchange(discover.build().value(), m_snapshot.dhcpPort, 700));
-        QVERIFY(QTest::qWaitFor([&] { return !eventsOf(EventKind::DhcpIgnored).isEmpty(); }, 3000));
+        QTRY_VERIFY_WITH_TIMEOUT(!eventsOf(EventKind::DhcpIgnored).isEmpty(), 3000);
         QCOMPARE(eventsOf(EventKind::DhcpIgnored)[0].facts.value(QStringLiteral("reason")).toString(), QStringLiteral("not-pxe"));
         QVERIFY(eventsOf(EventKind::DhcpDiscover).isEmpty());   // not a machine of ours
         QVERIFY(QTest::qWaitFor([&] { return m_status.counters.value(QStringLiteral("dropped:not-pxe")) == 1; }, 3000));
