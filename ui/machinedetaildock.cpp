@@ -186,8 +186,7 @@ MachineDetailDock::MachineDetailDock(ConsoleSession *session, QWidget *parent)
         refreshFacts();
         if (!m_hostname->isModified() && !m_installDisk->isModified())
             loadValues();
-        if (m_tabs->currentWidget() == m_preview->parentWidget())
-            refreshPreview();
+        refreshPreview();
     });
 }
 

@@ -139,7 +139,12 @@ void MainWindow::buildActions()
     m_undoAction->setShortcut(QKeySequence::Undo);
     addAction(m_undoAction);
     m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
-    m_redoAction->setShortcut(QKeySequence::Redo);
+    // Ctrl+Shift+Z everywhere, whatever the platform's own Redo binding is.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    const QKeySequence shiftZ(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
+    if (!redoKeys.contains(shiftZ))
+        redoKeys.append(shiftZ);
+    m_redoAction->setShortcuts(redoKeys);
     addAction(m_redoAction);
     m_findAction = make(tr("&Filter machines"), QString(), QKeySequence::Find, tr("Type to filter the machine table"));
     m_openWorkspaceAction = make(tr("Open &workspace folder"), QStringLiteral(":/icons/workspace.svg"), QKeySequence(),

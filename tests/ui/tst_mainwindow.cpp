@@ -1,0 +1,455 @@
+#include "uitestutil.h"
+
+#include "assigner.h"
+#include "configlistmodel.h"
+#include "machinedetaildock.h"
+#include "machinefiltermodel.h"
+#include "machinetablemodel.h"
+#include "machinetableview.h"
+#include "mainwindow.h"
+#include "servicespanel.h"
+
+#include "engine/servicehost.h"
+#include "inventory/wakeonlan.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QContextMenuEvent>
+#include <QDragMoveEvent>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeWidget>
+#include <QUdpSocket>
+#include <QUndoStack>
+
+using namespace Nbc;
+using namespace Nbc::Ui;
+using UiTest::macOf;
+
+namespace {
+
+const QString kWorker = QStringLiteral("configs/worker.yaml");
+const QString kBroken = QStringLiteral("configs/broken.yaml");
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void dropOnARowAssignsAndWritesTheWorkspace();
+    void dropOnASelectionAssignsEverySelectedMachine();
+    void invalidConfigIsRefusedWithAVisibleReason();
+    void undoAndRedoWithTheKeyboard();
+    void assignAndClearWithTheKeyboard();
+    void contextMenuAssignsAndForgets();
+    void wakeSendsAMagicPacketOnLoopback();
+    void detailDockEditsValuesAndShowsTheLog();
+    void filterByTextAndStage();
+    void layoutIsRemembered();
+    void theHttpEngineServesWhatWasDropped();
+    void noInterfaceShowsTheProblemAndTheChoices();
+
+private:
+    QPoint rowCenter(const QString &mac) const;
+    bool drop(const QString &configId, const QString &mac, QString *statusDuringDrag = nullptr);
+    void selectMacs(const QStringList &macs);
+    void addMachines(int count);
+
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ConsoleSession> m_session;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    UiTest::isolateSettings(m_settingsDir.path());
+}
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    UiTest::makeWorkspace(m_dir->path());
+    m_session = std::make_unique<ConsoleSession>();
+    QVERIFY2(m_session->open(m_dir->path(), UiTest::loopbackOverrides()), qPrintable(m_session->error()));
+    m_window = std::make_unique<MainWindow>(m_session.get(), UiTest::loopbackOverrides());
+    new QAbstractItemModelTester(m_window->filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                 m_window.get());
+    new QAbstractItemModelTester(m_window->configModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                 m_window.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    addMachines(4);
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_session.reset();
+    m_dir.reset();
+}
+
+void TestMainWindow::addMachines(int count)
+{
+    for (int i = 0; i < count; ++i)
+        UiTest::discover(m_session->registry(), macOf(i));
+    m_session->registry()->publish();
+    QCOMPARE(m_window->machineModel()->rowCount(), count);
+}
+
+QPoint TestMainWindow::rowCenter(const QString &mac) const
+{
+    const QModelIndex source = m_window->machineModel()->index(m_window->machineModel()->rowOf(mac), 0);
+    const QModelIndex proxy = m_window->filterModel()->mapFromSource(source);
+    return m_window->machineTable()->visualRect(proxy).center();
+}
+
+void TestMainWindow::selectMacs(const QStringList &macs)
+{
+    MachineTableView *table = m_window->machineTable();
+    table->clearSelection();
+    for (const QString &mac : macs) {
+        const QModelIndex index = table->indexAt(rowCenter(mac));
+        table->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+    }
+    QCOMPARE(table->selectedMacs().size(), macs.size());
+}
+
+// The drag's enter, move and drop events, delivered to the table's viewport as a drag
+// from the config list would deliver them. True when the drop was accepted.
+bool TestMainWindow::drop(const QString &configId, const QString &mac, QString *statusDuringDrag)
+{
+    const QModelIndex config = m_window->configModel()->index(m_window->configModel()->rowOf(configId));
+    std::unique_ptr<QMimeData> mime(m_window->configModel()->mimeData({config}));
+    if (!mime)
+        return false;
+    QWidget *viewport = m_window->machineTable()->viewport();
+    const QPoint pos = rowCenter(mac);
+    QDragEnterEvent enter(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &enter);
+    QDragMoveEvent move(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &move);
+    if (statusDuringDrag)
+        *statusDuringDrag = m_window->statusText();
+    QDropEvent dropEvent(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &dropEvent);
+    return move.isAccepted() && dropEvent.isAccepted();
+}
+
+void TestMainWindow::dropOnARowAssignsAndWritesTheWorkspace()
+{
+    QString status;
+    QVERIFY(drop(kWorker, macOf(2), &status));
+    QVERIFY2(status.contains(macOf(2)), qPrintable(status));   // "Drop to assign it to …"
+    QCOMPARE(m_session->assignment(macOf(2)), kWorker);
+    QVERIFY(m_session->assignment(macOf(1)).isEmpty());
+    // Written at once: the file on disk has it.
+    QFile yaml(m_session->workspace().settingsPath());
+    QVERIFY(yaml.open(QIODevice::ReadOnly));
+    const QByteArray text = yaml.readAll();
+    QVERIFY(text.contains(macOf(2).toLatin1()));
+    QVERIFY(text.contains("configs/worker.yaml"));
+    const QModelIndex cell = m_window->machineModel()->index(m_window->machineModel()->rowOf(macOf(2)),
+                                                             MachineTableModel::ConfigColumn);
+    QCOMPARE(cell.data().toString(), kWorker);
+    QCOMPARE(m_window->undoStack()->count(), 1);
+}
+
+void TestMainWindow::dropOnASelectionAssignsEverySelectedMachine()
+{
+    selectMacs({macOf(0), macOf(1), macOf(3)});
+    QString status;
+    QVERIFY(drop(kWorker, macOf(1), &status));
+    QVERIFY2(status.contains(QLatin1String("3 selected")), qPrintable(status));
+    QCOMPARE(m_session->assignment(macOf(0)), kWorker);
+    QCOMPARE(m_session->assignment(macOf(1)), kWorker);
+    QCOMPARE(m_session->assignment(macOf(3)), kWorker);
+    QVERIFY(m_session->assignment(macOf(2)).isEmpty());
+    // A drop on a row outside the selection is for that row only.
+    QVERIFY(drop(QStringLiteral("configs/controlplane.yaml"), macOf(2)));
+    QCOMPARE(m_session->assignment(macOf(2)), QStringLiteral("configs/controlplane.yaml"));
+    QCOMPARE(m_session->assignment(macOf(0)), kWorker);
+}
+
+void TestMainWindow::invalidConfigIsRefusedWithAVisibleReason()
+{
+    QString status;
+    QVERIFY(!drop(kBroken, macOf(1), &status));
+    QVERIFY2(status.contains(QLatin1String("broken.yaml")) && status.contains(QLatin1String("cannot be assigned")),
+             qPrintable(status));
+    QVERIFY(m_session->assignment(macOf(1)).isEmpty());
+    QCOMPARE(m_window->undoStack()->count(), 0);
+    // The library says so before anyone drags it.
+    const QModelIndex broken = m_window->configModel()->index(m_window->configModel()->rowOf(kBroken));
+    QVERIFY(!broken.data(ConfigListModel::AssignableRole).toBool());
+    QVERIFY(!broken.data(ConfigListModel::ProblemsRole).toStringList().isEmpty());
+}
+
+void TestMainWindow::undoAndRedoWithTheKeyboard()
+{
+    QVERIFY(drop(kWorker, macOf(1)));
+    QVERIFY(drop(QStringLiteral("configs/controlplane.yaml"), macOf(1)));
+    QCOMPARE(m_session->assignment(macOf(1)), QStringLiteral("configs/controlplane.yaml"));
+    m_window->machineTable()->setFocus();
+    QTest::keyClick(m_window->machineTable(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(m_session->assignment(macOf(1)), kWorker);
+    QTest::keyClick(m_window->machineTable(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(m_session->assignment(macOf(1)).isEmpty());
+    // Undo writes the workspace too.
+    Workspace reread = Workspace::open(m_dir->path());
+    const MachineIntent *intent = reread.machine(macOf(1));
+    QVERIFY(!intent || intent->configPath.isEmpty());
+    QTest::keyClick(m_window->machineTable(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_session->assignment(macOf(1)), kWorker);
+}
+
+void TestMainWindow::assignAndClearWithTheKeyboard()
+{
+    selectMacs({macOf(0), macOf(2)});
+    MachineTableView *table = m_window->machineTable();
+    table->setFocus();
+    QVERIFY(m_window->assignAction()->isEnabled());
+    QTest::keyClick(table, Qt::Key_E, Qt::ControlModifier);
+    auto *dialog = m_window->findChild<QInputDialog *>(QStringLiteral("assignDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    // Only configs that can be assigned are offered.
+    QVERIFY(dialog->comboBoxItems().contains(kWorker));
+    QVERIFY(!dialog->comboBoxItems().contains(kBroken));
+    dialog->setTextValue(kWorker);
+    QTest::keyClick(dialog, Qt::Key_Return);
+    QCOMPARE(m_session->assignment(macOf(0)), kWorker);
+    QCOMPARE(m_session->assignment(macOf(2)), kWorker);
+    QVERIFY(m_session->assignment(macOf(1)).isEmpty());
+
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(m_session->assignment(macOf(0)).isEmpty());
+    QVERIFY(m_session->assignment(macOf(2)).isEmpty());
+    QCOMPARE(m_window->undoStack()->count(), 2);
+    QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(m_session->assignment(macOf(0)), kWorker);
+}
+
+void TestMainWindow::contextMenuAssignsAndForgets()
+{
+    QWidget *viewport = m_window->machineTable()->viewport();
+    const QPoint pos = rowCenter(macOf(3));
+    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, viewport->mapToGlobal(pos));
+    QApplication::sendEvent(viewport, &event);
+    auto *menu = m_window->findChild<QMenu *>(QStringLiteral("machineContextMenu"));
+    QVERIFY(menu);
+    QTRY_VERIFY(menu->isVisible());
+    // The row under the pointer became the selection.
+    QCOMPARE(m_window->machineTable()->selectedMacs(), QStringList{macOf(3)});
+    auto *assignTo = menu->findChild<QMenu *>(QStringLiteral("assignSubmenu"));
+    QVERIFY(assignTo);
+    QAction *worker = nullptr;
+    for (QAction *action : assignTo->actions()) {
+        if (action->data().toString() == kWorker)
+            worker = action;
+        if (action->data().toString() == kBroken)
+            QVERIFY(!action->isEnabled());   // offered, greyed out, with the reason as its tip
+    }
+    QVERIFY(worker);
+    worker->trigger();
+    menu->close();
+    QCOMPARE(m_session->assignment(macOf(3)), kWorker);
+
+    const QList<QAction *> actions = m_window->showMachineMenu(rowCenter(macOf(1)))->actions();
+    QVERIFY(actions.contains(m_window->forgetAction()));
+    QVERIFY(actions.contains(m_window->clearAction()));
+    QVERIFY(actions.contains(m_window->reinstallAction()));
+    QVERIFY(actions.contains(m_window->wakeAction()));
+    m_window->forgetAction()->trigger();
+    m_session->registry()->publish();
+    QCOMPARE(m_window->machineModel()->rowOf(macOf(1)), -1);
+    QCOMPARE(m_window->machineModel()->rowCount(), 3);
+}
+
+void TestMainWindow::wakeSendsAMagicPacketOnLoopback()
+{
+    QUdpSocket receiver;
+    QVERIFY(receiver.bind(QHostAddress::LocalHost, 0));
+    m_window->setWakePort(receiver.localPort());
+    selectMacs({macOf(2)});
+    m_window->machineTable()->setFocus();
+    QTest::keyClick(m_window->machineTable(), Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(receiver.hasPendingDatagrams());
+    QByteArray packet(receiver.pendingDatagramSize(), 0);
+    receiver.readDatagram(packet.data(), packet.size());
+    QCOMPARE(packet, wakeOnLanPacket(macOf(2)));
+}
+
+void TestMainWindow::detailDockEditsValuesAndShowsTheLog()
+{
+    selectMacs({macOf(1)});
+    MachineDetailDock *dock = m_window->detailDock();
+    QCOMPARE(dock->machine(), macOf(1));
+
+    // Values: a bad hostname is refused with what to do, a good one is written.
+    dock->hostnameEdit()->setText(QStringLiteral("not a hostname!"));
+    QVERIFY(!dock->saveValues());
+    QVERIFY(!dock->valuesMessage()->text().isEmpty());
+    dock->hostnameEdit()->setText(QStringLiteral("node-7"));
+    dock->installDiskEdit()->setText(QStringLiteral("/dev/nvme0n1"));
+    QTest::mouseClick(dock->saveValuesButton(), Qt::LeftButton);
+    const MachineIntent *intent = m_session->workspace().machine(macOf(1));
+    QVERIFY(intent);
+    QCOMPARE(intent->hostname, QStringLiteral("node-7"));
+    QCOMPARE(intent->installDisk, QStringLiteral("/dev/nvme0n1"));
+    const QModelIndex hostname = m_window->machineModel()->index(m_window->machineModel()->rowOf(macOf(1)),
+                                                                 MachineTableModel::HostnameColumn);
+    QCOMPARE(hostname.data().toString(), QStringLiteral("node-7"));
+
+    // The preview is what the machine would be served: with its values.
+    QVERIFY(drop(kWorker, macOf(1)));
+    QTRY_VERIFY(dock->configPreview()->toPlainText().contains(QLatin1String("node-7")));
+    QVERIFY(dock->configPreview()->toPlainText().contains(QLatin1String("+ ")));
+
+    // Log: live, filtered, paused.
+    UiTest::logLine(m_session->registry(), macOf(1), QStringLiteral("hello from machined"));
+    UiTest::logLine(m_session->registry(), macOf(1), QStringLiteral("etcd is waiting"), QStringLiteral("etcd"));
+    UiTest::logLine(m_session->registry(), macOf(2), QStringLiteral("another machine"));
+    QString log = dock->logView()->toPlainText();
+    QVERIFY(log.contains(QLatin1String("hello from machined")));
+    QVERIFY(log.contains(QLatin1String("etcd is waiting")));
+    QVERIFY(!log.contains(QLatin1String("another machine")));
+    dock->logFilterEdit()->setText(QStringLiteral("etcd"));
+    log = dock->logView()->toPlainText();
+    QVERIFY(!log.contains(QLatin1String("hello from machined")));
+    QVERIFY(log.contains(QLatin1String("etcd is waiting")));
+    dock->logFilterEdit()->clear();
+    dock->pauseLogCheck()->setChecked(true);
+    UiTest::logLine(m_session->registry(), macOf(1), QStringLiteral("while paused"));
+    QVERIFY(!dock->logView()->toPlainText().contains(QLatin1String("while paused")));
+    dock->pauseLogCheck()->setChecked(false);
+    QVERIFY(dock->logView()->toPlainText().contains(QLatin1String("while paused")));
+    QCOMPARE(dock->logView()->maximumBlockCount(), MachineDetailDock::kLogLineCap);
+
+    // Timeline: a row per stage, with a duration.
+    UiTest::download(m_session->registry(), macOf(1), 0, 1000, 100, EventKind::HttpStart);
+    m_session->registry()->publish();
+    QTreeWidget *timeline = dock->timeline();
+    QVERIFY(timeline->topLevelItemCount() >= 2);
+    QCOMPARE(timeline->topLevelItem(timeline->topLevelItemCount() - 1)->text(0), QStringLiteral("Kernel"));
+    QVERIFY(!timeline->topLevelItem(0)->text(2).isEmpty());
+}
+
+void TestMainWindow::filterByTextAndStage()
+{
+    UiTest::download(m_session->registry(), macOf(2), 0, 1000, 100, EventKind::HttpStart);
+    m_session->registry()->publish();
+    QTest::keyClicks(m_window->filterEdit(), QStringLiteral("00:02"));
+    QCOMPARE(m_window->filterModel()->rowCount(), 1);
+    m_window->filterEdit()->clear();
+    QCOMPARE(m_window->filterModel()->rowCount(), 4);
+    QComboBox *stages = m_window->stageFilter();
+    stages->setCurrentIndex(stages->findText(QStringLiteral("Kernel")));
+    QCOMPARE(m_window->filterModel()->rowCount(), 1);
+    QCOMPARE(m_window->filterModel()->index(0, 0).data(MachineTableModel::MacRole).toString(), macOf(2));
+    stages->setCurrentIndex(stages->findText(QStringLiteral("Discovered")));
+    QCOMPARE(m_window->filterModel()->rowCount(), 3);
+    stages->setCurrentIndex(0);
+    QCOMPARE(m_window->filterModel()->rowCount(), 4);
+}
+
+void TestMainWindow::layoutIsRemembered()
+{
+    QHeaderView *header = m_window->machineTable()->horizontalHeader();
+    header->hideSection(MachineTableModel::SerialColumn);
+    header->resizeSection(MachineTableModel::HintColumn, 123);
+    m_window->resize(1000, 700);
+    m_window->close();
+    m_window = std::make_unique<MainWindow>(m_session.get(), UiTest::loopbackOverrides());
+    QVERIFY(m_window->machineTable()->horizontalHeader()->isSectionHidden(MachineTableModel::SerialColumn));
+    QCOMPARE(m_window->size(), QSize(1000, 700));
+}
+
+void TestMainWindow::theHttpEngineServesWhatWasDropped()
+{
+    QString httpAddress;
+    connect(m_session->services(), &ServiceHost::statusChanged, this, [&httpAddress](const EngineStatus &status) {
+        if (status.engine == QLatin1String("http") && status.state == EngineStatus::State::Running)
+            httpAddress = status.address;
+    });
+    QTest::keyClick(m_window->machineTable(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);   // Start
+    QTRY_VERIFY_WITH_TIMEOUT(!httpAddress.isEmpty(), 10000);
+    QVERIFY(m_window->stopAction()->isEnabled());
+
+    QNetworkAccessManager http;
+    auto get = [&](const QString &path, QByteArray *body) {
+        QNetworkReply *reply = http.get(QNetworkRequest(QUrl(QStringLiteral("http://%1%2").arg(httpAddress, path))));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        if (!done.wait(10000))
+            return -1;
+        *body = reply->readAll();
+        reply->deleteLater();
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    };
+    const QString configPath = QStringLiteral("/m/%1/config.yaml").arg(macOf(1));
+    QByteArray body;
+    QCOMPARE(get(configPath, &body), 404);   // nothing assigned yet
+
+    selectMacs({macOf(1)});
+    m_window->detailDock()->hostnameEdit()->setText(QStringLiteral("rack1-n3"));
+    QVERIFY(m_window->detailDock()->saveValues());
+    QVERIFY(drop(kWorker, macOf(1)));
+    QCOMPARE(get(configPath, &body), 200);
+    QVERIFY(body.contains("type: worker"));
+    QVERIFY(body.contains("rack1-n3"));
+    // The preview in the detail dock is exactly what was served (removed lines aside).
+    QTRY_VERIFY(m_window->detailDock()->configPreview()->toPlainText().contains(QLatin1String("rack1-n3")));
+    QStringList previewed;
+    const QStringList lines = m_window->detailDock()->configPreview()->toPlainText().split(u'\n');
+    for (const QString &line : lines) {
+        if (!line.startsWith(QLatin1String("- ")))
+            previewed << line.mid(2);
+    }
+    QCOMPARE(previewed.join(u'\n').trimmed(), QString::fromUtf8(body).trimmed());
+
+    // Undo is served next too.
+    m_window->undoAction()->trigger();
+    QCOMPARE(get(configPath, &body), 404);
+}
+
+void TestMainWindow::noInterfaceShowsTheProblemAndTheChoices()
+{
+    ConsoleSession session;
+    QTemporaryDir dir;
+    UiTest::makeWorkspace(dir.path());
+    SessionOverrides none;   // no interface, no address: open() cannot start
+    QVERIFY(!session.open(dir.path(), none));
+    MainWindow window(&session, none);
+    window.setOpenError(session.error());
+    QVERIFY(window.servicesPanel()->sessionProblem().contains(QLatin1String("interface")));
+    QVERIFY(!window.startAction()->isEnabled());
+    QVERIFY(window.interfaceCombo()->count() >= 1);
+    // The library is there to look at before the services run.
+    QVERIFY(window.configModel());
+    QVERIFY(window.configModel()->rowOf(kWorker) >= 0);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
