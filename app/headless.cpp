@@ -126,24 +126,17 @@ static Nbc::SessionOverrides overridesFrom(const AppOptions &options)
 
 int runHeadless(QCoreApplication &app, const AppOptions &options)
 {
+    Nbc::ConsoleSession session;
     // --demo N: a throw-away workspace on loopback, driven by N simulated machines.
-    std::unique_ptr<Nbc::Sim::DemoEnvironment> demoEnvironment;
+    std::unique_ptr<Nbc::Sim::DemoDriver> demo;
     if (options.demo > 0) {
-        Nbc::Sim::raiseOpenFileLimit();
-        Nbc::Sim::DemoEnvironment::Settings settings;
-        settings.count = options.demo;
         QString error;
-        demoEnvironment = Nbc::Sim::DemoEnvironment::create(settings, &error);
-        if (!demoEnvironment) {
+        demo.reset(Nbc::Sim::openDemo(&session, options.demo, nullptr, &error));
+        if (!demo) {
             std::fprintf(stderr, "netboot-console: the demo cannot start: %s\n", qPrintable(error));
             return 1;
         }
-    }
-    const QString workspaceDir = demoEnvironment ? demoEnvironment->workspaceDir() : options.workspace;
-    const Nbc::SessionOverrides overrides = demoEnvironment ? demoEnvironment->overrides() : overridesFrom(options);
-
-    Nbc::ConsoleSession session;
-    if (!session.open(workspaceDir, overrides)) {
+    } else if (!session.open(options.workspace, overridesFrom(options))) {
         std::fprintf(stderr, "netboot-console: %s\n", qPrintable(session.error()));
         return 1;
     }
@@ -173,9 +166,7 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
         printLine(line);
     });
 
-    std::unique_ptr<Nbc::Sim::DemoDriver> demo;
-    if (demoEnvironment) {
-        demo = std::make_unique<Nbc::Sim::DemoDriver>(std::move(demoEnvironment), &session);
+    if (demo) {
         QObject::connect(demo.get(), &Nbc::Sim::DemoDriver::fleetStarted, &app, [&demo] {
             QJsonObject line;
             line.insert(QLatin1String("time"), isoTime(QDateTime::currentDateTimeUtc()));
@@ -188,7 +179,6 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
         QObject::connect(demo.get(), &Nbc::Sim::DemoDriver::failed, &app, [](const QString &message) {
             std::fprintf(stderr, "netboot-console: demo: %s\n", qPrintable(message));
         });
-        demo->start();
     }
 
     session.startServices();

@@ -293,6 +293,8 @@ void DemoDriver::start()
         if (m_simulator->isSimulated(mac))
             m_session->registry()->markSimulated(mac);
     });
+    connect(m_session->registry(), &MachineRegistry::stageChanged, this,
+            [this](const QString &mac, Stage stage) { onStageChanged(mac, stage); });
 }
 
 void DemoDriver::onStatus(const EngineStatus &status)
@@ -309,15 +311,21 @@ void DemoDriver::onStatus(const EngineStatus &status)
     m_fleetStarted = true;
     m_simulator->start();
     Q_EMIT fleetStarted();
-    const QStringList late = m_environment->lateMacs();
-    if (late.isEmpty())
+}
+
+void DemoDriver::onStageChanged(const QString &mac, Stage stage)
+{
+    // A late machine is assigned a while after it is seen waiting, so the table shows
+    // it waiting first and then booting, whenever it was powered on.
+    if (stage != Stage::Waiting || !m_environment->lateMacs().contains(mac) || m_lateScheduled.contains(mac))
         return;
-    QTimer::singleShot(m_environment->lateAssignMs(), this, [this, late] {
+    m_lateScheduled.insert(mac);
+    QTimer::singleShot(m_environment->lateAssignMs(), this, [this, mac] {
         QString error;
-        if (!m_session->assign(late, m_environment->configPath(), &error))
+        if (!m_session->assign({mac}, m_environment->configPath(), &error))
             Q_EMIT failed(error);
         else
-            Q_EMIT lateAssigned(late);
+            Q_EMIT lateAssigned(mac);
     });
 }
 
@@ -325,6 +333,23 @@ void DemoDriver::stop()
 {
     if (m_simulator)
         m_simulator->stop();
+}
+
+DemoDriver *openDemo(ConsoleSession *session, int count, QObject *parent, QString *error)
+{
+    raiseOpenFileLimit();
+    DemoEnvironment::Settings settings;
+    settings.count = count;
+    std::unique_ptr<DemoEnvironment> environment = DemoEnvironment::create(settings, error);
+    if (!environment)
+        return nullptr;
+    if (!session->open(environment->workspaceDir(), environment->overrides())) {
+        *error = session->error();
+        return nullptr;
+    }
+    auto *driver = new DemoDriver(std::move(environment), session, parent);
+    driver->start();
+    return driver;
 }
 
 void raiseOpenFileLimit()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "inventory/consolesession.h"
+#include "inventory/stage.h"
 #include "sim/fleetplan.h"
 
 #include <QObject>
@@ -34,7 +35,7 @@ public:
         qint64 kernelBytes = 12 * 1024 * 1024;
         qint64 initramfsBytes = 32 * 1024 * 1024;
         int lateEvery = 10;          // every lateEvery-th machine waits for its config
-        int lateAssignMs = 8000;     // ... until the demo assigns it, this long after start
+        int lateAssignMs = 6000;     // ... until the demo assigns it, this long after it waits
     };
 
     // Nullptr with *error set when the folder, the files or the ports cannot be had.
@@ -65,8 +66,8 @@ private:
 };
 
 // Runs a demo against an opened ConsoleSession: starts the fleet once every engine
-// reports Running, marks the simulated machines in the registry, and assigns the late
-// machines their config after a while (so "Waiting → boots" can be watched).
+// reports Running, marks the simulated machines in the registry, and assigns each late
+// machine its config a while after it is seen waiting (so "Waiting → boots" can be watched).
 // Both `--headless --demo N` and the window use it:
 //
 //   auto env = DemoEnvironment::create(settings, &error);
@@ -89,18 +90,25 @@ public:
 
 Q_SIGNALS:
     void fleetStarted();
-    void lateAssigned(const QStringList &macs);
+    void lateAssigned(const QString &mac);
     void failed(const QString &message);
 
 private:
     void onStatus(const Nbc::EngineStatus &status);
+    void onStageChanged(const QString &mac, Nbc::Stage stage);
 
     std::unique_ptr<DemoEnvironment> m_environment;
     ConsoleSession *m_session;
     FleetSimulator *m_simulator = nullptr;
     QSet<QString> m_running;
+    QSet<QString> m_lateScheduled;
     bool m_fleetStarted = false;
 };
+
+// For the window (and --headless): makes a demo environment of `count` machines, opens
+// `session` on it and starts the driver. Then call session->startServices(). Nullptr with
+// *error set when the demo cannot be set up; the session is not opened then.
+DemoDriver *openDemo(ConsoleSession *session, int count, QObject *parent, QString *error);
 
 // Raises the soft limit of open files to the hard one: a fleet of a thousand machines
 // opens a few thousand sockets on both ends.

@@ -361,7 +361,7 @@ private Q_SLOTS:
         session.startServices();
         // The wait script sleeps 5 s before it asks again.
         QVERIFY(all.wait(30000));
-        QCOMPARE(assigned.size(), 1);
+        QCOMPARE(assigned.size(), 2);
         QCOMPARE(demo.simulator()->counters().joined, 4);
         QVERIFY(demo.simulator()->counters().waits >= 2);
         for (const MachinePlan &plan : demo.simulator()->plans()) {
