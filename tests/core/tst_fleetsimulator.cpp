@@ -34,6 +34,9 @@ struct Console {
     std::unique_ptr<MachineRegistry> registry;
     QHash<QString, int> configServed;    // per MAC, as the registry resolved them
     QHash<QString, int> logEvents;
+    QHash<QString, int> tftpDone;
+    QHash<QString, int> scripts;
+    QHash<QString, int> artefactsDone;
     QSet<QString> running;
     QStringList failures;
 };
@@ -80,6 +83,12 @@ std::unique_ptr<Console> startConsole(int count, quint32 seed, qint64 kernelByte
                              ++c->configServed[e.mac];
                          else if (e.kind == EventKind::Log)
                              ++c->logEvents[e.mac];
+                         else if (e.kind == EventKind::TftpDone)
+                             ++c->tftpDone[e.mac];
+                         else if (e.kind == EventKind::ScriptServed)
+                             ++c->scripts[e.mac];
+                         else if (e.kind == EventKind::HttpDone)
+                             ++c->artefactsDone[e.mac];
                      });
     addDefaultEngines(*c->host);
     c->host->setSnapshot(snap);
@@ -253,6 +262,9 @@ private Q_SLOTS:
             QCOMPARE(stageName(m->stage), stageName(Stage::Joined));
             QCOMPARE(console->configServed.value(plan.mac), 1);
             QCOMPARE(console->logEvents.value(plan.mac), 6);
+            QCOMPARE(console->tftpDone.value(plan.mac), 1);
+            QCOMPARE(console->scripts.value(plan.mac), 2);          // boot.ipxe, then its own script
+            QCOMPARE(console->artefactsDone.value(plan.mac), 2);    // kernel and initramfs
             QCOMPARE(m->logs.size(), 6);
             QCOMPARE(m->logs.last().message, QStringLiteral("[talos] machine is running and ready"));
             QCOMPARE(m->ip, plan.address);
