@@ -124,7 +124,7 @@ MachineTableModel::Row MachineTableModel::makeRow(const Machine &m) const
         ? tr("Stalled in %1").arg(StageStyle::title(m.stalledFrom))
         : StageStyle::title(m.stage);
     r.text[ProgressColumn] = m.downloading ? ProgressDelegate::rateText(m.bytes, m.total, m.rate) : QString();
-    r.text[ConfigColumn] = intent.config;
+    r.text[ConfigColumn] = intent.config.section(u'/', -1);
     r.text[HostnameColumn] = intent.hostname;
     r.text[LastSeenColumn] = m.lastSeen.isValid() ? m.lastSeen.toLocalTime().time().toString(QStringLiteral("HH:mm:ss"))
                                                   : QString();
@@ -286,8 +286,10 @@ QVariant MachineTableModel::data(const QModelIndex &index, int role) const
             return r.tooltip.isEmpty() ? QVariant() : QVariant(r.tooltip);
         if (column == StageColumn)
             return StageStyle::description(r.stage);
-        if (column == ConfigColumn && r.text[column].isEmpty())
-            return tr("No config assigned: drag one from the config library onto this machine.");
+        if (column == ConfigColumn) {
+            const QString id = m_intent.value(r.mac).config;
+            return id.isEmpty() ? tr("No config assigned: drag one from the config library onto this machine.") : id;
+        }
         return r.text[column].isEmpty() ? QVariant() : QVariant(r.text[column]);
     case Qt::DecorationRole:
         if (column == MacColumn && r.simulated)

@@ -224,7 +224,7 @@ void MainWindow::buildCentral()
     header->resizeSection(MachineTableModel::IpColumn, width("192.168.100.100"));
     header->resizeSection(MachineTableModel::FirmwareColumn, width("Firmware"));
     header->resizeSection(MachineTableModel::StageColumn, width("Waiting for config") + 100);
-    header->resizeSection(MachineTableModel::ProgressColumn, width("88.8 MiB/s, ETA 8:88"));
+    header->resizeSection(MachineTableModel::ProgressColumn, width("888.8 MiB/s, ETA 88:88") + 8);
     header->resizeSection(MachineTableModel::ConfigColumn, width("controlplane.yaml"));
     header->resizeSection(MachineTableModel::HostnameColumn, width("worker-00"));
     header->resizeSection(MachineTableModel::LastSeenColumn, width("88:88:88"));

@@ -13,32 +13,29 @@ namespace Nbc::Ui {
 int runWindow(QApplication &app, const QString &workspaceDir, const SessionOverrides &overrides, int demoCount)
 {
     ConsoleSession session;
-    QString dir = workspaceDir;
+    Sim::DemoDriver *demo = nullptr;
+    bool opened = false;
     SessionOverrides o = overrides;
-    std::unique_ptr<Sim::DemoEnvironment> environment;
     if (demoCount > 0) {
-        Sim::raiseOpenFileLimit();
-        Sim::DemoEnvironment::Settings settings;
-        settings.count = demoCount;
         QString error;
-        environment = Sim::DemoEnvironment::create(settings, &error);
-        if (!environment) {
+        demo = Sim::openDemo(&session, demoCount, nullptr, &error);
+        if (!demo) {
             QMessageBox::critical(nullptr, QApplication::translate("runWindow", "Netboot Console"),
                                   QApplication::translate("runWindow", "The demo cannot start: %1").arg(error));
             return 1;
         }
-        dir = environment->workspaceDir();
-        o = environment->overrides();
+        o = demo->environment()->overrides();
+        opened = true;
+    } else {
+        opened = session.open(workspaceDir, o);
     }
-    const bool opened = session.open(dir, o);
     MainWindow window(&session, o);
     if (!opened)
         window.setOpenError(session.error());
-    if (opened && environment) {
-        auto *driver = new Sim::DemoDriver(std::move(environment), &session, &window);
-        QObject::connect(driver, &Sim::DemoDriver::failed, &window,
+    if (demo) {
+        demo->setParent(&window);
+        QObject::connect(demo, &Sim::DemoDriver::failed, &window,
                          [&window](const QString &message) { window.showStatus(message, 0); });
-        driver->start();
         window.setDemoNote(QApplication::translate("runWindow", "demo: %n simulated machines on this computer", nullptr,
                                                    demoCount));
     }

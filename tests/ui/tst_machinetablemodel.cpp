@@ -219,7 +219,8 @@ void TestMachineTableModel::assignmentShowsInTheConfigColumn()
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
     QVERIFY(m_session->assign({macOf(1)}, QStringLiteral("configs/worker.yaml")));
     QCOMPARE(changed.count(), 1);
-    QCOMPARE(config.data().toString(), QStringLiteral("configs/worker.yaml"));
+    QCOMPARE(config.data().toString(), QStringLiteral("worker.yaml"));
+    QCOMPARE(config.data(Qt::ToolTipRole).toString(), QStringLiteral("configs/worker.yaml"));
 }
 
 void TestMachineTableModel::dropValidation()

@@ -172,7 +172,7 @@ void TestMainWindow::dropOnARowAssignsAndWritesTheWorkspace()
     QVERIFY(text.contains("configs/worker.yaml"));
     const QModelIndex cell = m_window->machineModel()->index(m_window->machineModel()->rowOf(macOf(2)),
                                                              MachineTableModel::ConfigColumn);
-    QCOMPARE(cell.data().toString(), kWorker);
+    QCOMPARE(cell.data().toString(), QStringLiteral("worker.yaml"));
     QCOMPARE(m_window->undoStack()->count(), 1);
 }
 

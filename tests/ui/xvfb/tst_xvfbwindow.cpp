@@ -1,0 +1,209 @@
+// The window on a real X server (run under xvfb-run): a drag made with the X pointer
+// itself (XTest), and the demo's window captured to a PNG that a person looks at.
+
+#include "../uitestutil.h"
+
+#include "configlistmodel.h"
+#include "machinefiltermodel.h"
+#include "machinetablemodel.h"
+#include "machinetableview.h"
+#include "mainwindow.h"
+
+#include "engine/servicehost.h"
+#include "sim/demo.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QGuiApplication>
+#include <QImage>
+#include <QLibrary>
+#include <QListView>
+#include <QPixmap>
+#include <QSet>
+#include <QTest>
+#include <QTimer>
+
+using namespace Nbc;
+using namespace Nbc::Ui;
+using UiTest::macOf;
+
+namespace {
+
+// libXtst is loaded at run time: the test needs no X development headers to build.
+class XPointer
+{
+public:
+    bool load()
+    {
+        QLibrary x11(QStringLiteral("X11"), 6);
+        QLibrary xtst(QStringLiteral("Xtst"), 6);
+        if (!x11.load() || !xtst.load())
+            return false;
+        m_open = reinterpret_cast<OpenFn>(x11.resolve("XOpenDisplay"));
+        m_flush = reinterpret_cast<FlushFn>(x11.resolve("XFlush"));
+        m_motion = reinterpret_cast<MotionFn>(xtst.resolve("XTestFakeMotionEvent"));
+        m_button = reinterpret_cast<ButtonFn>(xtst.resolve("XTestFakeButtonEvent"));
+        if (!m_open || !m_flush || !m_motion || !m_button)
+            return false;
+        m_display = m_open(nullptr);
+        return m_display != nullptr;
+    }
+    void move(const QPoint &global)
+    {
+        m_motion(m_display, -1, global.x(), global.y(), 0);
+        m_flush(m_display);
+    }
+    void button(bool press)
+    {
+        m_button(m_display, 1, press ? 1 : 0, 0);
+        m_flush(m_display);
+    }
+
+private:
+    using OpenFn = void *(*)(const char *);
+    using FlushFn = int (*)(void *);
+    using MotionFn = int (*)(void *, int, int, int, unsigned long);
+    using ButtonFn = int (*)(void *, unsigned int, int, unsigned long);
+    OpenFn m_open = nullptr;
+    FlushFn m_flush = nullptr;
+    MotionFn m_motion = nullptr;
+    ButtonFn m_button = nullptr;
+    void *m_display = nullptr;
+};
+
+int distinctColours(const QImage &image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 2) {
+        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(line[x]);
+    }
+    return int(colours.size());
+}
+
+} // namespace
+
+class TestXvfbWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void realMouseDragAssigns();
+    void demoScreenshot();
+
+private:
+    QTemporaryDir m_settingsDir;
+};
+
+void TestXvfbWindow::initTestCase()
+{
+    if (QGuiApplication::platformName() != QLatin1String("xcb"))
+        QSKIP("needs a real X server: run under xvfb-run");
+    UiTest::isolateSettings(m_settingsDir.path());
+}
+
+void TestXvfbWindow::realMouseDragAssigns()
+{
+    XPointer pointer;
+    if (!pointer.load())
+        QSKIP("libXtst is not available");
+    QTemporaryDir dir;
+    UiTest::makeWorkspace(dir.path());
+    ConsoleSession session;
+    QVERIFY2(session.open(dir.path(), UiTest::loopbackOverrides()), qPrintable(session.error()));
+    MainWindow window(&session, UiTest::loopbackOverrides());
+    window.move(0, 0);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    for (int i = 0; i < 4; ++i)
+        UiTest::discover(session.registry(), macOf(i));
+    session.registry()->publish();
+    QTest::qWait(200);
+
+    QListView *list = window.configView();
+    const QModelIndex config = window.configModel()->index(window.configModel()->rowOf(QStringLiteral("configs/worker.yaml")));
+    list->scrollTo(config);
+    const QPoint from = list->viewport()->mapToGlobal(list->visualRect(config).center());
+    MachineTableView *table = window.machineTable();
+    const QModelIndex target = window.filterModel()->mapFromSource(
+        window.machineModel()->index(window.machineModel()->rowOf(macOf(2)), MachineTableModel::StageColumn));
+    const QPoint to = table->viewport()->mapToGlobal(table->visualRect(target).center());
+
+    // Press, leave the start distance behind, glide to the row, release. The steps run
+    // from timers because QDrag::exec() runs its own event loop once the drag starts.
+    QList<std::function<void()>> steps;
+    steps << [&] { pointer.move(from); } << [&] { pointer.button(true); };
+    for (int i = 1; i <= 4; ++i)
+        steps << [&, i] { pointer.move(from + QPoint(4 * i, 3 * i)); };
+    for (int i = 1; i <= 10; ++i)
+        steps << [&, i] { pointer.move(from + (to - from) * i / 10); };
+    steps << [&] { pointer.move(to + QPoint(1, 0)); } << [&] { pointer.button(false); };
+    int next = 0;
+    QTimer driver;
+    driver.setInterval(60);
+    connect(&driver, &QTimer::timeout, this, [&] {
+        if (next < steps.size())
+            steps.at(next++)();
+        else
+            driver.stop();
+    });
+    driver.start();
+    QTRY_VERIFY_WITH_TIMEOUT(next >= steps.size(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.assignment(macOf(2)), QStringLiteral("configs/worker.yaml"), 5000);
+    QVERIFY(session.assignment(macOf(1)).isEmpty());
+    QVERIFY(session.assignment(macOf(3)).isEmpty());
+}
+
+void TestXvfbWindow::demoScreenshot()
+{
+    ConsoleSession session;
+    QString error;
+    Sim::DemoDriver *demo = Sim::openDemo(&session, 40, nullptr, &error);
+    QVERIFY2(demo, qPrintable(error));
+    MainWindow window(&session, demo->environment()->overrides());
+    demo->setParent(&window);
+    window.setDemoNote(QStringLiteral("demo: 40 simulated machines on this computer"));
+    session.startServices();
+    window.resize(1600, 960);
+    window.move(0, 0);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // Let the fleet flow: machines appear and move through several stages.
+    QTRY_VERIFY_WITH_TIMEOUT(window.machineModel()->rowCount() >= 40, 30000);
+    QSet<int> stages;
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 25000) {
+        QTest::qWait(500);
+        stages.clear();
+        int downloading = 0;
+        for (int row = 0; row < window.machineModel()->rowCount(); ++row) {
+            const QModelIndex index = window.machineModel()->index(row, MachineTableModel::ProgressColumn);
+            stages.insert(index.data(MachineTableModel::StageRole).toInt());
+            downloading += index.data(MachineTableModel::ProgressRole).toDouble() >= 0 ? 1 : 0;
+        }
+        if (stages.size() >= 3 && downloading > 0 && clock.elapsed() > 8000)
+            break;
+    }
+    QVERIFY2(stages.size() >= 3, qPrintable(QString::number(stages.size())));
+    window.machineTable()->selectRow(0);
+    QTest::qWait(300);
+
+    const QImage image = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const QString path = QStringLiteral(NBC_BINARY_DIR "/screenshots/demo-window.png");
+    QDir().mkpath(QFileInfo(path).path());
+    QVERIFY(image.save(path));
+    qInfo("screenshot: %s (%dx%d, %d colours, %d stages)", qPrintable(path), image.width(), image.height(),
+          distinctColours(image), int(stages.size()));
+    QVERIFY(image.width() >= 1200 && image.height() >= 700);
+    QVERIFY(distinctColours(image) > 64);   // icons, stage colours, bars: not a blank window
+    QVERIFY(window.machineModel()->rowCount() >= 40);
+    session.stopServices();
+    session.services()->shutdown();
+}
+
+QTEST_MAIN(TestXvfbWindow)
+#include "tst_xvfbwindow.moc"
