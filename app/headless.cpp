@@ -106,24 +106,6 @@ QJsonObject serviceLine(const Nbc::EngineStatus &status)
 
 } // namespace
 
-static Nbc::SessionOverrides overridesFrom(const AppOptions &options)
-{
-    Nbc::SessionOverrides o;
-    o.interfaceName = options.interfaceName;
-    if (options.mode == QLatin1String("proxy"))
-        o.mode = Nbc::DhcpMode::Proxy;
-    else if (options.mode == QLatin1String("dhcp"))
-        o.mode = Nbc::DhcpMode::Full;
-    o.dhcpPort = options.dhcpPort;
-    o.proxyPort = options.proxyPort;
-    o.tftpPort = options.tftpPort;
-    o.httpPort = options.httpPort;
-    o.logPort = options.logPort;
-    o.tftpRoot = options.tftpRoot;
-    o.httpRoot = options.httpRoot;
-    return o;
-}
-
 int runHeadless(QCoreApplication &app, const AppOptions &options)
 {
     Nbc::ConsoleSession session;
@@ -136,7 +118,7 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
             std::fprintf(stderr, "netboot-console: the demo cannot start: %s\n", qPrintable(error));
             return 1;
         }
-    } else if (!session.open(options.workspace, overridesFrom(options))) {
+    } else if (!session.open(options.workspace, options.sessionOverrides())) {
         std::fprintf(stderr, "netboot-console: %s\n", qPrintable(session.error()));
         return 1;
     }

@@ -115,20 +115,7 @@ int main(int argc, char **argv)
 #ifdef NBC_WITH_GUI
     if (options.headless || !qobject_cast<QApplication *>(app.get()))
         return runHeadless(*app, options);
-    Nbc::SessionOverrides overrides;
-    overrides.interfaceName = options.interfaceName;
-    if (options.mode == QLatin1String("proxy"))
-        overrides.mode = Nbc::DhcpMode::Proxy;
-    else if (options.mode == QLatin1String("dhcp"))
-        overrides.mode = Nbc::DhcpMode::Full;
-    overrides.dhcpPort = options.dhcpPort;
-    overrides.proxyPort = options.proxyPort;
-    overrides.tftpPort = options.tftpPort;
-    overrides.httpPort = options.httpPort;
-    overrides.logPort = options.logPort;
-    overrides.tftpRoot = options.tftpRoot;
-    overrides.httpRoot = options.httpRoot;
-    return Nbc::Ui::runWindow(*qobject_cast<QApplication *>(app.get()), options.workspace, overrides, options.demo);
+    return Nbc::Ui::runWindow(*qobject_cast<QApplication *>(app.get()), options.workspace, options.sessionOverrides(), options.demo);
 #else
     return runHeadless(*app, options);
 #endif

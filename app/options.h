@@ -1,5 +1,7 @@
 #pragma once
 
+#include "inventory/consolesession.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -12,4 +14,7 @@ struct AppOptions {
     int dhcpPort = -1, proxyPort = -1, tftpPort = -1, httpPort = -1, logPort = -1;
     QString tftpRoot;
     QString httpRoot;
+
+    // What of these the session takes as overrides of the workspace for this run.
+    Nbc::SessionOverrides sessionOverrides() const;
 };

@@ -60,6 +60,32 @@ bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &o
         m_error = tr("The workspace cannot be used: %1").arg(m_workspace.error().toString());
         return false;
     }
+    // The inventory and the config library only need the workspace: they are there even
+    // while no interface is chosen, so the window can show machines and configs already.
+    // What was seen before this start; a broken inventory costs history, never a boot.
+    if (!m_inventory->isOpen()) {
+        QString inventoryError;
+        if (m_inventory->open(m_workspace.directory() + QStringLiteral("/inventory.sqlite"), &inventoryError)) {
+            m_registry->restore(m_inventory->load());
+            m_inventory->attach(m_registry);
+            connect(m_inventory, &InventoryStore::writeFailed, this, &ConsoleSession::workspaceError);
+        } else {
+            m_warnings << inventoryError;
+        }
+    }
+    if (!m_configs) {
+        m_configs = new Talos::ConfigLibrary(m_workspace.directory(), this);
+        // An assigned config that becomes invalid is flagged on the machines using it.
+        connect(m_configs, &Talos::ConfigLibrary::machineProblemsChanged, this,
+                [this] { m_registry->setConfigProblems(m_configs->machineProblems()); });
+        connect(this, &ConsoleSession::intentChanged, m_configs,
+                [this] { m_configs->setMachines(m_workspace.settings().machines); });
+    }
+    m_configs->setMachines(m_workspace.settings().machines);
+    m_registry->setConfigProblems(m_configs->machineProblems());
+    if (!m_watcher)
+        watchWorkspace();
+
     BootSnapshot snap = m_workspace.toSnapshot();
     applyOverrides(&snap);
     QString error;
@@ -67,32 +93,11 @@ bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &o
         m_error = error;
         return false;
     }
-    // What was seen before this start. A broken inventory costs history, never a boot.
-    if (!m_inventory->isOpen()) {
-        QString inventoryError;
-        if (m_inventory->open(m_workspace.directory() + QStringLiteral("/inventory.sqlite"), &inventoryError)) {
-            m_registry->restore(m_inventory->load());
-            m_inventory->attach(m_registry);
-        } else {
-            m_warnings << inventoryError;
-        }
-        connect(m_inventory, &InventoryStore::writeFailed, this, &ConsoleSession::workspaceError);
-    }
-    if (!m_configs) {
-        m_configs = new Talos::ConfigLibrary(m_workspace.directory(), this);
-        m_configs->setMachines(m_workspace.settings().machines);
-        // An assigned config that becomes invalid is flagged on the machines using it.
-        connect(m_configs, &Talos::ConfigLibrary::machineProblemsChanged, this,
-                [this] { m_registry->setConfigProblems(m_configs->machineProblems()); });
-        connect(this, &ConsoleSession::intentChanged, m_configs,
-                [this] { m_configs->setMachines(m_workspace.settings().machines); });
-        m_registry->setConfigProblems(m_configs->machineProblems());
-    }
+    m_error.clear();
     // Engines are created once; they learn everything from the snapshots pushed to them.
     if (m_services->engines().isEmpty())
         addDefaultEngines(*m_services);
     m_services->setSnapshot(snap);
-    watchWorkspace();
     return true;
 }
 

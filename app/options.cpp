@@ -1,0 +1,19 @@
+#include "options.h"
+
+Nbc::SessionOverrides AppOptions::sessionOverrides() const
+{
+    Nbc::SessionOverrides o;
+    o.interfaceName = interfaceName;
+    if (mode == QLatin1String("proxy"))
+        o.mode = Nbc::DhcpMode::Proxy;
+    else if (mode == QLatin1String("dhcp"))
+        o.mode = Nbc::DhcpMode::Full;
+    o.dhcpPort = dhcpPort;
+    o.proxyPort = proxyPort;
+    o.tftpPort = tftpPort;
+    o.httpPort = httpPort;
+    o.logPort = logPort;
+    o.tftpRoot = tftpRoot;
+    o.httpRoot = httpRoot;
+    return o;
+}
