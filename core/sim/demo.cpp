@@ -283,6 +283,12 @@ DemoDriver::DemoDriver(std::unique_ptr<DemoEnvironment> environment, ConsoleSess
 DemoDriver::~DemoDriver()
 {
     stop();
+    // The session still has the demo workspace open (its inventory is written when it
+    // closes): the folder goes when the session does, or it would be written again.
+    if (m_session) {
+        DemoEnvironment *environment = m_environment.release();
+        connect(m_session, &QObject::destroyed, [environment] { delete environment; });
+    }
 }
 
 void DemoDriver::start()

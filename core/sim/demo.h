@@ -5,6 +5,7 @@
 #include "sim/fleetplan.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -98,7 +99,7 @@ private:
     void onStageChanged(const QString &mac, Nbc::Stage stage);
 
     std::unique_ptr<DemoEnvironment> m_environment;
-    ConsoleSession *m_session;
+    QPointer<ConsoleSession> m_session;
     FleetSimulator *m_simulator = nullptr;
     QSet<QString> m_running;
     QSet<QString> m_lateScheduled;
