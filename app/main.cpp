@@ -7,6 +7,8 @@
 #ifdef NBC_WITH_GUI
 #include "runwindow.h"
 #include <QApplication>
+#include <QLocale>
+#include <QTranslator>
 #endif
 
 #include <cstdio>
@@ -115,6 +117,10 @@ int main(int argc, char **argv)
 #ifdef NBC_WITH_GUI
     if (options.headless || !qobject_cast<QApplication *>(app.get()))
         return runHeadless(*app, options);
+    // The window speaks the user's language where a translation exists (translations/).
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("netboot-console"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
     return Nbc::Ui::runWindow(*qobject_cast<QApplication *>(app.get()), options.workspace, options.sessionOverrides(), options.demo);
 #else
     return runHeadless(*app, options);

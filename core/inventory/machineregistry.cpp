@@ -54,6 +54,12 @@ QStringList uuidSpellings(const QString &uuid)
     return spellings;
 }
 
+QString MachineRegistry::ignoresProxyHint()
+{
+    return tr("The firmware keeps asking after our offer and never fetches its boot file: it ignores proxy "
+              "DHCP offers. Use full DHCP mode on an isolated switch.");
+}
+
 MachineRegistry::MachineRegistry(QObject *parent)
     : QObject(parent)
     , m_publishTimer(new QTimer(this))
@@ -267,10 +273,8 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
     case EventKind::DhcpAck:
         if (!fromIpxe && !m.bootFileFetched && event.kind == EventKind::DhcpOffer) {
             ++m.offersThisBoot;
-            if (m.offersThisBoot >= kOffersWithoutFetch) {
-                m.hint = tr("The firmware keeps asking after our offer and never fetches its boot file: it "
-                            "ignores proxy DHCP offers. Use full DHCP mode on an isolated switch.");
-            }
+            if (m.offersThisBoot >= kOffersWithoutFetch)
+                m.hint = ignoresProxyHint();
         }
         break;
     case EventKind::DhcpIgnored:
@@ -280,7 +284,7 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
     case EventKind::TftpDone: {
         learnAddress(m, event.peer);
         m.bootFileFetched = true;
-        if (m.offersThisBoot >= kOffersWithoutFetch && m.hint.startsWith(tr("The firmware keeps asking").left(20)))
+        if (m.hint == ignoresProxyHint())
             m.hint.clear();
         advance(m, Stage::LoadingIpxe, time, detail);
         m.download = detail;

@@ -122,6 +122,7 @@ Q_SIGNALS:
     void stageChanged(const QString &mac, Nbc::Stage stage, const QString &detail);
 
 private:
+    static QString ignoresProxyHint();
     QString resolveMac(const MachineEvent &event) const;
     Machine &ensure(const QString &mac, const QDateTime &time, bool *created);
     void setStage(Machine &machine, Stage stage, const QDateTime &time, const QString &detail = {});
