@@ -2,7 +2,10 @@
 
 // Helpers shared by the Qt Tests: test data, real peer programs, waiting on signals.
 
+#include "engine/machineevent.h"
+
 #include <QByteArray>
+#include <QList>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
@@ -45,6 +48,23 @@ inline QByteArray readHexData(const QString &name)
     const QString var = QStandardPaths::findExecutable(QStringLiteral(name));           \
     if (var.isEmpty())                                                                   \
         QSKIP("'" name "' is not installed (make deps installs it)");
+
+// The events of a recorded list that match a predicate (kind, transfer, machine ...).
+template<typename Predicate>
+QList<Nbc::MachineEvent> filterEvents(const QList<Nbc::MachineEvent> &events, Predicate keep)
+{
+    QList<Nbc::MachineEvent> out;
+    for (const Nbc::MachineEvent &event : events) {
+        if (keep(event))
+            out.append(event);
+    }
+    return out;
+}
+
+inline QList<Nbc::MachineEvent> eventsOfKind(const QList<Nbc::MachineEvent> &events, Nbc::EventKind kind)
+{
+    return filterEvents(events, [kind](const Nbc::MachineEvent &e) { return e.kind == kind; });
+}
 
 inline bool isRoot()
 {

@@ -127,12 +127,7 @@ class tst_DhcpProxy : public QObject
 
     QList<MachineEvent> eventsOf(EventKind kind) const
     {
-        QList<MachineEvent> out;
-        for (const MachineEvent &e : m_events) {
-            if (e.kind == kind)
-                out.append(e);
-        }
-        return out;
+        return TestUtil::eventsOfKind(m_events, kind);
     }
 
 private Q_SLOTS:

@@ -197,12 +197,7 @@ private:
 
     QList<MachineEvent> eventsOf(quint64 transferId) const
     {
-        QList<MachineEvent> list;
-        for (const MachineEvent &event : m_events) {
-            if (event.transferId == transferId)
-                list.append(event);
-        }
-        return list;
+        return TestUtil::filterEvents(m_events, [transferId](const MachineEvent &e) { return e.transferId == transferId; });
     }
 
     const MachineEvent *lastEvent(EventKind kind) const

@@ -135,12 +135,7 @@ class tst_TftpServer : public QObject
 
     QList<MachineEvent> events(EventKind kind) const
     {
-        QList<MachineEvent> out;
-        for (const MachineEvent &event : m_events) {
-            if (event.kind == kind)
-                out.append(event);
-        }
-        return out;
+        return TestUtil::eventsOfKind(m_events, kind);
     }
     // The transfer started for a raw client, found by its source port.
     quint64 transferOf(quint16 clientPort) const
