@@ -469,10 +469,14 @@ private Q_SLOTS:
         QCOMPARE(optionName(175), QStringLiteral("ipxe-encap"));
         QCOMPARE(optionName(201), QStringLiteral("option-201"));
         QVERIFY(optionDefinition(97));
-        QVERIFY(!optionDefinition(1));
+        QVERIFY(optionDefinition(1));                          // subnet mask, sent in full mode
+        QVERIFY(!optionDefinition(2));
         QVERIFY(optionPayloadValid(97, QByteArray(16, 0)));   // early ROMs omit the type byte
         QVERIFY(!optionPayloadValid(97, QByteArray(15, 0)));
-        QVERIFY(optionPayloadValid(1, QByteArray()));          // unknown: opaque
+        QVERIFY(!optionPayloadValid(1, QByteArray(3, 0)));
+        QVERIFY(!optionPayloadValid(3, QByteArray(6, 0)));     // routers: a multiple of 4
+        QVERIFY(optionPayloadValid(3, QByteArray(8, 0)));
+        QVERIFY(optionPayloadValid(2, QByteArray()));          // unknown: opaque
     }
 
     // Every truncation and thousands of random corruptions of real packets: a result

@@ -10,15 +10,20 @@ namespace Nbc::Dhcp {
 namespace {
 
 // Sorted by code for the binary search in optionDefinition().
-constexpr std::array<OptionDefinition, 18> kOptionTable = {{
+constexpr std::array<OptionDefinition, 23> kOptionTable = {{
+    {1, "subnet-mask", OptionType::Ipv4},
+    {3, "router", OptionType::Ipv4List},
     {12, "hostname", OptionType::String},
     {43, "vendor-specific", OptionType::Encapsulated},
     {50, "requested-address", OptionType::Ipv4},
+    {51, "lease-time", OptionType::Uint32},
     {52, "overload", OptionType::Uint8},
     {53, "message-type", OptionType::Uint8},
     {54, "server-id", OptionType::Ipv4},
     {55, "parameter-request-list", OptionType::Uint8List},
     {57, "max-message-size", OptionType::Uint16},
+    {58, "renewal-time", OptionType::Uint32},
+    {59, "rebinding-time", OptionType::Uint32},
     {60, "vendor-class", OptionType::String},
     {61, "client-id", OptionType::Uint8List},   // RFC 2132 9.14: type + at least one byte
     {66, "tftp-server-name", OptionType::String},
@@ -87,7 +92,9 @@ bool optionPayloadValid(quint8 code, const QByteArray &data)
     case OptionType::String: return n >= 1;
     case OptionType::Uint8: return n == 1;
     case OptionType::Uint16: return n == 2;
+    case OptionType::Uint32: return n == 4;
     case OptionType::Ipv4: return n == 4;
+    case OptionType::Ipv4List: return n >= 4 && n % 4 == 0;
     case OptionType::Uint8List: return n >= 1;
     case OptionType::Uint16List: return n >= 2 && n % 2 == 0;
     case OptionType::Ndi: return n == 3;

@@ -13,14 +13,19 @@ namespace Nbc::Dhcp {
 // Option codes this codec knows by name (RFC 2132, RFC 4578 for PXE, RFC 3004, RFC 3396).
 enum class OptionCode : quint8 {
     Pad = 0,
+    SubnetMask = 1,
+    Router = 3,                 // a list of addresses; full mode sends one, or none
     Hostname = 12,
     VendorSpecific = 43,        // PXE: encapsulated sub-options (PxeSubOption)
     RequestedAddress = 50,
     Overload = 52,              // 1: file holds options, 2: sname does, 3: both
+    LeaseTime = 51,             // seconds
     MessageType = 53,
     ServerId = 54,
     ParameterRequestList = 55,
     MaxMessageSize = 57,
+    RenewalTime = 58,           // T1, seconds
+    RebindingTime = 59,         // T2, seconds
     VendorClass = 60,           // "PXEClient:Arch:xxxxx:UNDI:yyyzzz", "HTTPClient:..."
     ClientId = 61,
     TftpServerName = 66,
@@ -50,7 +55,9 @@ enum class OptionType {
     String,         // at least one byte of text
     Uint8,
     Uint16,
+    Uint32,
     Ipv4,
+    Ipv4List,       // a non-empty multiple of 4
     Uint8List,      // at least one byte
     Uint16List,     // a non-empty multiple of 2
     Ndi,            // 3 bytes: type, major, minor
