@@ -94,23 +94,103 @@ QString bootFileFor(const ClientFacts &facts, const BootSnapshot &snapshot)
     return {};
 }
 
+namespace {
+
+bool isHttpClient(const ClientFacts &f)
+{
+    return f.vendorClass.toLatin1().startsWith(kHttpClient);
+}
+
+// The parts of a decision that do not depend on the message type, in the order their
+// reasons are reported.
+bool refuseNonBootClient(BootDecision &d, const Dhcp::Packet &request)
+{
+    const ClientFacts &f = d.facts;
+    if (request.op != Dhcp::Packet::kBootRequest) {
+        d = noReply(d, QStringLiteral("not-request"), QStringLiteral("a BOOTREPLY from another server"));
+        return true;
+    }
+    if (!f.messageType) {
+        d = noReply(d, QStringLiteral("bootp"), QStringLiteral("plain BOOTP, not DHCP"));
+        return true;
+    }
+    // Only PXE and UEFI HTTP clients are ours; every other client belongs to the site's
+    // DHCP server (PXE 2.1 2.2.5: a proxy answers "PXEClient" only).
+    const QByteArray vendor = f.vendorClass.toLatin1();
+    if (!vendor.startsWith(kPxeClient) && !isHttpClient(f)) {
+        d = noReply(d, QStringLiteral("not-pxe"), QStringLiteral("not a PXE client (vendor class '%1')").arg(f.vendorClass));
+        return true;
+    }
+    return false;
+}
+
+bool refuseWithoutFile(BootDecision &d, const BootSnapshot &snapshot, quint32 *server)
+{
+    const ClientFacts &f = d.facts;
+    if (f.firmware == Firmware::UefiHttp && !isHttpClient(f)) {
+        d = noReply(d, QStringLiteral("unsupported-arch"),
+                    QStringLiteral("architecture 16 (HTTP boot) without the HTTPClient vendor class"));
+        return true;
+    }
+    const QString file = bootFileFor(f, snapshot);
+    if (file.isEmpty()) {
+        d = noReply(d, QStringLiteral("unsupported-arch"),
+                    QStringLiteral("no boot file for client architecture %1").arg(f.arch.value_or(0)));
+        return true;
+    }
+    bool isV4 = false;
+    *server = snapshot.serverAddress.toIPv4Address(&isV4);
+    if (!isV4 || *server == 0) {
+        d = noReply(d, QStringLiteral("no-server-address"), QStringLiteral("no IPv4 server address to offer"));
+        return true;
+    }
+    d.bootFile = file;
+    d.detail = file;
+    return false;
+}
+
+} // namespace
+
+BootDecision decideBootFile(const Dhcp::Packet &request, DhcpPort port, const BootSnapshot &snapshot)
+{
+    BootDecision d;
+    d.facts = ClientFacts::fromPacket(request, port);
+    quint32 server = 0;
+    if (!refuseNonBootClient(d, request))
+        refuseWithoutFile(d, snapshot, &server);
+    return d;
+}
+
+void addBootInfo(Dhcp::Packet &reply, const Dhcp::Packet &request, const BootDecision &decision, quint32 server)
+{
+    const ClientFacts &f = decision.facts;
+    reply.siaddr = server;            // next server: where TFTP fetches the file
+    const QByteArray fileBytes = decision.bootFile.toUtf8();
+    if (fileBytes.size() < Dhcp::Packet::kFileSize)
+        reply.file = fileBytes;       // BOOTP ROMs read the field, not option 67
+    reply.setAddressOption(OptionCode::ServerId, server);
+    // UEFI 2.x 24.7: an HTTP boot offer must say "HTTPClient", or the client ignores it.
+    reply.setOption(OptionCode::VendorClass, isHttpClient(f) ? kHttpClient : kPxeClient);
+    reply.setOption(OptionCode::BootFileName, fileBytes);
+    if (const auto guid = request.option(OptionCode::ClientGuid))
+        reply.setOption(OptionCode::ClientGuid, *guid);   // PXE 2.1: echoed when sent
+
+    // Option 43 only for BIOS PXE ROMs on port 67: discovery control 8 (PXE 2.1 2.4.2,
+    // bit 3: skip boot-server discovery, boot the file in this offer). UEFI PXE gets no
+    // option 43, so OVMF asks again on 4011; iPXE gets none so it never shows a PXE menu.
+    if (f.firmware == Firmware::Bios && f.port == DhcpPort::Dhcp) {
+        reply.setOption(OptionCode::VendorSpecific,
+                        Dhcp::buildSubOptions({{quint8(Dhcp::PxeSubOption::DiscoveryControl), QByteArray(1, char(8))}}));
+    }
+}
+
 BootDecision decideDhcp(const Dhcp::Packet &request, DhcpPort port, const BootSnapshot &snapshot)
 {
     BootDecision d;
     d.facts = ClientFacts::fromPacket(request, port);
     const ClientFacts &f = d.facts;
-
-    if (request.op != Dhcp::Packet::kBootRequest)
-        return noReply(d, QStringLiteral("not-request"), QStringLiteral("a BOOTREPLY from another server"));
-    if (!f.messageType)
-        return noReply(d, QStringLiteral("bootp"), QStringLiteral("plain BOOTP, not DHCP"));
-
-    // Only PXE and UEFI HTTP clients are ours; every other client belongs to the site's
-    // DHCP server (PXE 2.1 2.2.5: a proxy answers "PXEClient" only).
-    const QByteArray vendor = f.vendorClass.toLatin1();
-    const bool httpClient = vendor.startsWith(kHttpClient);
-    if (!vendor.startsWith(kPxeClient) && !httpClient)
-        return noReply(d, QStringLiteral("not-pxe"), QStringLiteral("not a PXE client (vendor class '%1')").arg(f.vendorClass));
+    if (refuseNonBootClient(d, request))
+        return d;
 
     MessageType replyType;
     const MessageType type = *f.messageType;
@@ -127,19 +207,9 @@ BootDecision decideDhcp(const Dhcp::Packet &request, DhcpPort port, const BootSn
                            .arg(port == DhcpPort::Dhcp ? snapshot.dhcpPort : snapshot.proxyPort));
     }
 
-    if (f.firmware == Firmware::UefiHttp && !httpClient) {
-        return noReply(d, QStringLiteral("unsupported-arch"),
-                       QStringLiteral("architecture 16 (HTTP boot) without the HTTPClient vendor class"));
-    }
-    const QString file = bootFileFor(f, snapshot);
-    if (file.isEmpty()) {
-        return noReply(d, QStringLiteral("unsupported-arch"),
-                       QStringLiteral("no boot file for client architecture %1").arg(f.arch.value_or(0)));
-    }
-    bool isV4 = false;
-    const quint32 server = snapshot.serverAddress.toIPv4Address(&isV4);
-    if (!isV4 || server == 0)
-        return noReply(d, QStringLiteral("no-server-address"), QStringLiteral("no IPv4 server address to offer"));
+    quint32 server = 0;
+    if (refuseWithoutFile(d, snapshot, &server))
+        return d;
     // A REQUEST on 67 naming our own address as its server is meant for a DHCP server
     // on this host (full mode, or dnsmasq next to us). Measured with OVMF 2022.11: our
     // yiaddr-0 ACK, arriving first with the same server id, is taken as that server's
@@ -151,28 +221,8 @@ BootDecision decideDhcp(const Dhcp::Packet &request, DhcpPort port, const BootSn
 
     Dhcp::Packet reply = request.makeReply(replyType);
     reply.yiaddr = 0;                 // proxy DHCP never assigns an address
-    reply.siaddr = server;            // next server: where TFTP fetches the file
-    const QByteArray fileBytes = file.toUtf8();
-    if (fileBytes.size() < Dhcp::Packet::kFileSize)
-        reply.file = fileBytes;       // BOOTP ROMs read the field, not option 67
-    reply.setAddressOption(OptionCode::ServerId, server);
-    // UEFI 2.x 24.7: an HTTP boot offer must say "HTTPClient", or the client ignores it.
-    reply.setOption(OptionCode::VendorClass, httpClient ? kHttpClient : kPxeClient);
-    reply.setOption(OptionCode::BootFileName, fileBytes);
-    if (const auto guid = request.option(OptionCode::ClientGuid))
-        reply.setOption(OptionCode::ClientGuid, *guid);   // PXE 2.1: echoed when sent
-
-    // Option 43 only for BIOS PXE ROMs on port 67: discovery control 8 (PXE 2.1 2.4.2,
-    // bit 3: skip boot-server discovery, boot the file in this offer). UEFI PXE gets no
-    // option 43, so OVMF asks again on 4011; iPXE gets none so it never shows a PXE menu.
-    if (f.firmware == Firmware::Bios && port == DhcpPort::Dhcp) {
-        reply.setOption(OptionCode::VendorSpecific,
-                        Dhcp::buildSubOptions({{quint8(Dhcp::PxeSubOption::DiscoveryControl), QByteArray(1, char(8))}}));
-    }
-
+    addBootInfo(reply, request, d, server);
     d.reply = reply;
-    d.bootFile = file;
-    d.detail = file;
     return d;
 }
 

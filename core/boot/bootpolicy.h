@@ -62,4 +62,13 @@ BootDecision decideDhcp(const Dhcp::Packet &request, DhcpPort port, const BootSn
 // The boot file a client should get, or empty when we have none for its architecture.
 QString bootFileFor(const ClientFacts &facts, const BootSnapshot &snapshot);
 
+// Full DHCP mode: whether the client is one we boot and with which file, whatever its
+// message type; reply stays empty. bootFile is empty (reason, detail set) for clients that
+// are not PXE, UEFI HTTP or iPXE clients, or that we have no file for.
+BootDecision decideBootFile(const Dhcp::Packet &request, DhcpPort port, const BootSnapshot &snapshot);
+
+// Writes the boot information of decision (one with a bootFile) into reply: the same in a
+// proxy reply and in a full-mode address offer, so a client is told the same either way.
+void addBootInfo(Dhcp::Packet &reply, const Dhcp::Packet &request, const BootDecision &decision, quint32 server);
+
 } // namespace Nbc::Boot
