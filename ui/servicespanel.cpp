@@ -2,6 +2,8 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFontDatabase>
+#include <QFrame>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
@@ -13,7 +15,17 @@ namespace Nbc::Ui {
 
 namespace {
 
-enum Column { NameColumn, StateColumn, AddressColumn, ServedColumn, DroppedColumn, ColumnCount };
+constexpr int kEngineRole = Qt::UserRole + 1;
+
+QString iconPath(EngineStatus::State state)
+{
+    switch (state) {
+    case EngineStatus::State::Running: return QStringLiteral(":/icons/engine-running.svg");
+    case EngineStatus::State::Stopped: return QStringLiteral(":/icons/engine-stopped.svg");
+    case EngineStatus::State::Failed: return QStringLiteral(":/icons/engine-failed.svg");
+    }
+    return {};
+}
 
 } // namespace
 
@@ -21,9 +33,11 @@ ServicesPanel::ServicesPanel(QWidget *parent)
     : QWidget(parent)
     , m_tree(new QTreeWidget(this))
     , m_problem(new QLabel(this))
-    , m_error(new QLabel(this))
-    , m_fix(new QLabel(this))
-    , m_copyFix(new QPushButton(tr("Copy command"), this))
+    , m_failure(new QFrame(this))
+    , m_error(new QLabel(m_failure))
+    , m_fix(new QLabel(m_failure))
+    , m_command(new QLabel(m_failure))
+    , m_copyCommand(new QPushButton(tr("&Copy command"), m_failure))
 {
     setObjectName(QStringLiteral("servicesPanel"));
     auto *layout = new QVBoxLayout(this);
@@ -36,28 +50,45 @@ ServicesPanel::ServicesPanel(QWidget *parent)
     m_problem->hide();
     layout->addWidget(m_problem);
 
-    m_tree->setObjectName(QStringLiteral("servicesTree"));
-    m_tree->setRootIsDecorated(false);
-    m_tree->setColumnCount(ColumnCount);
-    m_tree->setHeaderLabels({tr("Service"), tr("State"), tr("Address"), tr("Served"), tr("Dropped")});
-    m_tree->header()->setStretchLastSection(true);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setAllColumnsShowFocus(true);
-    layout->addWidget(m_tree, 1);
-
+    // A failure is what a person must act on: above the list, framed, with the command.
+    m_failure->setObjectName(QStringLiteral("engineFailure"));
+    m_failure->setStyleSheet(QStringLiteral(
+        "QFrame#engineFailure { background: #fdedec; border: 1px solid #c0392b; border-radius: 4px; }"
+        "QFrame#engineFailure QLabel { color: #641e16; background: transparent; border: none; }"
+        "QFrame#engineFailure QLabel#engineCommand { background: #ffffff; color: #17202a;"
+        " border: 1px solid #d5d8dc; border-radius: 3px; padding: 3px; }"));
+    auto *failureLayout = new QVBoxLayout(m_failure);
+    failureLayout->setContentsMargins(6, 6, 6, 6);
+    failureLayout->setSpacing(4);
     m_error->setObjectName(QStringLiteral("engineError"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_error->font();
+    bold.setBold(true);
+    m_error->setFont(bold);
     m_fix->setObjectName(QStringLiteral("engineFix"));
-    m_fix->setWordWrap(true);
-    m_fix->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_fix->setStyleSheet(QStringLiteral("QLabel { font-family: monospace; background: palette(base); padding: 4px; }"));
-    layout->addWidget(m_error);
-    layout->addWidget(m_fix);
-    layout->addWidget(m_copyFix, 0, Qt::AlignLeft);
-    m_error->hide();
-    m_fix->hide();
-    m_copyFix->hide();
+    m_command->setObjectName(QStringLiteral("engineCommand"));
+    m_command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    for (QLabel *label : {m_error, m_fix, m_command}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        failureLayout->addWidget(label);
+    }
+    m_copyCommand->setObjectName(QStringLiteral("copyCommand"));
+    m_copyCommand->setToolTip(tr("Copy the command to the clipboard, then paste it into a terminal"));
+    failureLayout->addWidget(m_copyCommand, 0, Qt::AlignLeft);
+    m_failure->hide();
+    layout->addWidget(m_failure);
+
+    m_tree->setObjectName(QStringLiteral("servicesTree"));
+    m_tree->setColumnCount(1);
+    m_tree->setHeaderHidden(true);
+    m_tree->setRootIsDecorated(true);
+    m_tree->setUniformRowHeights(false);
+    m_tree->setTextElideMode(Qt::ElideRight);
+    m_tree->setExpandsOnDoubleClick(true);
+    const int icon = m_tree->fontMetrics().height() * 3 / 2;
+    m_tree->setIconSize(QSize(icon, icon));
+    m_tree->setToolTip(tr("Expand a service to see all of its counters"));
+    layout->addWidget(m_tree, 1);
 
     // Fixed order, so the panel does not jump as engines report.
     const QStringList engines{QStringLiteral("dhcp-proxy"), QStringLiteral("tftp"), QStringLiteral("http"),
@@ -68,7 +99,8 @@ ServicesPanel::ServicesPanel(QWidget *parent)
         updateStatus(status);
     }
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &ServicesPanel::showDetails);
-    connect(m_copyFix, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_fix->text()); });
+    connect(m_copyCommand, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_command->text()); });
 }
 
 QString ServicesPanel::engineTitle(const QString &engine)
@@ -86,21 +118,70 @@ QString ServicesPanel::engineTitle(const QString &engine)
     return engine;
 }
 
-QString ServicesPanel::countersText(const QMap<QString, quint64> &counters, bool dropped)
+QString ServicesPanel::stateText(EngineStatus::State state)
 {
-    if (!dropped)
-        return QString::number(counters.value(QStringLiteral("served")));
-    quint64 total = 0;
-    QStringList reasons;
-    for (auto it = counters.cbegin(); it != counters.cend(); ++it) {
-        if (!it.key().startsWith(QLatin1String("dropped:")))
-            continue;
-        total += it.value();
-        reasons << QStringLiteral("%1 %2").arg(it.value()).arg(it.key().mid(8));
+    switch (state) {
+    case EngineStatus::State::Running: return tr("Running");
+    case EngineStatus::State::Stopped: return tr("Stopped");
+    case EngineStatus::State::Failed: return tr("Failed");
     }
-    if (reasons.isEmpty())
-        return QStringLiteral("0");
-    return QStringLiteral("%1 (%2)").arg(total).arg(reasons.join(QLatin1String(", ")));
+    return {};
+}
+
+QString ServicesPanel::activityText(const QMap<QString, quint64> &counters)
+{
+    quint64 dropped = 0;
+    for (auto it = counters.cbegin(); it != counters.cend(); ++it) {
+        if (it.key().startsWith(QLatin1String("dropped:")))
+            dropped += it.value();
+    }
+    return tr("served %1 · dropped %2").arg(counters.value(QStringLiteral("served"))).arg(dropped);
+}
+
+QString ServicesPanel::counterName(const QString &key)
+{
+    if (key.startsWith(QLatin1String("dropped:")))
+        return tr("dropped (%1)").arg(key.mid(8));
+    if (key == QLatin1String("served"))
+        return tr("served");
+    if (key == QLatin1String("received"))
+        return tr("received");
+    return key;
+}
+
+QString ServicesPanel::commandIn(const QString &fix)
+{
+    // The engines' fixes run a command through sudo; it ends at an unquoted ';' or at
+    // the end of the sentence.
+    const qsizetype start = fix.indexOf(QLatin1String("sudo "));
+    if (start < 0)
+        return {};
+    bool quoted = false;
+    qsizetype end = start;
+    for (; end < fix.size(); ++end) {
+        const QChar c = fix.at(end);
+        if (c == u'\'')
+            quoted = !quoted;
+        else if (c == u';' && !quoted)
+            break;
+    }
+    QString command = fix.mid(start, end - start).trimmed();
+    if (end == fix.size() && command.endsWith(u'.') && !quoted)
+        command.chop(1);
+    return command;
+}
+
+void ServicesPanel::fillCounters(QTreeWidgetItem *item, const QMap<QString, quint64> &counters)
+{
+    // Children are reused: the list is rebuilt twice a second at most, and an expanded
+    // engine stays expanded.
+    int i = 0;
+    for (auto it = counters.cbegin(); it != counters.cend(); ++it, ++i) {
+        QTreeWidgetItem *child = i < item->childCount() ? item->child(i) : new QTreeWidgetItem(item);
+        child->setText(0, tr("%1: %2").arg(counterName(it.key())).arg(it.value()));
+    }
+    while (item->childCount() > i)
+        delete item->takeChild(item->childCount() - 1);
 }
 
 void ServicesPanel::updateStatus(const EngineStatus &status)
@@ -109,33 +190,37 @@ void ServicesPanel::updateStatus(const EngineStatus &status)
     QTreeWidgetItem *item = m_items.value(status.engine);
     if (!item) {
         item = new QTreeWidgetItem(m_tree);
+        item->setData(0, kEngineRole, status.engine);
         m_items.insert(status.engine, item);
     }
-    item->setText(NameColumn, engineTitle(status.engine));
+    item->setIcon(0, QIcon(iconPath(status.state)));
+    // Short lines, each whole in a narrow dock: the item delegate draws a line break as one.
+    QStringList lines{tr("%1 — %2").arg(engineTitle(status.engine), stateText(status.state))};
     switch (status.state) {
     case EngineStatus::State::Running:
-        item->setIcon(StateColumn, QIcon(QStringLiteral(":/icons/engine-running.svg")));
-        item->setText(StateColumn, tr("Running"));
+        lines << status.address << activityText(status.counters);
         break;
     case EngineStatus::State::Stopped:
-        item->setIcon(StateColumn, QIcon(QStringLiteral(":/icons/engine-stopped.svg")));
-        item->setText(StateColumn, tr("Stopped"));
+        lines << (status.counters.isEmpty() ? tr("not listening") : activityText(status.counters));
         break;
     case EngineStatus::State::Failed:
-        item->setIcon(StateColumn, QIcon(QStringLiteral(":/icons/engine-failed.svg")));
-        item->setText(StateColumn, tr("Failed"));
+        lines << tr("cannot start: see above");
         break;
     }
-    item->setText(AddressColumn, status.address);
-    item->setText(ServedColumn, countersText(status.counters, false));
-    item->setText(DroppedColumn, countersText(status.counters, true));
+    item->setText(0, lines.join(u'\n'));
+    QFont font = m_tree->font();
+    font.setBold(status.state == EngineStatus::State::Failed);
+    item->setFont(0, font);
+    fillCounters(item, status.counters);
+
     QStringList tip;
-    for (auto it = status.counters.cbegin(); it != status.counters.cend(); ++it)
-        tip << QStringLiteral("%1: %2").arg(it.key()).arg(it.value());
     if (!status.error.isEmpty())
-        tip.prepend(status.error);
-    for (int c = 0; c < ColumnCount; ++c)
-        item->setToolTip(c, tip.join(u'\n'));
+        tip << status.error;
+    if (!status.address.isEmpty())
+        tip << tr("Address: %1").arg(status.address);
+    for (auto it = status.counters.cbegin(); it != status.counters.cend(); ++it)
+        tip << tr("%1: %2").arg(counterName(it.key())).arg(it.value());
+    item->setToolTip(0, tip.join(u'\n'));
     if (status.state == EngineStatus::State::Failed && !m_tree->currentItem())
         m_tree->setCurrentItem(item);
     showDetails();
@@ -146,7 +231,8 @@ void ServicesPanel::showDetails()
     // The selected engine's problem, or else the first failed one's.
     const EngineStatus *shown = nullptr;
     if (QTreeWidgetItem *current = m_tree->currentItem()) {
-        const QString engine = m_items.key(current);
+        const QTreeWidgetItem *top = current->parent() ? current->parent() : current;
+        const QString engine = top->data(0, kEngineRole).toString();
         if (m_status.value(engine).state == EngineStatus::State::Failed)
             shown = &m_status[engine];
     }
@@ -158,13 +244,16 @@ void ServicesPanel::showDetails()
             }
         }
     }
-    m_error->setVisible(shown);
-    m_fix->setVisible(shown && !shown->fix.isEmpty());
-    m_copyFix->setVisible(shown && !shown->fix.isEmpty());
+    m_failure->setVisible(shown);
     if (!shown)
         return;
-    m_error->setText(tr("%1: %2").arg(engineTitle(shown->engine), shown->error));
+    m_error->setText(tr("%1 cannot start: %2").arg(engineTitle(shown->engine), shown->error));
     m_fix->setText(shown->fix);
+    m_fix->setVisible(!shown->fix.isEmpty());
+    const QString command = commandIn(shown->fix);
+    m_command->setText(command);
+    m_command->setVisible(!command.isEmpty());
+    m_copyCommand->setVisible(!command.isEmpty());
 }
 
 void ServicesPanel::setSessionProblem(const QString &problem, const QStringList &interfaces)
