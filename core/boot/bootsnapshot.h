@@ -46,6 +46,11 @@ struct BootSnapshot {
     quint16 httpPort = 8080;
     quint16 logPort = 4050;
 
+    // Full DHCP mode (DhcpServer).
+    QString dhcpRange;                // "10.77.0.100-10.77.0.199" as written in the workspace
+    QHostAddress netmask;             // of serverAddress on its interface; null when not known
+    QHostAddress router;              // option 3; null on an isolated network: no router offered
+
     QString ipxeBios;                 // absolute path of undionly.kpxe
     QString ipxeUefi;                 // absolute path of ipxe.efi / snponly.efi
     QString tftpRoot;                 // optional extra TFTP folder

@@ -131,11 +131,32 @@ void ConsoleSession::applyOverrides(BootSnapshot *snapshot) const
         snap.serverAddress = QHostAddress(o.serverAddress);
 }
 
+namespace {
+
+// The netmask of address on iface, or on any interface when iface is not valid: full DHCP
+// mode hands out addresses of that subnet.
+QHostAddress netmaskOf(const QHostAddress &address, const QNetworkInterface &iface)
+{
+    const QList<QNetworkInterface> candidates = iface.isValid() ? QList<QNetworkInterface>{iface}
+                                                                : QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface &i : candidates) {
+        for (const QNetworkAddressEntry &entry : i.addressEntries()) {
+            if (entry.ip() == address)
+                return entry.netmask();
+        }
+    }
+    return {};
+}
+
+} // namespace
+
 bool ConsoleSession::resolveAddress(BootSnapshot *snap, QString *error) const
 {
     if (snap->interfaceName.isEmpty()) {
         if (!snap->serverAddress.isNull()) {
             snap->bindAddress = snap->serverAddress;
+            if (snap->netmask.isNull())
+                snap->netmask = netmaskOf(snap->serverAddress, QNetworkInterface());
             return true;
         }
         const QStringList available = describeInterfaces();
@@ -167,6 +188,8 @@ bool ConsoleSession::resolveAddress(BootSnapshot *snap, QString *error) const
         return false;
     }
     snap->bindAddress = snap->serverAddress;
+    if (snap->netmask.isNull())
+        snap->netmask = netmaskOf(snap->serverAddress, iface);
     return true;
 }
 

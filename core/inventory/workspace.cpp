@@ -1,6 +1,7 @@
 #include "inventory/workspace.h"
 
 #include "engine/machineevent.h"
+#include "protocol/dhcp/leasepool.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -227,6 +228,12 @@ bool Workspace::parse(const QByteArray &yaml, const QString &fileName, Workspace
             if (!s.serverAddress.isEmpty() && QHostAddress(s.serverAddress).protocol() != QAbstractSocket::IPv4Protocol) {
                 error->line = net["serverAddress"].Mark().line + 1;
                 error->message = tr("serverAddress '%1' is not an IPv4 address").arg(s.serverAddress);
+                return false;
+            }
+            QString rangeError;
+            if (!s.dhcpRange.isEmpty() && !Dhcp::AddressRange::parse(s.dhcpRange, &rangeError)) {
+                error->line = net["dhcpRange"].Mark().line + 1;
+                error->message = tr("dhcpRange: %1").arg(rangeError);
                 return false;
             }
         }
@@ -476,6 +483,7 @@ BootSnapshot Workspace::toSnapshot() const
     if (!s.serverAddress.isEmpty())
         snap.serverAddress = QHostAddress(s.serverAddress);
     snap.mode = s.mode;
+    snap.dhcpRange = s.dhcpRange;
     snap.dhcpPort = s.dhcpPort;
     snap.proxyPort = s.proxyPort;
     snap.tftpPort = s.tftpPort;
