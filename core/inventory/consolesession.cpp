@@ -23,14 +23,45 @@ ConsoleSession::ConsoleSession(QObject *parent)
     connect(m_services, &ServiceHost::machineEvent, m_registry, &MachineRegistry::handleEvent);
     // Talos said it installed: its next network boot goes to its disk (afterInstall).
     connect(m_registry, &MachineRegistry::installReported, this, [this](const QString &mac) {
-        QString error;
-        if (!setInstalled(mac, true, &error))
-            Q_EMIT workspaceError(error);
+        const QString key = normalizeMac(mac);
+        MachineIntent *m = m_workspace.machine(key);
+        if (!m) {
+            m_workspace.setAssignment(key, QString());
+            m = m_workspace.machine(key);
+        }
+        if (!m->installed) {
+            m->installed = true;
+            scheduleSave();
+        }
     });
+    m_saveTimer = new QTimer(this);
+    m_saveTimer->setSingleShot(true);
+    m_saveTimer->setInterval(250);
+    connect(m_saveTimer, &QTimer::timeout, this, &ConsoleSession::saveScheduled);
+}
+
+void ConsoleSession::scheduleSave()
+{
+    if (!m_saveTimer->isActive())
+        m_saveTimer->start();
+}
+
+void ConsoleSession::saveScheduled()
+{
+    QString error;
+    if (!saveWorkspace(&error)) {
+        Q_EMIT workspaceError(error);
+        return;
+    }
+    Q_EMIT intentChanged();
 }
 
 ConsoleSession::~ConsoleSession()
 {
+    if (m_saveTimer->isActive()) {
+        m_saveTimer->stop();
+        saveScheduled();
+    }
     m_services->shutdown();
     m_inventory->flush();
 }
@@ -210,6 +241,8 @@ void ConsoleSession::pushSnapshot()
 
 bool ConsoleSession::saveWorkspace(QString *error)
 {
+    // Writes every pending change, deferred ones included.
+    m_saveTimer->stop();
     if (!m_workspace.save(error))
         return false;
     QFile file(m_workspace.settingsPath());

@@ -83,6 +83,11 @@ Q_SIGNALS:
 
 private:
     void watchWorkspace();
+    // Intent changes that come from the wire (Talos reported an install) are written
+    // together, at most a few times a second: with a thousand machines installing at
+    // once, one write each would stall the main thread.
+    void scheduleSave();
+    void saveScheduled();
     void onWorkspaceFileChanged();
     bool resolveAddress(BootSnapshot *snapshot, QString *error) const;
     void applyOverrides(BootSnapshot *snapshot) const;
@@ -97,6 +102,7 @@ private:
     Talos::ConfigLibrary *m_configs = nullptr;
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_reloadTimer = nullptr;
+    QTimer *m_saveTimer = nullptr;
     QByteArray m_lastSavedYaml;
 };
 
