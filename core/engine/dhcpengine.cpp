@@ -72,23 +72,33 @@ void DhcpEngine::setSnapshot(const BootSnapshot &snapshot)
     Engine::setSnapshot(snapshot);
     if (!m_wanted || !restart)
         return;
+    release();
+    start();
+}
+
+void DhcpEngine::release()
+{
     if (m_listening) {
         closeListeners();
         finish();
-        m_listening = false;
     }
-    start();
+    m_listening = false;
+    m_idle = false;
 }
 
 void DhcpEngine::start()
 {
     m_wanted = true;
-    if (m_listening)
+    if (m_listening || m_idle)
         return;
     const BootSnapshot &s = snapshot();
     const QList<Boot::DhcpPort> ports = portsFor(s);
     if (ports.isEmpty()) {
-        setStopped();   // nothing to do in this mode; a snapshot with another mode starts it
+        // Nothing to listen on in this mode, but ready: a snapshot with the other mode
+        // binds at once. Shown as running so that "all services up" stays true.
+        m_idle = true;
+        setRunning(tr("not used in %1 mode").arg(s.mode == DhcpMode::Full ? QStringLiteral("dhcp")
+                                                                          : QStringLiteral("proxy")));
         return;
     }
     QString error, fix;
@@ -127,11 +137,9 @@ void DhcpEngine::start()
 void DhcpEngine::stop()
 {
     m_wanted = false;
-    if (!m_listening)
+    if (!m_listening && !m_idle)
         return;
-    closeListeners();
-    finish();
-    m_listening = false;
+    release();
     setStopped();
 }
 

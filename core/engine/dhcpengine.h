@@ -42,7 +42,7 @@ protected:
         int ifindex = 0;        // the interface it arrived on (IP_PKTINFO)
     };
 
-    // The sockets this engine needs for the snapshot's mode; none: it has nothing to do in it.
+    // The sockets this engine needs for the snapshot's mode; none: it is idle in that mode.
     virtual QList<Boot::DhcpPort> portsFor(const BootSnapshot &snapshot) const = 0;
     // Called before the sockets open; false with *error and *fix when the engine cannot run.
     virtual bool prepare(QString *error, QString *fix);
@@ -64,6 +64,8 @@ protected:
     bool isListening() const { return m_listening; }
 
 private:
+    // Closes the sockets (and finish()es) or leaves the idle state, without a status.
+    void release();
     bool openListener(Listener &listener, QString *error);
     void closeListeners();
     void readPending(Listener &listener);
@@ -74,6 +76,7 @@ private:
     QByteArray m_buffer;
     bool m_wanted = false;      // the host asked this engine to run
     bool m_listening = false;
+    bool m_idle = false;        // wanted, but this mode needs no socket of this engine
 };
 
 // 0.0.0.0 means "not known yet" on the wire; in an event it is no address at all.

@@ -93,7 +93,7 @@ std::unique_ptr<Console> startConsole(int count, quint32 seed, qint64 kernelByte
     addDefaultEngines(*c->host);
     c->host->setSnapshot(snap);
     c->host->start();
-    if (!QTest::qWaitFor([c] { return c->running.size() == 4 || !c->failures.isEmpty(); }, 10000)
+    if (!QTest::qWaitFor([c] { return c->running.size() == c->host->engines().size() || !c->failures.isEmpty(); }, 10000)
         || !c->failures.isEmpty()) {
         qWarning("engines did not start: %s", qPrintable(c->failures.join(QLatin1String("; "))));
         return nullptr;
