@@ -32,6 +32,29 @@ Stage stageBefore(const Machine &m)
     return Stage::Discovered;
 }
 
+// "vmlinuz: 3.0 MiB of 12.0 MiB"
+QString partText(const QString &name, qint64 bytes, qint64 total)
+{
+    const QLocale locale;
+    return MachineTableModel::tr("%1: %2 of %3").arg(name, locale.formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat),
+                                                    locale.formattedDataSize(total, 1, QLocale::DataSizeIecFormat));
+}
+
+// A running download's rate and time left; between downloads (vmlinuz fetched, initramfs
+// not asked for yet) what was fetched last, so a booting row never looks idle.
+QString progressText(const Machine &m)
+{
+    if (m.downloading)
+        return ProgressDelegate::rateText(m.bytes, m.total, m.rate);
+    const bool showsLast = m.stage == Stage::LoadingIpxe || m.stage == Stage::Kernel || StageStyle::isProblem(m.stage);
+    if (!showsLast || m.download.isEmpty())
+        return {};
+    const QString name = m.download.section(u'/', -1);
+    if (m.total > 0 && m.bytes >= 0 && m.bytes < m.total)
+        return partText(name, m.bytes, m.total);   // interrupted or stalled part-way
+    return MachineTableModel::tr("%1 done").arg(name);
+}
+
 } // namespace
 
 MachineTableModel::MachineTableModel(ConsoleSession *session, QObject *parent)
@@ -123,7 +146,8 @@ MachineTableModel::Row MachineTableModel::makeRow(const Machine &m) const
     r.text[StageColumn] = m.stage == Stage::Stalled
         ? tr("Stalled in %1").arg(StageStyle::title(m.stalledFrom))
         : StageStyle::title(m.stage);
-    r.text[ProgressColumn] = m.downloading ? ProgressDelegate::rateText(m.bytes, m.total, m.rate) : QString();
+    r.download = m.download;
+    r.text[ProgressColumn] = progressText(m);
     r.text[ConfigColumn] = intent.config.section(u'/', -1);
     r.text[HostnameColumn] = intent.hostname;
     r.text[LastSeenColumn] = m.lastSeen.isValid() ? m.lastSeen.toLocalTime().time().toString(QStringLiteral("HH:mm:ss"))
@@ -154,7 +178,8 @@ quint32 MachineTableModel::changedColumns(const Row &a, const Row &b)
         mask |= 1u << MacColumn;
     if (a.stage != b.stage || a.step != b.step)
         mask |= 1u << StageColumn;
-    if (a.bytes != b.bytes || a.total != b.total || a.downloading != b.downloading || a.rate != b.rate)
+    if (a.bytes != b.bytes || a.total != b.total || a.downloading != b.downloading || a.rate != b.rate
+        || a.download != b.download)
         mask |= 1u << ProgressColumn;
     if (a.ip != b.ip)
         mask |= 1u << IpColumn;
@@ -174,7 +199,7 @@ QList<int> MachineTableModel::rolesOf(int column)
         roles << Qt::DecorationRole << StageRole << StepRole;
         break;
     case ProgressColumn:
-        roles << ProgressRole << RateRole << EtaRole;
+        roles << DownloadingRole << ProgressRole << RateRole << EtaRole;
         break;
     default:
         break;
@@ -286,6 +311,14 @@ QVariant MachineTableModel::data(const QModelIndex &index, int role) const
             return r.tooltip.isEmpty() ? QVariant() : QVariant(r.tooltip);
         if (column == StageColumn)
             return StageStyle::description(r.stage);
+        if (column == ProgressColumn && !r.download.isEmpty() && !r.text[column].isEmpty()) {
+            const QString name = r.download.section(u'/', -1);
+            return r.total > 0 && r.bytes >= 0 ? partText(name, r.bytes, r.total) : name;
+        }
+        if (column == HintColumn && !r.text[column].isEmpty()) {
+            // Rich text, so a long hint wraps in its tooltip instead of running off the screen.
+            return QStringLiteral("<p>%1</p>").arg(r.text[column].toHtmlEscaped());
+        }
         if (column == ConfigColumn) {
             const QString id = m_intent.value(r.mac).config;
             return id.isEmpty() ? tr("No config assigned: drag one from the config library onto this machine.") : id;
@@ -310,6 +343,8 @@ QVariant MachineTableModel::data(const QModelIndex &index, int role) const
         return int(r.stage);
     case StepRole:
         return r.step;
+    case DownloadingRole:
+        return r.downloading;
     case ProgressRole:
         if (!r.downloading || r.total <= 0 || r.bytes < 0)
             return -1.0;

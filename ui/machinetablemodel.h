@@ -51,7 +51,8 @@ public:
         MacRole = Qt::UserRole + 1,   // QString
         StageRole,                    // int (Nbc::Stage)
         StepRole,                     // int: position on the normal path
-        ProgressRole,                 // double 0..1, or -1 when no download runs
+        DownloadingRole,              // bool: a download runs now
+        ProgressRole,                 // double 0..1, or -1 when no download runs or its size is unknown
         RateRole,                     // qint64 bytes per second, -1 unknown
         EtaRole,                      // qint64 seconds, -1 unknown
         SimulatedRole,                // bool
@@ -105,6 +106,7 @@ private:
         quint32 ip = 0;
         QDateTime lastSeen;
         QString tooltip;   // the MAC column's: other NICs, first seen, boots
+        QString download;  // the running or last download's name
     };
     Row makeRow(const Machine &machine) const;
     // Bit mask of the columns whose content differs.

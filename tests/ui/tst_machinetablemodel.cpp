@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>
+#include <QTextDocument>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
@@ -27,6 +28,8 @@ private Q_SLOTS:
     void unchangedMachinesEmitNothing();
     void stageChangeCarriesStageRoles();
     void progressRateAndEta();
+    void betweenDownloadsTheLastOneShows();
+    void longHintsWrapInTheirTooltip();
     void forgetRemovesTheRow();
     void simulatedAndLocallyAdministered();
     void vendorFromTheOuiList();
@@ -158,10 +161,62 @@ void TestMachineTableModel::progressRateAndEta()
     QCOMPARE(progress.data(MachineTableModel::EtaRole).toLongLong(), 7);
     QCOMPARE(progress.data(MachineTableModel::RateRole).toLongLong(), qint64(10 << 20));
     QCOMPARE(progress.data().toString(), QStringLiteral("10.0 MiB/s, ETA 0:07"));
+    QVERIFY(progress.data(MachineTableModel::DownloadingRole).toBool());
+    QVERIFY(progress.data(Qt::ToolTipRole).toString().contains(QLatin1String("vmlinuz")));
     UiTest::download(m_session->registry(), macOf(1), 100 << 20, 100 << 20, 10 << 20, EventKind::HttpDone);
     m_session->registry()->publish();
     QCOMPARE(progress.data(MachineTableModel::ProgressRole).toDouble(), -1.0);
+    QVERIFY(!progress.data(MachineTableModel::DownloadingRole).toBool());
+}
+
+void TestMachineTableModel::betweenDownloadsTheLastOneShows()
+{
+    UiTest::discover(m_session->registry(), macOf(1));
+    UiTest::download(m_session->registry(), macOf(1), 0, 12 << 20, 0, EventKind::HttpStart);
+    UiTest::download(m_session->registry(), macOf(1), 12 << 20, 12 << 20, 3 << 20, EventKind::HttpDone);
+    m_session->registry()->publish();
+    const int row = m_model->rowOf(macOf(1));
+    QCOMPARE(Stage(m_model->index(row, 0).data(MachineTableModel::StageRole).toInt()), Stage::Kernel);
+    // Kernel, nothing running: the cell says what was fetched, not nothing.
+    const QModelIndex progress = m_model->index(row, MachineTableModel::ProgressColumn);
+    QCOMPARE(progress.data().toString(), QStringLiteral("vmlinuz done"));
+    QVERIFY(!progress.data(MachineTableModel::DownloadingRole).toBool());
+
+    // A download that stopped part-way says how far it got.
+    UiTest::download(m_session->registry(), macOf(2), 0, 12 << 20, 0, EventKind::HttpStart);
+    UiTest::download(m_session->registry(), macOf(2), 3 << 20, 12 << 20, 1 << 20);
+    Nbc::MachineEvent failed = Nbc::makeEvent(EventKind::HttpFailed, macOf(2), QHostAddress(QStringLiteral("10.0.0.5")),
+                                              QStringLiteral("vmlinuz"));
+    failed.time = QDateTime::currentDateTimeUtc();
+    m_session->registry()->handleEvent(failed);
+    m_session->registry()->publish();
+    const QModelIndex partial = m_model->index(m_model->rowOf(macOf(2)), MachineTableModel::ProgressColumn);
+    QCOMPARE(partial.data().toString(), QStringLiteral("vmlinuz: 3.0 MiB of 12.0 MiB"));
+
+    // Past the downloads (config fetched) the cell is empty again.
+    Nbc::MachineEvent served = Nbc::makeEvent(EventKind::ConfigServed, macOf(1), QHostAddress(QStringLiteral("10.0.0.5")),
+                                              QStringLiteral("configs/worker.yaml"));
+    served.time = QDateTime::currentDateTimeUtc();
+    m_session->registry()->handleEvent(served);
+    m_session->registry()->publish();
     QVERIFY(progress.data().toString().isEmpty());
+}
+
+void TestMachineTableModel::longHintsWrapInTheirTooltip()
+{
+    UiTest::discover(m_session->registry(), macOf(1));
+    Nbc::MachineEvent wait = Nbc::makeEvent(EventKind::ScriptServed, macOf(1), QHostAddress(QStringLiteral("10.0.0.5")),
+                                            QStringLiteral("wait"));
+    wait.time = QDateTime::currentDateTimeUtc();
+    m_session->registry()->handleEvent(wait);
+    m_session->registry()->publish();
+    const QModelIndex hint = m_model->index(m_model->rowOf(macOf(1)), MachineTableModel::HintColumn);
+    const QString text = hint.data().toString();
+    QVERIFY(text.startsWith(QLatin1String("No machine config is assigned")));
+    // The whole hint, as rich text so the tooltip wraps it.
+    const QString tip = hint.data(Qt::ToolTipRole).toString();
+    QVERIFY(Qt::mightBeRichText(tip));
+    QVERIFY(tip.contains(text.toHtmlEscaped()));
 }
 
 void TestMachineTableModel::forgetRemovesTheRow()
