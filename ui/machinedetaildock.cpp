@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QStackedLayout>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -219,6 +220,11 @@ void MachineDetailDock::loadValues()
     m_installDisk->setText(intent ? intent->installDisk : QString());
     m_hostname->setModified(false);
     m_installDisk->setModified(false);
+}
+
+QWidget *MachineDetailDock::firstFocusWidget() const
+{
+    return m_tabs->tabBar();
 }
 
 bool MachineDetailDock::saveValues()

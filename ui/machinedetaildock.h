@@ -44,6 +44,8 @@ public:
     QPlainTextEdit *configPreview() const { return m_preview; }
     QLabel *hintLabel() const { return m_hint; }
     QLabel *valuesMessage() const { return m_valuesMessage; }
+    // Where Tab enters the dock: its page tabs (Facts, Timeline, Log, Config).
+    QWidget *firstFocusWidget() const;
 
     bool saveValues();
 

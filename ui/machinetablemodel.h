@@ -31,6 +31,8 @@ class MachineTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    // In the order they are shown: what tells a person what to do comes first (the hint
+    // included), what identifies the hardware after it.
     enum Column {
         MacColumn,
         StageColumn,
@@ -38,13 +40,13 @@ public:
         IpColumn,
         ConfigColumn,
         HostnameColumn,
+        HintColumn,
         FirmwareColumn,
         VendorColumn,
         ManufacturerColumn,
         ProductColumn,
         SerialColumn,
         LastSeenColumn,
-        HintColumn,
         ColumnCount
     };
     enum Role {

@@ -1,11 +1,16 @@
 #include "machinetableview.h"
 
 #include "machinetablemodel.h"
+#include "stagedelegate.h"
+#include "stagestyle.h"
 
 #include <QDragMoveEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QMenu>
 #include <QMimeData>
+#include <QScrollBar>
+#include <QResizeEvent>
 #include <QToolTip>
 
 namespace Nbc::Ui {
@@ -32,8 +37,145 @@ MachineTableView::MachineTableView(QWidget *parent)
     horizontalHeader()->setHighlightSections(false);
     horizontalHeader()->setSectionsMovable(true);
     horizontalHeader()->setStretchLastSection(true);
+    horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(horizontalHeader(), &QWidget::customContextMenuRequested, this, &MachineTableView::showColumnMenu);
+    const auto byPerson = [this] {
+        if (m_adjusting)
+            return;
+        m_fitHint = false;
+        Q_EMIT columnsChanged();
+    };
+    connect(horizontalHeader(), &QHeaderView::sectionMoved, this, byPerson);
+    connect(horizontalHeader(), &QHeaderView::sectionResized, this, byPerson);
+    // Tab leaves the table (to the config library) instead of walking its cells.
+    setTabKeyNavigation(false);
     // Fixed row heights: the view never measures rows, whatever their number.
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+}
+
+template<typename F>
+void MachineTableView::adjustColumns(F &&change)
+{
+    const bool was = m_adjusting;
+    m_adjusting = true;
+    change();
+    m_adjusting = was;
+}
+
+void MachineTableView::applyDefaultColumns()
+{
+    adjustColumns([this] {
+        QHeaderView *header = horizontalHeader();
+        for (int logical = 0; logical < header->count(); ++logical) {
+            header->showSection(logical);
+            header->moveSection(header->visualIndex(logical), logical);
+        }
+        const QFontMetrics fm = fontMetrics();
+        // Text plus the cell's margins; the MAC's also holds the "simulated" icon.
+        const auto width = [&fm](const char *sample) { return fm.horizontalAdvance(QLatin1String(sample)) + 12; };
+        const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+        header->resizeSection(MachineTableModel::MacColumn, width("00:00:00:00:00:00") + icon + 8);
+        header->resizeSection(MachineTableModel::StageColumn,
+                              StageDelegate::widthFor(fm, StageStyle::title(Stage::Waiting)));
+        header->resizeSection(MachineTableModel::ProgressColumn, width("88.8 MiB/s, ETA 8:88"));
+        header->resizeSection(MachineTableModel::IpColumn, width("192.168.100.100"));
+        header->resizeSection(MachineTableModel::ConfigColumn, width("controlplane.yaml"));
+        header->resizeSection(MachineTableModel::HostnameColumn, width("worker-000"));
+        header->resizeSection(MachineTableModel::FirmwareColumn, width("Firmware"));
+        header->resizeSection(MachineTableModel::VendorColumn, width("Super Micro Computer"));
+        header->resizeSection(MachineTableModel::ManufacturerColumn, width("Manufacturer"));
+        header->resizeSection(MachineTableModel::ProductColumn, width("ProLiant DL360"));
+        header->resizeSection(MachineTableModel::SerialColumn, width("SN0000000000"));
+        header->resizeSection(MachineTableModel::LastSeenColumn, width("88:88:88"));
+    });
+    m_fitHint = true;
+    fitHintColumn();
+}
+
+void MachineTableView::fitHintColumn()
+{
+    QHeaderView *header = horizontalHeader();
+    if (header->isSectionHidden(MachineTableModel::HintColumn))
+        return;
+    int before = 0;
+    const int hintVisual = header->visualIndex(MachineTableModel::HintColumn);
+    for (int visual = 0; visual < hintVisual; ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            before += header->sectionSize(logical);
+    }
+    // Room for the vertical scroll bar whether it shows yet or not: it comes with the rows.
+    int available = width() - 2 * frameWidth();
+    if (verticalScrollBarPolicy() != Qt::ScrollBarAlwaysOff)
+        available -= verticalScrollBar()->sizeHint().width();
+    const int minimum = fontMetrics().horizontalAdvance(QLatin1String("No machine config is assigned")) + 16;
+    adjustColumns([&] { header->resizeSection(MachineTableModel::HintColumn, std::max(minimum, available - before)); });
+}
+
+bool MachineTableView::restoreColumns(const QByteArray &state)
+{
+    bool restored = false;
+    adjustColumns([&] {
+        restored = !state.isEmpty() && horizontalHeader()->restoreState(state)
+                   && horizontalHeader()->count() == MachineTableModel::ColumnCount;
+    });
+    if (!restored)
+        applyDefaultColumns();
+    m_fitHint = !restored;
+    return restored;
+}
+
+QByteArray MachineTableView::saveColumns() const
+{
+    return horizontalHeader()->saveState();
+}
+
+void MachineTableView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    if (m_fitHint)
+        fitHintColumn();
+}
+
+void MachineTableView::fillColumnMenu(QMenu *menu)
+{
+    QHeaderView *header = horizontalHeader();
+    QAbstractItemModel *columns = model();
+    if (!columns)
+        return;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (logical == MachineTableModel::MacColumn)
+            continue;   // a row without its MAC means nothing
+        QAction *action = menu->addAction(columns->headerData(logical, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(logical));
+        action->setData(logical);
+        connect(action, &QAction::toggled, this, [this, logical](bool shown) {
+            QHeaderView *header = horizontalHeader();
+            adjustColumns([&] { header->setSectionHidden(logical, !shown); });
+            if (m_fitHint)
+                fitHintColumn();
+            Q_EMIT columnsChanged();
+        });
+    }
+    menu->addSeparator();
+    QAction *reset = menu->addAction(tr("&Reset columns"));
+    reset->setObjectName(QStringLiteral("resetColumns"));
+    connect(reset, &QAction::triggered, this, [this] {
+        applyDefaultColumns();
+        Q_EMIT columnsChanged();
+    });
+}
+
+QMenu *MachineTableView::showColumnMenu(const QPoint &headerPos)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("columnMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    fillColumnMenu(menu);
+    menu->popup(horizontalHeader()->mapToGlobal(headerPos));
+    return menu;
 }
 
 QStringList MachineTableView::selectedMacs() const

@@ -2,6 +2,8 @@
 
 #include <QTableView>
 
+class QMenu;
+
 namespace Nbc::Ui {
 
 class MachineTableModel;
@@ -21,11 +23,27 @@ public:
     // The MACs a drop on the row of `mac` is for.
     QStringList dropTargets(const QString &mac) const;
 
+    // Column widths from the font, and the Hint column given the width that is left in
+    // the viewport (it says what to do when something is wrong). Until a saved layout is
+    // restored or a person resizes a column, the Hint follows the table's width.
+    void applyDefaultColumns();
+    // Restores a layout saved by saveColumns(); false (and defaults) when there is none.
+    bool restoreColumns(const QByteArray &state);
+    QByteArray saveColumns() const;
+    // One checkable entry per column (the MAC stays), and "Reset columns": the header's
+    // context menu and the View menu's Columns submenu.
+    void fillColumnMenu(QMenu *menu);
+    // The header's context menu at a header position (shown non-modal, for tests too).
+    QMenu *showColumnMenu(const QPoint &headerPos);
+
 Q_SIGNALS:
+    // A column was shown, hidden, moved or resized by the user: the layout to remember.
+    void columnsChanged();
     void dropRefused(const QString &reason);
     void dropAccepted(const QString &hint);
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dragLeaveEvent(QDragLeaveEvent *event) override;
@@ -34,8 +52,14 @@ protected:
 private:
     void explain(QDropEvent *event);
 
+    void fitHintColumn();
+    // Resizes and moves made here, not by a person.
+    template<typename F> void adjustColumns(F &&change);
+
     MachineTableModel *m_machines = nullptr;
     QString m_lastReason;
+    bool m_adjusting = false;
+    bool m_fitHint = true;   // the default layout, untouched
 };
 
 } // namespace Nbc::Ui

@@ -29,18 +29,23 @@
 #include <QIcon>
 #include <QInputDialog>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
 #include <QNetworkInterface>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QThread>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QUdpSocket>
 #include <QUndoStack>
 #include <QUrl>
@@ -101,8 +106,13 @@ MainWindow::MainWindow(ConsoleSession *session, const SessionOverrides &override
     connect(loader, &QThread::finished, loader, &QObject::deleteLater);
     loader->start(QThread::LowPriority);
 
-    resize(1400, 860);
+    // 1600×960 shows the columns that matter and both docks; smaller screens get what fits.
+    QSize size(1600, 960);
+    if (const QScreen *screen = this->screen())
+        size = size.boundedTo(screen->availableSize() * 0.95);
+    resize(size);
     restoreLayout();
+    buildTabOrder();
     updateActions();
     updateServiceActions();
     updateCount();
@@ -213,21 +223,12 @@ void MainWindow::buildCentral()
     m_table->setItemDelegateForColumn(MachineTableModel::ProgressColumn, new ProgressDelegate(m_table));
     m_table->sortByColumn(MachineTableModel::MacColumn, Qt::AscendingOrder);
     m_machines->setDropTargets([this](const QString &mac) { return m_table->dropTargets(mac); });
-    QHeaderView *header = m_table->horizontalHeader();
-    const QFontMetrics fm = m_table->fontMetrics();
-    const auto width = [&fm](const char *sample) { return fm.horizontalAdvance(QLatin1String(sample)) + 24; };
-    header->resizeSection(MachineTableModel::MacColumn, width("00:00:00:00:00:00") + 20);
-    header->resizeSection(MachineTableModel::VendorColumn, width("Super Micro Computer"));
-    header->resizeSection(MachineTableModel::ManufacturerColumn, width("Manufacturer"));
-    header->resizeSection(MachineTableModel::ProductColumn, width("ProLiant DL360"));
-    header->resizeSection(MachineTableModel::SerialColumn, width("SN0000000000"));
-    header->resizeSection(MachineTableModel::IpColumn, width("192.168.100.100"));
-    header->resizeSection(MachineTableModel::FirmwareColumn, width("Firmware"));
-    header->resizeSection(MachineTableModel::StageColumn, width("Waiting for config") + 100);
-    header->resizeSection(MachineTableModel::ProgressColumn, width("888.8 MiB/s, ETA 88:88") + 8);
-    header->resizeSection(MachineTableModel::ConfigColumn, width("controlplane.yaml"));
-    header->resizeSection(MachineTableModel::HostnameColumn, width("worker-00"));
-    header->resizeSection(MachineTableModel::LastSeenColumn, width("88:88:88"));
+    m_table->applyDefaultColumns();
+    connect(m_table, &MachineTableView::columnsChanged, this, [this] {
+        // At once, not only on close: a layout chosen in the menu survives a crash too.
+        QSettings settings;
+        settings.setValue(QStringLiteral("window/machineTableColumns"), m_table->saveColumns());
+    });
     layout->addWidget(m_table, 1);
     setCentralWidget(central);
 
@@ -274,6 +275,9 @@ void MainWindow::buildDocks()
     m_configView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_configView->setItemDelegate(new ConfigDelegate(m_configView));
     m_configView->setUniformItemSizes(true);
+    m_configView->setToolTip(tr("Drag a config onto machines, or select machines and press Enter on a config"));
+    // Enter on a config assigns it to the table's selection: the keyboard's drag and drop.
+    m_configView->installEventFilter(this);
     if (m_library) {
         m_configs = new ConfigListModel(m_library, this);
         m_configView->setModel(m_configs);
@@ -285,6 +289,7 @@ void MainWindow::buildDocks()
             QDesktopServices::openUrl(QUrl::fromLocalFile(m_library->configsDir()));
     });
     libraryLayout->addWidget(openConfigs);
+    m_openConfigsButton = openConfigs;
     libraryDock->setWidget(libraryPage);
     addDockWidget(Qt::LeftDockWidgetArea, libraryDock);
 
@@ -299,8 +304,10 @@ void MainWindow::buildDocks()
     m_detail = new MachineDetailDock(m_session, this);
     addDockWidget(Qt::RightDockWidgetArea, m_detail);
     connect(m_detail, &MachineDetailDock::message, this, [this](const QString &text) { showStatus(text); });
-    resizeDocks({libraryDock, m_detail}, {290, 340}, Qt::Horizontal);
-    resizeDocks({libraryDock, servicesDock}, {420, 260}, Qt::Vertical);
+    // Widths from the font, so the docks keep their proportion at any text size.
+    const int line = fontMetrics().height();
+    resizeDocks({libraryDock, m_detail}, {19 * line, 20 * line}, Qt::Horizontal);
+    resizeDocks({libraryDock, servicesDock}, {400, 320}, Qt::Vertical);
 }
 
 void MainWindow::buildToolbar()
@@ -372,6 +379,14 @@ void MainWindow::buildMenus()
     const auto docks = findChildren<QDockWidget *>();
     for (QDockWidget *dock : docks)
         m_viewMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    // The header's column menu, for the keyboard.
+    QMenu *columns = m_viewMenu->addMenu(tr("&Columns"));
+    columns->setObjectName(QStringLiteral("columnsMenu"));
+    connect(columns, &QMenu::aboutToShow, this, [this, columns] {
+        columns->clear();
+        m_table->fillColumnMenu(columns);
+    });
 }
 
 void MainWindow::restoreLayout()
@@ -382,8 +397,9 @@ void MainWindow::restoreLayout()
         restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     if (settings.contains(QStringLiteral("state")))
         restoreState(settings.value(QStringLiteral("state")).toByteArray());
-    if (settings.contains(QStringLiteral("machineTableHeader")))
-        m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("machineTableHeader")).toByteArray());
+    // The columns' key changed when the Hint moved next to the hostname: a layout saved
+    // under the old key described another column order.
+    m_table->restoreColumns(settings.value(QStringLiteral("machineTableColumns")).toByteArray());
     settings.endGroup();
 }
 
@@ -393,7 +409,7 @@ void MainWindow::saveLayout()
     settings.beginGroup(QStringLiteral("window"));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());
-    settings.setValue(QStringLiteral("machineTableHeader"), m_table->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("machineTableColumns"), m_table->saveColumns());
     settings.endGroup();
 }
 
@@ -667,9 +683,75 @@ void MainWindow::wake()
 void MainWindow::forget()
 {
     const QStringList macs = selectedMacs();
-    for (const QString &mac : macs)
-        m_session->registry()->forget(mac);
-    showStatus(tr("Forgot %n machine(s); they come back when they boot again.", nullptr, int(macs.size())));
+    if (macs.isEmpty())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Forget machines"),
+                                macs.size() == 1 ? tr("Forget %1?").arg(macs.constFirst())
+                                                 : tr("Forget the %n selected machines?", nullptr, int(macs.size())),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("forgetConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("They leave the table and their boot history is deleted. They come back when they "
+                               "network-boot again; their assigned configs stay in the workspace."));
+    QPushButton *yes = box->addButton(tr("&Forget %n machine(s)", nullptr, int(macs.size())), QMessageBox::AcceptRole);
+    yes->setObjectName(QStringLiteral("confirmForget"));
+    box->addButton(QMessageBox::Cancel);
+    // Delete then Enter forgets; Escape keeps them.
+    box->setDefaultButton(yes);
+    box->setEscapeButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [this, yes, macs](QAbstractButton *button) {
+        if (button != yes) {
+            showStatus(tr("Nothing was forgotten."), 3000);
+            return;
+        }
+        for (const QString &mac : macs)
+            m_session->registry()->forget(mac);
+        showStatus(tr("Forgot %n machine(s); they come back when they boot again.", nullptr, int(macs.size())));
+    });
+    box->open();
+}
+
+bool MainWindow::assignFromLibrary(const QModelIndex &config)
+{
+    if (!config.isValid() || !m_configs)
+        return false;
+    const QStringList macs = selectedMacs();
+    if (macs.isEmpty()) {
+        showStatus(tr("Select machines in the table first, then press Enter on a config to assign it."));
+        return false;
+    }
+    // The same path as a drop on the first selected row (a drop on a selected row is for
+    // the whole selection): the model validates, the Assigner assigns.
+    std::unique_ptr<QMimeData> mime(m_configs->mimeData({config}));
+    const QModelIndex target = m_machines->index(m_machines->rowOf(macs.constFirst()), 0);
+    if (!m_machines->canDropMimeData(mime.get(), Qt::CopyAction, -1, -1, target)) {
+        showStatus(m_machines->dropRefusal());
+        return false;
+    }
+    return m_machines->dropMimeData(mime.get(), Qt::CopyAction, -1, -1, target);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_configView && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && (key->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier) {
+            assignFromLibrary(m_configView->currentIndex());
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::buildTabOrder()
+{
+    // Filter → table → config library → services → machine detail, as they read left to
+    // right; the toolbar comes before them in the chain.
+    QWidget *chain[] = {m_filterEdit, m_stageFilter, m_table, m_configView, m_openConfigsButton, m_services->tree(),
+                        m_detail->firstFocusWidget()};
+    for (size_t i = 1; i < std::size(chain); ++i)
+        QWidget::setTabOrder(chain[i - 1], chain[i]);
 }
 
 } // namespace Nbc::Ui

@@ -10,6 +10,7 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QMenu;
+class QPushButton;
 class QToolButton;
 class QUndoStack;
 
@@ -74,12 +75,16 @@ public:
     QMenu *showMachineMenu(const QPoint &viewportPos);
     // The Assign… dialog for the selection (window-modal, not blocking).
     void openAssignDialog();
+    // Assigns a config of the library to the table's selection (Enter in the library),
+    // validated as a drop is; false, with the reason in the status bar, when refused.
+    bool assignFromLibrary(const QModelIndex &config);
 
     void showStatus(const QString &message, int timeoutMs = 8000);
     QString statusText() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
@@ -87,6 +92,7 @@ private:
     void buildCentral();
     void buildDocks();
     void buildMenus();
+    void buildTabOrder();
     void restoreLayout();
     void saveLayout();
     void updateActions();
@@ -117,6 +123,7 @@ private:
     MachineTableView *m_table = nullptr;
     ConfigListModel *m_configs = nullptr;
     QListView *m_configView = nullptr;
+    QPushButton *m_openConfigsButton = nullptr;
     ServicesPanel *m_services = nullptr;
     MachineDetailDock *m_detail = nullptr;
     QLineEdit *m_filterEdit = nullptr;

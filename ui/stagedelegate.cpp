@@ -11,8 +11,10 @@ namespace Nbc::Ui {
 
 namespace {
 
-constexpr int kDot = 6;       // step mark size, in device-independent pixels
-constexpr int kDotGap = 3;
+constexpr int kDot = 5;       // step mark size, in device-independent pixels
+constexpr int kDotGap = 2;
+constexpr int kGap = 6;       // between icon, steps and text
+constexpr int kIcon = 18;
 
 int stepsWidth()
 {
@@ -36,13 +38,13 @@ void StageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const int step = index.data(MachineTableModel::StepRole).toInt();
     const QColor color = StageStyle::color(stage);
     const QRect r = option.rect.adjusted(4, 0, -4, 0);
-    const int iconSize = std::min(r.height() - 4, 18);
+    const int iconSize = std::min(r.height() - 4, kIcon);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     int x = r.left();
     StageStyle::icon(stage).paint(painter, QRect(x, r.center().y() - iconSize / 2, iconSize, iconSize));
-    x += iconSize + 6;
+    x += iconSize + kGap;
 
     // Steps done are filled, the current one is larger, a problem stage marks its step
     // with its own colour and an outline.
@@ -57,14 +59,14 @@ void StageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         } else if (i == step) {
             painter->setPen(StageStyle::isProblem(stage) ? QPen(color.darker(140), 1.5) : Qt::NoPen);
             painter->setBrush(color);
-            painter->drawEllipse(dot.adjusted(-1.5, -1.5, 1.5, 1.5));
+            painter->drawEllipse(dot.adjusted(-1, -1, 1, 1));
         } else {
             painter->setPen(QPen(pending, 1));
             painter->setBrush(Qt::NoBrush);
             painter->drawEllipse(dot.adjusted(0.5, 0.5, -0.5, -0.5));
         }
     }
-    x += stepsWidth() + 8;
+    x += stepsWidth() + kGap;
 
     const QRect textRect(x, r.top(), r.right() - x, r.height());
     const bool selected = option.state & QStyle::State_Selected;
@@ -79,12 +81,16 @@ void StageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->restore();
 }
 
+int StageDelegate::widthFor(const QFontMetrics &fm, const QString &text)
+{
+    return 4 + kIcon + kGap + stepsWidth() + kGap + fm.horizontalAdvance(text) + 8;
+}
+
 QSize StageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    const int text = option.fontMetrics.horizontalAdvance(index.data(Qt::DisplayRole).toString());
-    size.setWidth(4 + 18 + 6 + stepsWidth() + 8 + text + 8);
-    size.setHeight(std::max(size.height(), 22));
+    size.setWidth(widthFor(option.fontMetrics, index.data(Qt::DisplayRole).toString()));
+    size.setHeight(std::max(size.height(), kIcon + 4));
     return size;
 }
 

@@ -13,6 +13,9 @@ class StageDelegate : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
+    // The width a cell needs to show `text` whole, next to the icon and the steps.
+    static int widthFor(const QFontMetrics &fm, const QString &text);
+
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };

@@ -25,11 +25,14 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
+#include <QTabBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
@@ -66,12 +69,18 @@ private Q_SLOTS:
     void layoutIsRemembered();
     void theHttpEngineServesWhatWasDropped();
     void noInterfaceShowsTheProblemAndTheChoices();
+    void forgetAsksFirst();
+    void enterInTheLibraryAssignsToTheSelection();
+    void tabWalksFilterTableLibraryDetail();
+    void defaultColumnsShowTheHintAt1600x960();
+    void columnMenuHidesColumnsAndRemembers();
 
 private:
     QPoint rowCenter(const QString &mac) const;
     bool drop(const QString &configId, const QString &mac, QString *statusDuringDrag = nullptr);
     void selectMacs(const QStringList &macs);
     void addMachines(int count);
+    QMessageBox *forgetConfirmation() const;
 
     QTemporaryDir m_settingsDir;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -86,6 +95,7 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
+    QSettings().clear();   // each test starts from the default layout
     m_dir = std::make_unique<QTemporaryDir>();
     UiTest::makeWorkspace(m_dir->path());
     m_session = std::make_unique<ConsoleSession>();
@@ -283,6 +293,11 @@ void TestMainWindow::contextMenuAssignsAndForgets()
     QVERIFY(actions.contains(m_window->reinstallAction()));
     QVERIFY(actions.contains(m_window->wakeAction()));
     m_window->forgetAction()->trigger();
+    QMessageBox *box = forgetConfirmation();
+    QVERIFY(box);
+    auto *confirm = box->findChild<QPushButton *>(QStringLiteral("confirmForget"));
+    QVERIFY(confirm);
+    confirm->click();
     m_session->registry()->publish();
     QCOMPARE(m_window->machineModel()->rowOf(macOf(1)), -1);
     QCOMPARE(m_window->machineModel()->rowCount(), 3);
@@ -449,6 +464,181 @@ void TestMainWindow::noInterfaceShowsTheProblemAndTheChoices()
     // The library is there to look at before the services run.
     QVERIFY(window.configModel());
     QVERIFY(window.configModel()->rowOf(kWorker) >= 0);
+}
+
+QMessageBox *TestMainWindow::forgetConfirmation() const
+{
+    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("forgetConfirmation"));
+    if (box && !QTest::qWaitFor([box] { return box->isVisible(); }))
+        return nullptr;
+    return box;
+}
+
+void TestMainWindow::forgetAsksFirst()
+{
+    selectMacs({macOf(0), macOf(2)});
+    MachineTableView *table = m_window->machineTable();
+    table->setFocus();
+    // Delete asks, with the count; Escape keeps the machines.
+    QTest::keyClick(table, Qt::Key_Delete);
+    QPointer<QMessageBox> box = forgetConfirmation();
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QLatin1String("2 selected")), qPrintable(box->text()));
+    QCOMPARE(box->windowModality(), Qt::WindowModal);
+    QTest::keyClick(box, Qt::Key_Escape);
+    QTRY_VERIFY(!box);   // closed and deleted
+    m_session->registry()->publish();
+    QCOMPARE(m_window->machineModel()->rowCount(), 4);
+
+    // Delete, then Enter: the default button forgets both.
+    m_window->activateWindow();   // offscreen has no window manager to hand it back
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Delete);
+    box = forgetConfirmation();
+    QVERIFY(box);
+    auto *confirm = box->findChild<QPushButton *>(QStringLiteral("confirmForget"));
+    QVERIFY(confirm);
+    QCOMPARE(box->defaultButton(), confirm);
+    QVERIFY(confirm->text().contains(QLatin1String("2")));
+    QTest::keyClick(box, Qt::Key_Return);
+    QTRY_VERIFY(!box);
+    m_session->registry()->publish();
+    QCOMPARE(m_window->machineModel()->rowCount(), 2);
+    QCOMPARE(m_window->machineModel()->rowOf(macOf(0)), -1);
+    QCOMPARE(m_window->machineModel()->rowOf(macOf(2)), -1);
+    QVERIFY(m_window->machineModel()->rowOf(macOf(1)) >= 0);
+}
+
+void TestMainWindow::enterInTheLibraryAssignsToTheSelection()
+{
+    QListView *list = m_window->configView();
+    ConfigListModel *configs = m_window->configModel();
+
+    // Nothing selected: Enter says what to do and assigns nothing.
+    m_window->machineTable()->clearSelection();
+    list->setFocus();
+    list->setCurrentIndex(configs->index(configs->rowOf(kWorker)));
+    QTest::keyClick(list, Qt::Key_Return);
+    QVERIFY2(m_window->statusText().contains(QLatin1String("Select machines")), qPrintable(m_window->statusText()));
+    QCOMPARE(m_window->undoStack()->count(), 0);
+
+    // Enter on a config assigns it to every selected machine, one undo step.
+    selectMacs({macOf(1), macOf(3)});
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Return);
+    QCOMPARE(m_session->assignment(macOf(1)), kWorker);
+    QCOMPARE(m_session->assignment(macOf(3)), kWorker);
+    QVERIFY(m_session->assignment(macOf(0)).isEmpty());
+    QCOMPARE(m_window->undoStack()->count(), 1);
+
+    // The broken config is refused as a drop is, with the same reason.
+    list->setCurrentIndex(configs->index(configs->rowOf(kBroken)));
+    QTest::keyClick(list, Qt::Key_Enter, Qt::KeypadModifier);   // the keypad's Enter too
+    QVERIFY2(m_window->statusText().contains(QLatin1String("cannot be assigned")), qPrintable(m_window->statusText()));
+    QCOMPARE(m_session->assignment(macOf(1)), kWorker);
+    QCOMPARE(m_window->undoStack()->count(), 1);
+    QString dropStatus;
+    QVERIFY(!drop(kBroken, macOf(1), &dropStatus));
+    QCOMPARE(dropStatus, m_window->statusText());
+}
+
+void TestMainWindow::tabWalksFilterTableLibraryDetail()
+{
+    selectMacs({macOf(1)});   // the detail dock shows a machine
+    QLineEdit *filter = m_window->filterEdit();
+    filter->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(QApplication::focusWidget(), filter);
+    QList<QWidget *> visited;
+    for (int i = 0; i < 8; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        visited << QApplication::focusWidget();
+    }
+    const int table = int(visited.indexOf(m_window->machineTable()));
+    const int library = int(visited.indexOf(m_window->configView()));
+    const int services = int(visited.indexOf(m_window->servicesPanel()->tree()));
+    int detail = -1;
+    for (int i = 0; i < visited.size() && detail < 0; ++i) {
+        if (visited.at(i) && m_window->detailDock()->isAncestorOf(visited.at(i)))
+            detail = i;
+    }
+    QVERIFY2(table >= 0 && library == table + 1, qPrintable(QStringLiteral("table %1, library %2").arg(table).arg(library)));
+    QVERIFY2(services > library && detail > services,
+             qPrintable(QStringLiteral("library %1, services %2, detail %3").arg(library).arg(services).arg(detail)));
+    // The first Tab from the filter goes to the stage filter, the next to the table.
+    QCOMPARE(visited.at(0), m_window->stageFilter());
+    QCOMPARE(table, 1);
+}
+
+void TestMainWindow::defaultColumnsShowTheHintAt1600x960()
+{
+    m_window.reset();
+    m_window = std::make_unique<MainWindow>(m_session.get(), UiTest::loopbackOverrides());
+    m_window->resize(1600, 960);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    UiTest::discover(m_session->registry(), macOf(9));
+    m_session->registry()->publish();
+    MachineTableView *table = m_window->machineTable();
+    QHeaderView *header = table->horizontalHeader();
+    const int viewport = table->viewport()->width();
+    for (int column : {MachineTableModel::MacColumn, MachineTableModel::StageColumn, MachineTableModel::ProgressColumn,
+                       MachineTableModel::IpColumn, MachineTableModel::ConfigColumn, MachineTableModel::HostnameColumn,
+                       MachineTableModel::HintColumn}) {
+        const int left = header->sectionViewportPosition(column);
+        const int right = left + header->sectionSize(column);
+        QVERIFY2(!header->isSectionHidden(column) && left >= 0 && right <= viewport,
+                 qPrintable(QStringLiteral("column %1 at %2..%3, viewport %4").arg(column).arg(left).arg(right).arg(viewport)));
+    }
+    // The hint has room for a useful part of its sentence; the rest elides.
+    const int hintWidth = header->sectionSize(MachineTableModel::HintColumn);
+    QVERIFY2(hintWidth >= table->fontMetrics().horizontalAdvance(QLatin1String("No machine config is assigned")),
+             qPrintable(QString::number(hintWidth)));
+    QCOMPARE(table->textElideMode(), Qt::ElideRight);
+    // The hardware columns are there, to the right.
+    QVERIFY(!header->isSectionHidden(MachineTableModel::VendorColumn));
+    QVERIFY(header->sectionViewportPosition(MachineTableModel::VendorColumn) >= header->sectionViewportPosition(MachineTableModel::HintColumn));
+}
+
+void TestMainWindow::columnMenuHidesColumnsAndRemembers()
+{
+    MachineTableView *table = m_window->machineTable();
+    QHeaderView *header = table->horizontalHeader();
+    QMenu *menu = table->showColumnMenu(QPoint(10, 5));
+    QVERIFY(menu);
+    QAction *firmware = nullptr;
+    for (QAction *action : menu->actions()) {
+        QVERIFY(action->data().toInt() != MachineTableModel::MacColumn || action->isSeparator()
+                || action->objectName() == QLatin1String("resetColumns"));
+        if (action->text() == QLatin1String("Firmware"))
+            firmware = action;
+    }
+    QVERIFY(firmware);
+    QVERIFY(firmware->isChecked());
+    firmware->trigger();
+    menu->close();
+    QVERIFY(header->isSectionHidden(MachineTableModel::FirmwareColumn));
+    // Remembered at once, not only when the window closes.
+    QVERIFY(!QSettings().value(QStringLiteral("window/machineTableColumns")).toByteArray().isEmpty());
+    m_window.reset();
+    m_window = std::make_unique<MainWindow>(m_session.get(), UiTest::loopbackOverrides());
+    header = m_window->machineTable()->horizontalHeader();
+    QVERIFY(header->isSectionHidden(MachineTableModel::FirmwareColumn));
+
+    // The View menu has the same entries for the keyboard; Reset shows everything again.
+    auto *columns = m_window->findChild<QMenu *>(QStringLiteral("columnsMenu"));
+    QVERIFY(columns);
+    Q_EMIT columns->aboutToShow();
+    QAction *reset = columns->findChild<QAction *>(QStringLiteral("resetColumns"));
+    if (!reset) {
+        for (QAction *action : columns->actions()) {
+            if (action->objectName() == QLatin1String("resetColumns"))
+                reset = action;
+        }
+    }
+    QVERIFY(reset);
+    reset->trigger();
+    QVERIFY(!header->isSectionHidden(MachineTableModel::FirmwareColumn));
 }
 
 QTEST_MAIN(TestMainWindow)
