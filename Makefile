@@ -32,6 +32,8 @@ test: build
 
 # The suite under AddressSanitizer + UBSan, in its own build folder.
 test-asan:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	$(MAKE) test BUILD_DIR=build-asan BUILD_TYPE=Debug CMAKE_FLAGS="$(CMAKE_FLAGS) -DNBC_SANITIZE=ON"
 
 bench: build
