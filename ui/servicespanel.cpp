@@ -83,6 +83,7 @@ ServicesPanel::ServicesPanel(QWidget *parent)
     m_tree->setHeaderHidden(true);
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(false);
+    m_tree->setAlternatingRowColors(true);   // tells one engine's lines from the next
     m_tree->setTextElideMode(Qt::ElideRight);
     m_tree->setExpandsOnDoubleClick(true);
     const int icon = m_tree->fontMetrics().height() * 3 / 2;
@@ -107,8 +108,8 @@ QString ServicesPanel::engineTitle(const QString &engine)
 {
     if (engine == QLatin1String("dhcp-proxy"))
         return tr("DHCP (PXE)");
-    if (engine == QLatin1String("dhcp"))
-        return tr("DHCP");
+    if (engine == QLatin1String("dhcp") || engine == QLatin1String("dhcp-server"))
+        return tr("DHCP (full)");
     if (engine == QLatin1String("tftp"))
         return tr("TFTP");
     if (engine == QLatin1String("http"))

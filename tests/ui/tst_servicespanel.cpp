@@ -6,6 +6,8 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
+#include <QFileInfo>
 #include <QFrame>
 #include <QLabel>
 #include <QPushButton>
@@ -125,7 +127,7 @@ void TestServicesPanel::engineThatCannotBindShowsTheErrorAndTheFix()
 
     ServicesPanel panel;
     connect(session.services(), &ServiceHost::statusChanged, &panel, &ServicesPanel::updateStatus);
-    panel.resize(320, 500);
+    panel.resize(19 * panel.fontMetrics().height(), 520);   // the dock's default width
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     session.startServices();
@@ -152,6 +154,11 @@ void TestServicesPanel::engineThatCannotBindShowsTheErrorAndTheFix()
     QApplication::clipboard()->clear();
     QTest::mouseClick(panel.copyCommandButton(), Qt::LeftButton);
     QCOMPARE(QApplication::clipboard()->text(), command);
+
+    // For a person to look at: the panel as the dock shows it.
+    const QString shot = QStringLiteral(NBC_BINARY_DIR "/screenshots/services-failed.png");
+    QDir().mkpath(QFileInfo(shot).path());
+    QVERIFY(panel.grab().save(shot));
 
     session.stopServices();
     session.services()->shutdown();
