@@ -74,6 +74,9 @@ MachineDetailDock::MachineDetailDock(ConsoleSession *session, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     m_title = new QLabel(m_content);
     m_title->setTextFormat(Qt::RichText);
+    // Wraps, so a long stage ("Stalled in Loading iPXE") never widens the dock and
+    // squeezes the machine table.
+    m_title->setWordWrap(true);
     layout->addWidget(m_title);
     m_hint = new QLabel(m_content);
     m_hint->setObjectName(QStringLiteral("machineHint"));

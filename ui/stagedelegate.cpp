@@ -49,16 +49,20 @@ void StageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     // Steps done are filled, the current one is larger, a problem stage marks its step
     // with its own colour and an outline.
     const int cy = r.center().y();
-    const QColor pending = option.palette.color(QPalette::Mid);
+    // On a selected row the highlight may be the stage's own blue: marks take the
+    // highlighted text's colour there.
+    const bool selectedRow = option.state & QStyle::State_Selected;
+    const QColor pending = selectedRow ? option.palette.color(QPalette::HighlightedText) : option.palette.color(QPalette::Mid);
+    const QColor mark = selectedRow ? option.palette.color(QPalette::HighlightedText) : color;
     for (int i = 0; i < StageStyle::kSteps; ++i) {
         const QRectF dot(x + i * (kDot + kDotGap), cy - kDot / 2.0, kDot, kDot);
         if (i < step) {
             painter->setPen(Qt::NoPen);
-            painter->setBrush(StageStyle::isProblem(stage) ? pending.darker(130) : color);
+            painter->setBrush(StageStyle::isProblem(stage) ? pending.darker(130) : mark);
             painter->drawEllipse(dot);
         } else if (i == step) {
             painter->setPen(StageStyle::isProblem(stage) ? QPen(color.darker(140), 1.5) : Qt::NoPen);
-            painter->setBrush(color);
+            painter->setBrush(StageStyle::isProblem(stage) ? color : mark);
             painter->drawEllipse(dot.adjusted(-1, -1, 1, 1));
         } else {
             painter->setPen(QPen(pending, 1));
