@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QImage>
 #include <QLibrary>
 #include <QListView>
@@ -193,11 +194,25 @@ void TestXvfbWindow::demoScreenshot()
     QTest::qWait(300);
 
     const QImage image = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
-    const QString path = QStringLiteral(NBC_BINARY_DIR "/screenshots/demo-window.png");
+    // Under QT_SCALE_FACTOR=2 the picture has twice the pixels: keep both side by side.
+    const QString path = window.devicePixelRatio() > 1.0
+        ? QStringLiteral(NBC_BINARY_DIR "/screenshots/demo-window@%1x.png").arg(window.devicePixelRatio())
+        : QStringLiteral(NBC_BINARY_DIR "/screenshots/demo-window.png");
     QDir().mkpath(QFileInfo(path).path());
     QVERIFY(image.save(path));
     qInfo("screenshot: %s (%dx%d, %d colours, %d stages)", qPrintable(path), image.width(), image.height(),
           distinctColours(image), int(stages.size()));
+    // What a person needs to act on is in view without scrolling, the Hint included.
+    QHeaderView *header = window.machineTable()->horizontalHeader();
+    const int viewport = window.machineTable()->viewport()->width();
+    for (int column : {MachineTableModel::MacColumn, MachineTableModel::StageColumn, MachineTableModel::ProgressColumn,
+                       MachineTableModel::IpColumn, MachineTableModel::ConfigColumn, MachineTableModel::HostnameColumn,
+                       MachineTableModel::HintColumn}) {
+        const int left = header->sectionViewportPosition(column);
+        const int right = left + header->sectionSize(column);
+        QVERIFY2(left >= 0 && right <= viewport,
+                 qPrintable(QStringLiteral("column %1 at %2..%3, viewport %4").arg(column).arg(left).arg(right).arg(viewport)));
+    }
     QVERIFY(image.width() >= 1200 && image.height() >= 700);
     QVERIFY(distinctColours(image) > 64);   // icons, stage colours, bars: not a blank window
     QVERIFY(window.machineModel()->rowCount() >= 40);
