@@ -78,7 +78,7 @@ void Engine::schedulePublish()
         m_publishTimer->start();
 }
 
-QString Engine::bindFix(int port, const QString &detail)
+QString Engine::bindFix(int port, const QString &detail, Transport transport)
 {
     const QString binary = QCoreApplication::applicationFilePath();
     if (port < 1024 && (detail.contains(QLatin1String("ermission")) || detail.contains(QLatin1String("ccess")))) {
@@ -90,8 +90,9 @@ QString Engine::bindFix(int port, const QString &detail)
     if (detail.contains(QLatin1String("in use"))) {
         return QCoreApplication::translate("Engine",
                    "Another program already uses port %1 (often dnsmasq or another PXE server). "
-                   "Find it with: sudo ss -ulpn 'sport = :%1' ; stop it, or choose another port.")
-            .arg(port);
+                   "Find it with: sudo ss -%2lpn 'sport = :%1' ; stop it, or choose another port.")
+            .arg(port)
+            .arg(transport == Transport::Tcp ? QLatin1Char('t') : QLatin1Char('u'));
     }
     return QCoreApplication::translate("Engine", "Check the interface and address in the settings.");
 }

@@ -55,8 +55,9 @@ protected:
     void setStopped();
     void setFailed(const QString &error, const QString &fix);
     void publishStatus();
-    // A user-facing explanation and fix for a failed bind of a UDP/TCP port.
-    static QString bindFix(int port, const QString &detail);
+    // A user-facing explanation and fix for a failed bind of a port.
+    enum class Transport { Udp, Tcp };
+    static QString bindFix(int port, const QString &detail, Transport transport = Transport::Udp);
 
 private:
     void schedulePublish();

@@ -751,7 +751,7 @@ bool HttpServer::listen()
         delete listener;
         setFailed(tr("The HTTP server cannot listen on %1 port %2: %3")
                       .arg(address.toString()).arg(snap.httpPort).arg(detail),
-                  bindFix(snap.httpPort, detail));
+                  bindFix(snap.httpPort, detail, Transport::Tcp));
         return false;
     }
     connect(listener, &QTcpServer::acceptError, this, [this, listener](QAbstractSocket::SocketError) {

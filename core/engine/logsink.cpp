@@ -29,7 +29,7 @@ void LogSink::start()
         delete m_tcp;
         m_tcp = nullptr;
         setFailed(tr("The log receiver cannot listen on TCP %1:%2: %3").arg(address.toString()).arg(port).arg(detail),
-                  bindFix(port, detail));
+                  bindFix(port, detail, Transport::Tcp));
         return;
     }
     m_udp = new QUdpSocket(this);

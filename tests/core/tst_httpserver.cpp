@@ -703,6 +703,8 @@ private Q_SLOTS:
         QCOMPARE(m_status.state, EngineStatus::State::Failed);
         QVERIFY2(m_status.error.contains(QString::number(squatter.serverPort())), qPrintable(m_status.error));
         QVERIFY2(m_status.fix.contains(QLatin1String("Another program")), qPrintable(m_status.fix));
+        // HTTP is TCP: the command that finds the other program must list TCP sockets.
+        QVERIFY2(m_status.fix.contains(QLatin1String("ss -tlpn")), qPrintable(m_status.fix));
         // start() again stays failed and does not crash.
         QMetaObject::invokeMethod(m_server, "start", Qt::BlockingQueuedConnection);
     }

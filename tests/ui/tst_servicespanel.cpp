@@ -148,7 +148,7 @@ void TestServicesPanel::engineThatCannotBindShowsTheErrorAndTheFix()
     // The exact command, on its own line, and a button that copies just that.
     const QString command = panel.commandLabel()->text();
     QVERIFY(panel.commandLabel()->isVisible());
-    QVERIFY2(command.startsWith(QLatin1String("sudo ")) && command.contains(QString::number(port)), qPrintable(command));
+    QVERIFY2(command.startsWith(QLatin1String("sudo ss -tlpn")) && command.contains(QString::number(port)), qPrintable(command));
     QVERIFY(panel.fixLabel()->text().contains(command));
     QVERIFY(panel.copyCommandButton()->isVisible());
     QApplication::clipboard()->clear();
