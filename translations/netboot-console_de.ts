@@ -26,11 +26,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Another program already uses port %1 (often dnsmasq or another PXE server). Find it with: sudo ss -ulpn &apos;sport = :%1&apos; ; stop it, or choose another port.</source>
+        <source>Check the interface and address in the settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check the interface and address in the settings.</source>
+        <source>Another program already uses port %1 (often dnsmasq or another PXE server). Find it with: sudo ss -%2lpn &apos;sport = :%1&apos; ; stop it, or choose another port.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -103,9 +103,52 @@
     </message>
 </context>
 <context>
-    <name>Nbc::DhcpProxy</name>
+    <name>Nbc::DhcpEngine</name>
+    <message>
+        <source>not used in %1 mode</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Cannot listen for DHCP on UDP port %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Nbc::DhcpServer</name>
+    <message>
+        <source>leases %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full DHCP mode needs an IPv4 address of this computer to serve from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the interface an address, for example: sudo ip addr add 10.77.0.1/24 dev %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the addresses to hand out in netboot.yaml under network:, inside the interface&apos;s subnet and without this computer&apos;s address, for example: dhcpRange: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full DHCP mode cannot tell the subnet of %1: no interface has that address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve on the interface that has the address (--interface NAME).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full DHCP mode needs a range of addresses to hand out (network: dhcpRange:).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DHCP range cannot be used: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no free address in the DHCP range %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -124,6 +167,33 @@
     </message>
     <message>
         <source>The inventory %1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Nbc::LeaseFile</name>
+    <message>
+        <source>larger than %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 leases were left out (outside the DHCP range, or malformed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lease file %1 could not be read (%2). It was moved to %3; machines will get new addresses where needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lease file %1 could not be read (%2) and could not be moved aside; it will be replaced by the current leases. Check the folder&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the lease file %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -150,10 +220,6 @@
     </message>
     <message>
         <source>The firmware keeps asking after our offer and never fetches its boot file: it ignores proxy DHCP offers. Use full DHCP mode on an isolated switch.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The firmware keeps asking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -831,6 +897,14 @@
         <source>Configs cannot be assigned right now: the workspace is not open.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Nbc::Ui::MachineTableView</name>
@@ -843,6 +917,10 @@
     </message>
     <message>
         <source>Drop to assign it to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset columns</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1178,6 +1256,48 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Drag a config onto machines, or select machines and press Enter on a config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Forget the %n selected machines?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They leave the table and their boot history is deleted. They come back when they network-boot again; their assigned configs stay in the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Forget %n machine(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select machines in the table first, then press Enter on a config to assign it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Nbc::Ui::ProgressDelegate</name>
@@ -1197,35 +1317,7 @@
 <context>
     <name>Nbc::Ui::ServicesPanel</name>
     <message>
-        <source>Copy command</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Served</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dropped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>DHCP (PXE)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DHCP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1258,6 +1350,58 @@
     </message>
     <message>
         <source>Pick one in the toolbar&apos;s interface list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the command to the clipboard, then paste it into a terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand a service to see all of its counters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DHCP (full)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>served %1 · dropped %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot start: see above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot start: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1341,6 +1485,10 @@
     </message>
     <message>
         <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dhcpRange: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
