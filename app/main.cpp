@@ -11,8 +11,11 @@
 #include <QTranslator>
 #endif
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
+
+#include <sys/resource.h>
 
 namespace {
 
@@ -28,8 +31,23 @@ bool wantsHeadless(int argc, char **argv)
 
 } // namespace
 
+// Every TFTP transfer and HTTP connection is a descriptor; desktop sessions often start
+// with a soft limit of 1024, far below what a thousand machines booting at once need.
+static void raiseDescriptorLimit()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return;
+    const rlim_t wanted = std::min<rlim_t>(limit.rlim_max, 65536);
+    if (limit.rlim_cur < wanted) {
+        limit.rlim_cur = wanted;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
 int main(int argc, char **argv)
 {
+    raiseDescriptorLimit();
     std::unique_ptr<QCoreApplication> app;
 #ifdef NBC_WITH_GUI
     if (wantsHeadless(argc, argv))

@@ -69,7 +69,9 @@ private:
     bool allowReport();
 
     Tftp::SessionConfig m_sessionConfig;
-    int m_maxTransfers = 256;
+    // A pallet of machines powered on together asks at once; each transfer costs one
+    // socket and a few hundred bytes, so the limit is about descriptors, not memory.
+    int m_maxTransfers = 1024;
     quint16 m_maxBlockSize = 1468;
 
     int m_listenSocket = -1;
