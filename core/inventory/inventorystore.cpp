@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QTimer>
 #include <QUuid>
 #include <QVariant>
@@ -37,11 +38,23 @@ InventoryStore::InventoryStore(QObject *parent)
     : QObject(parent)
     , m_flushTimer(new QTimer(this))
 {
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("nbc-inventory"));
+    m_writer = new QObject;
+    m_writer->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
+    m_thread->start();
     m_flushTimer->setInterval(1000);
     connect(m_flushTimer, &QTimer::timeout, this, [this] {
-        QString error;
-        if (!flush(&error))
-            Q_EMIT writeFailed(error);
+        // In the background: the main thread only copies the changed rows.
+        Batch batch = takeBatch();
+        if (batch.isEmpty())
+            return;
+        QMetaObject::invokeMethod(m_writer, [this, batch = std::move(batch)] {
+            QString error;
+            if (!writeBatch(batch, &error))
+                Q_EMIT writeFailed(error);
+        }, Qt::QueuedConnection);
     });
 }
 
@@ -50,6 +63,14 @@ InventoryStore::~InventoryStore()
     if (isOpen())
         flush();
     close();
+    m_thread->quit();
+    m_thread->wait();
+}
+
+template<typename Functor>
+void InventoryStore::inWriter(Functor &&functor) const
+{
+    QMetaObject::invokeMethod(m_writer, std::forward<Functor>(functor), Qt::BlockingQueuedConnection);
 }
 
 void InventoryStore::setFlushInterval(int ms)
@@ -71,6 +92,17 @@ bool InventoryStore::exec(const QString &sql, QString *error) const
 bool InventoryStore::open(const QString &path, QString *error)
 {
     close();
+    bool ok = false;
+    QString message;
+    inWriter([&] { ok = openConnection(path, &message); });
+    m_open = ok;
+    if (!ok && error)
+        *error = message;
+    return ok;
+}
+
+bool InventoryStore::openConnection(const QString &path, QString *error)
+{
     m_path = path;
     QDir().mkpath(QFileInfo(path).absolutePath());
     m_connection = QStringLiteral("nbc-inventory-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -105,7 +137,7 @@ bool InventoryStore::open(const QString &path, QString *error)
     };
     for (const QString &sql : setup) {
         if (!exec(sql, error)) {
-            close();
+            closeConnection();
             return false;
         }
     }
@@ -113,6 +145,15 @@ bool InventoryStore::open(const QString &path, QString *error)
 }
 
 void InventoryStore::close()
+{
+    m_flushTimer->stop();
+    if (!m_open)
+        return;
+    inWriter([this] { closeConnection(); });
+    m_open = false;
+}
+
+void InventoryStore::closeConnection()
 {
     if (m_connection.isEmpty())
         return;
@@ -122,16 +163,19 @@ void InventoryStore::close()
     }
     QSqlDatabase::removeDatabase(m_connection);
     m_connection.clear();
-    m_flushTimer->stop();
 }
 
 bool InventoryStore::integrityOk() const
 {
     if (!isOpen())
         return false;
-    QSqlQuery query(QSqlDatabase::database(m_connection));
-    return query.exec(QStringLiteral("PRAGMA integrity_check")) && query.next()
-        && query.value(0).toString() == QLatin1String("ok");
+    bool ok = false;
+    inWriter([&] {
+        QSqlQuery query(QSqlDatabase::database(m_connection));
+        ok = query.exec(QStringLiteral("PRAGMA integrity_check")) && query.next()
+            && query.value(0).toString() == QLatin1String("ok");
+    });
+    return ok;
 }
 
 QList<Machine> InventoryStore::load(QString *error) const
@@ -139,6 +183,13 @@ QList<Machine> InventoryStore::load(QString *error) const
     QList<Machine> machines;
     if (!isOpen())
         return machines;
+    inWriter([&] { machines = loadRows(error); });
+    return machines;
+}
+
+QList<Machine> InventoryStore::loadRows(QString *error) const
+{
+    QList<Machine> machines;
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT mac, other_macs, stage, first_seen, last_seen, stage_since, ip, firmware, "
@@ -229,10 +280,41 @@ void InventoryStore::attach(MachineRegistry *registry)
     m_flushTimer->start();
 }
 
+InventoryStore::Batch InventoryStore::takeBatch()
+{
+    Batch batch;
+    for (const QString &mac : std::as_const(m_dirty)) {
+        if (const Machine *m = m_registry ? m_registry->machine(mac) : nullptr) {
+            Machine row = *m;
+            // The writer needs the row, not the history and logs it carries in memory.
+            row.history.clear();
+            row.logs.clear();
+            batch.machines.append(row);
+        }
+    }
+    batch.removed = m_removed;
+    batch.history = m_history;
+    batch.logs = m_logs;
+    m_dirty.clear();
+    m_removed.clear();
+    m_history.clear();
+    m_logs.clear();
+    return batch;
+}
+
 bool InventoryStore::flush(QString *error)
 {
-    if (!isOpen() || (m_dirty.isEmpty() && m_removed.isEmpty() && m_history.isEmpty() && m_logs.isEmpty()))
+    if (!isOpen())
         return true;
+    Batch batch = takeBatch();
+    bool ok = true;
+    // Also waits for any background write queued before this one.
+    inWriter([&] { ok = batch.isEmpty() || writeBatch(batch, error); });
+    return ok;
+}
+
+bool InventoryStore::writeBatch(const Batch &batch, QString *error)
+{
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     if (!db.transaction()) {
         if (error)
@@ -250,10 +332,8 @@ bool InventoryStore::flush(QString *error)
         "talos_state=excluded.talos_state, boots=excluded.boots, simulated=excluded.simulated"));
     bool ok = true;
     QString failure;
-    for (const QString &mac : std::as_const(m_dirty)) {
-        const Machine *m = m_registry ? m_registry->machine(mac) : nullptr;
-        if (!m)
-            continue;
+    for (const Machine &row : batch.machines) {
+        const Machine *m = &row;
         const QVariantList values = {
             m->mac, m->otherMacs.join(u','), stageName(m->stage), isoTime(m->firstSeen), isoTime(m->lastSeen),
             isoTime(m->stageSince), m->ip.isNull() ? QString() : m->ip.toString(), m->firmware, m->arch, m->uuid,
@@ -268,7 +348,7 @@ bool InventoryStore::flush(QString *error)
         }
     }
     QSqlQuery remove(db);
-    for (const QString &mac : std::as_const(m_removed)) {
+    for (const QString &mac : batch.removed) {
         for (const char *table : {"machines", "history", "logs"}) {
             remove.prepare(QStringLiteral("DELETE FROM %1 WHERE mac=?").arg(QLatin1String(table)));
             remove.bindValue(0, mac);
@@ -277,8 +357,8 @@ bool InventoryStore::flush(QString *error)
     }
     QSqlQuery history(db);
     history.prepare(QStringLiteral("INSERT INTO history(mac, time, stage, detail) VALUES(?,?,?,?)"));
-    for (const PendingHistory &h : std::as_const(m_history)) {
-        if (m_removed.contains(h.mac))
+    for (const PendingHistory &h : batch.history) {
+        if (batch.removed.contains(h.mac))
             continue;
         history.bindValue(0, h.mac);
         history.bindValue(1, isoTime(h.change.time));
@@ -292,8 +372,8 @@ bool InventoryStore::flush(QString *error)
     QSqlQuery logs(db);
     logs.prepare(QStringLiteral("INSERT INTO logs(mac, time, level, service, message) VALUES(?,?,?,?,?)"));
     QSet<QString> logged;
-    for (const PendingLog &l : std::as_const(m_logs)) {
-        if (m_removed.contains(l.mac))
+    for (const PendingLog &l : batch.logs) {
+        if (batch.removed.contains(l.mac))
             continue;
         logs.bindValue(0, l.mac);
         logs.bindValue(1, isoTime(l.line.time));
@@ -317,7 +397,7 @@ bool InventoryStore::flush(QString *error)
         trim.bindValue(0, mac);
         trim.exec();
     }
-    for (const PendingHistory &h : std::as_const(m_history)) {
+    for (const PendingHistory &h : batch.history) {
         trimHistory.bindValue(0, h.mac);
         trimHistory.exec();
     }
@@ -332,10 +412,6 @@ bool InventoryStore::flush(QString *error)
             *error = tr("Inventory %1: %2").arg(m_path, db.lastError().text());
         return false;
     }
-    m_dirty.clear();
-    m_removed.clear();
-    m_history.clear();
-    m_logs.clear();
     return true;
 }
 

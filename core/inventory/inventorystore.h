@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QString>
 
+class QThread;
 class QTimer;
 
 namespace Nbc {
@@ -15,7 +16,8 @@ namespace Nbc {
 // What was observed, kept across restarts: machines, their facts, stage history and last
 // log lines, in SQLite (WAL, so a killed process leaves a consistent file). Not intent:
 // that is netboot.yaml. Lives on the main thread next to the registry; writes are
-// batched in one transaction a second.
+// batched in one transaction a second, on a thread of its own so that a thousand rows
+// never hold up the window.
 class InventoryStore : public QObject
 {
     Q_OBJECT
@@ -27,13 +29,14 @@ public:
     static constexpr int kLogsPerMachine = MachineRegistry::kLogCap;
 
     bool open(const QString &path, QString *error = nullptr);
-    bool isOpen() const { return !m_connection.isEmpty(); }
+    bool isOpen() const { return m_open; }
     void close();
     QString path() const { return m_path; }
 
     QList<Machine> load(QString *error = nullptr) const;
     // Follows the registry: changed machines, stage changes and log lines are queued and
-    // written by flush(), which a timer calls every second.
+    // written by a timer every second (in the background) or by flush(), which returns
+    // once everything queued so far is on disk.
     void attach(MachineRegistry *registry);
     bool flush(QString *error = nullptr);
     void setFlushInterval(int ms);
@@ -52,10 +55,29 @@ private:
         QString mac;
         LogLine line;
     };
+    // One transaction's worth of changes, copied out of the registry on the main thread.
+    struct Batch {
+        QList<Machine> machines;
+        QSet<QString> removed;
+        QList<PendingHistory> history;
+        QList<PendingLog> logs;
+        bool isEmpty() const { return machines.isEmpty() && removed.isEmpty() && history.isEmpty() && logs.isEmpty(); }
+    };
+    Batch takeBatch();
+    // Run in the writer thread, which owns the database connection.
+    bool openConnection(const QString &path, QString *error);
+    void closeConnection();
+    bool writeBatch(const Batch &batch, QString *error);
+    QList<Machine> loadRows(QString *error) const;
     bool exec(const QString &sql, QString *error) const;
+    template<typename Functor>
+    void inWriter(Functor &&functor) const;
 
     QString m_path;
     QString m_connection;
+    bool m_open = false;
+    QThread *m_thread = nullptr;
+    QObject *m_writer = nullptr;
     MachineRegistry *m_registry = nullptr;
     QSet<QString> m_dirty;
     QSet<QString> m_removed;
