@@ -12,6 +12,9 @@
 #include <QString>
 #include <QTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace TestUtil {
@@ -64,6 +67,20 @@ QList<Nbc::MachineEvent> filterEvents(const QList<Nbc::MachineEvent> &events, Pr
 inline QList<Nbc::MachineEvent> eventsOfKind(const QList<Nbc::MachineEvent> &events, Nbc::EventKind kind)
 {
     return filterEvents(events, [kind](const Nbc::MachineEvent &e) { return e.kind == kind; });
+}
+
+// A UDP port on 127.0.0.1 that was free a moment ago (the kernel's choice).
+inline quint16 freeUdpPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+    socklen_t len = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
+    ::close(fd);
+    return ntohs(addr.sin_port);
 }
 
 inline bool isRoot()

@@ -31,19 +31,6 @@ const QHostAddress kLoopback(QHostAddress::LocalHost);
 
 // A UDP port free right now on 127.0.0.1, bound without SO_REUSEADDR so that the port
 // is really unused (not merely shareable).
-quint16 freeUdpPort()
-{
-    const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
-    ::close(fd);
-    return ntohs(addr.sin_port);
-}
-
 // Holds a port the way another program (dnsmasq, a second console) would.
 int occupyUdpPort(quint16 port)
 {
@@ -137,8 +124,8 @@ private Q_SLOTS:
         m_status = EngineStatus();
         m_snapshot = BootSnapshot();
         m_snapshot.serverAddress = kLoopback;
-        m_snapshot.dhcpPort = freeUdpPort();
-        m_snapshot.proxyPort = freeUdpPort();
+        m_snapshot.dhcpPort = TestUtil::freeUdpPort();
+        m_snapshot.proxyPort = TestUtil::freeUdpPort();
         m_snapshot.httpPort = 18080;
         m_client = new QUdpSocket;
         QVERIFY(m_client->bind(kLoopback, 0));
@@ -365,7 +352,7 @@ private Q_SLOTS:
         startEngine(m_snapshot);
         QVERIFY(waitForState(EngineStatus::State::Running));
         BootSnapshot moved = m_snapshot;
-        moved.dhcpPort = freeUdpPort();
+        moved.dhcpPort = TestUtil::freeUdpPort();
         m_host->setSnapshot(moved);
         QVERIFY(QTest::qWaitFor([&] { return m_status.address.contains(QString::number(moved.dhcpPort)); }, 5000));
         QCOMPARE(m_status.state, EngineStatus::State::Running);
@@ -383,7 +370,7 @@ private Q_SLOTS:
             QSKIP("net.ipv4.ip_unprivileged_port_start allows port 67 to everyone here");
         int fds[2];
         QVERIFY(::pipe(fds) == 0);
-        const quint16 proxyPort = freeUdpPort();
+        const quint16 proxyPort = TestUtil::freeUdpPort();
         const pid_t pid = ::fork();
         QVERIFY(pid >= 0);
         if (pid == 0) {

@@ -34,19 +34,6 @@ namespace {
 const QHostAddress kLoopback(QHostAddress::LocalHost);
 const quint32 kLoopbackV4 = 0x7f000001;
 
-quint16 freeUdpPort()
-{
-    const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
-    ::close(fd);
-    return ntohs(addr.sin_port);
-}
-
 quint32 ip(const char *text)
 {
     return QHostAddress(QLatin1String(text)).toIPv4Address();
@@ -175,9 +162,9 @@ private Q_SLOTS:
         m_snapshot.serverAddress = kLoopback;
         m_snapshot.netmask = QHostAddress(QStringLiteral("255.0.0.0"));
         m_snapshot.dhcpRange = QStringLiteral("127.0.0.100-127.0.0.102");
-        m_snapshot.dhcpPort = freeUdpPort();
-        m_snapshot.proxyPort = freeUdpPort();
-        m_snapshot.dhcpClientPort = freeUdpPort();
+        m_snapshot.dhcpPort = TestUtil::freeUdpPort();
+        m_snapshot.proxyPort = TestUtil::freeUdpPort();
+        m_snapshot.dhcpClientPort = TestUtil::freeUdpPort();
         m_snapshot.httpPort = 18080;
         m_snapshot.workspaceDir = m_workspace->path();
         m_client = new QUdpSocket;

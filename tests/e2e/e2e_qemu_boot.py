@@ -148,14 +148,7 @@ def main():
     work = os.path.abspath(args.work)
     os.makedirs(work, exist_ok=True)
     kernel, initramfs = nbce2e.build_payload(os.path.join(work, "cache"))
-    run_dir = os.path.join(work, f"run-{os.getpid()}")
-    shutil.rmtree(run_dir, ignore_errors=True)
-    ws = os.path.join(run_dir, "workspace")
-    os.makedirs(os.path.join(ws, "configs"))
-    config_path = os.path.join(ws, "configs", "node.yaml")
-    with open(config_path, "w") as f:
-        f.write(CONFIG_TEXT)
-    os.chmod(config_path, 0o600)
+    run_dir, ws = nbce2e.make_run_workspace(work, "run", CONFIG_TEXT)
 
     macs = {"bios": "52:54:00:e2:e0:01", "uefi": "52:54:00:e2:e0:02", "wait": "52:54:00:e2:e0:03"}
     assigned = [macs[k] for k in ("bios", "uefi") if k in only]

@@ -278,6 +278,19 @@ def build_payload(cache):
     return vmlinuz, out
 
 
+def make_run_workspace(work, prefix, config_text):
+    """A fresh run folder with workspace/configs/node.yaml (0600); returns (run_dir, ws)."""
+    run_dir = os.path.join(work, f"{prefix}-{os.getpid()}")
+    shutil.rmtree(run_dir, ignore_errors=True)
+    ws = os.path.join(run_dir, "workspace")
+    os.makedirs(os.path.join(ws, "configs"))
+    config_path = os.path.join(ws, "configs", "node.yaml")
+    with open(config_path, "w") as f:
+        f.write(config_text)
+    os.chmod(config_path, 0o600)
+    return run_dir, ws
+
+
 # ----------------------------------------------------------------------------- QEMU
 
 def qemu_command(firmware, tap, mac, serial_log, work):
