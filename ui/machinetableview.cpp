@@ -3,6 +3,7 @@
 #include "machinetablemodel.h"
 #include "stagedelegate.h"
 #include "stagestyle.h"
+#include "viewplaceholder.h"
 
 #include <QDragMoveEvent>
 #include <QHeaderView>
@@ -51,6 +52,32 @@ MachineTableView::MachineTableView(QWidget *parent)
     setTabKeyNavigation(false);
     // Fixed row heights: the view never measures rows, whatever their number.
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_placeholder = new ViewPlaceholder(this, [this] {
+        if (m_machines && m_machines->rowCount() > 0)
+            return tr("No machine matches the filter.");
+        return tr("No machines yet. Start the services, then power on a machine set to boot from the network. "
+                  "Or try the demo: netboot-console --demo 40");
+    });
+}
+
+void MachineTableView::setMachineModel(MachineTableModel *model)
+{
+    m_machines = model;
+    // Machines that come or go behind a filter that hides them all change why the table
+    // is empty, and the filtered model says nothing about them.
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(model, signal, m_placeholder, &ViewPlaceholder::update);
+    connect(model, &QAbstractItemModel::modelReset, m_placeholder, &ViewPlaceholder::update);
+}
+
+QString MachineTableView::placeholderText() const
+{
+    return m_placeholder->text();
+}
+
+bool MachineTableView::isPlaceholderVisible() const
+{
+    return m_placeholder->isShown();
 }
 
 template<typename F>

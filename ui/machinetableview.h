@@ -7,6 +7,7 @@ class QMenu;
 namespace Nbc::Ui {
 
 class MachineTableModel;
+class ViewPlaceholder;
 
 // The machine table. Accepts config drops on rows (a drop on a selected row is for the
 // whole selection) and says why a drop is refused, next to the pointer and in the
@@ -17,7 +18,11 @@ class MachineTableView : public QTableView
 public:
     explicit MachineTableView(QWidget *parent = nullptr);
 
-    void setMachineModel(MachineTableModel *model) { m_machines = model; }
+    void setMachineModel(MachineTableModel *model);
+    // The muted text across the empty table: how machines get here, or that the filter
+    // hides them all. Empty while rows show.
+    QString placeholderText() const;
+    bool isPlaceholderVisible() const;
     // MACs of the selected rows, in view order.
     QStringList selectedMacs() const;
     // The MACs a drop on the row of `mac` is for.
@@ -57,6 +62,7 @@ private:
     template<typename F> void adjustColumns(F &&change);
 
     MachineTableModel *m_machines = nullptr;
+    ViewPlaceholder *m_placeholder = nullptr;
     QString m_lastReason;
     bool m_adjusting = false;
     bool m_fitHint = true;   // the default layout, untouched

@@ -11,6 +11,7 @@
 #include "servicespanel.h"
 #include "stagedelegate.h"
 #include "stagestyle.h"
+#include "viewplaceholder.h"
 
 #include "engine/servicehost.h"
 #include "inventory/machineregistry.h"
@@ -282,6 +283,10 @@ void MainWindow::buildDocks()
         m_configs = new ConfigListModel(m_library, this);
         m_configView->setModel(m_configs);
     }
+    m_configPlaceholder = new ViewPlaceholder(m_configView, [this] {
+        return tr("No machine configs yet. Put the output of 'talosctl gen config' into the configs folder "
+                  "(Open the configs folder below).");
+    });
     libraryLayout->addWidget(m_configView, 1);
     auto *openConfigs = new QPushButton(QIcon(QStringLiteral(":/icons/workspace.svg")), tr("Open the configs folder"), libraryPage);
     connect(openConfigs, &QPushButton::clicked, this, [this] {
@@ -419,13 +424,39 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+QString MainWindow::configPlaceholderText() const
+{
+    return m_configPlaceholder->text();
+}
+
+QString MainWindow::currentInterface() const
+{
+    return m_overrides.interfaceName.isEmpty() ? m_session->workspace().settings().interfaceName
+                                               : m_overrides.interfaceName;
+}
+
+QString MainWindow::openProblem(const QString &error) const
+{
+    // A workspace that could not be read says so itself. Past that, open() fails for want
+    // of an interface it can resolve, and the toolbar's list is where one is chosen here.
+    if (error.isEmpty() || !m_session->workspace().ok() || !m_overrides.serverAddress.isEmpty())
+        return error;
+    const QString name = currentInterface();
+    if (name.isEmpty())
+        return tr("Choose the network interface the machines are on in the toolbar's Interface list.");
+    if (!QNetworkInterface::interfaceFromName(name).isValid())
+        return tr("There is no network interface '%1' on this computer. Choose the one the machines are on in the "
+                  "toolbar's Interface list.").arg(name);
+    return error;
+}
+
 void MainWindow::setOpenError(const QString &error)
 {
-    m_openError = error;
+    m_openError = openProblem(error);
     m_opened = error.isEmpty();
-    m_services->setSessionProblem(error, error.isEmpty() ? QStringList() : ConsoleSession::describeInterfaces());
+    m_services->setSessionProblem(m_openError, error.isEmpty() ? QStringList() : ConsoleSession::describeInterfaces());
     if (!error.isEmpty())
-        showStatus(error, 0);
+        showStatus(m_openError, 0);
     updateServiceActions();
 }
 
@@ -474,8 +505,7 @@ void MainWindow::updateCount()
 void MainWindow::fillInterfaces()
 {
     m_interfaceCombo->clear();
-    const QString current = m_overrides.interfaceName.isEmpty() ? m_session->workspace().settings().interfaceName
-                                                                : m_overrides.interfaceName;
+    const QString current = currentInterface();
     if (current.isEmpty()) {
         m_interfaceCombo->addItem(m_overrides.serverAddress.isEmpty() ? tr("Choose an interface…")
                                                                       : tr("loopback %1 (demo)").arg(m_overrides.serverAddress),

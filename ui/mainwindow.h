@@ -27,6 +27,7 @@ class MachineFilterModel;
 class MachineTableModel;
 class MachineTableView;
 class ServicesPanel;
+class ViewPlaceholder;
 
 // The console window: toolbar (services, mode, interface, workspace), the live machine
 // table with its filter, the config library (drag sources), the services panel and the
@@ -52,6 +53,8 @@ public:
     MachineFilterModel *filterModel() const { return m_filter; }
     ConfigListModel *configModel() const { return m_configs; }
     QListView *configView() const { return m_configView; }
+    // The muted text across the empty config library; empty while it lists configs.
+    QString configPlaceholderText() const;
     Talos::ConfigLibrary *configLibrary() const { return m_library; }
     Assigner *assigner() const { return m_assigner; }
     QUndoStack *undoStack() const { return m_undoStack; }
@@ -107,6 +110,10 @@ private:
     void wake();
     void forget();
     void updateCount();
+    QString currentInterface() const;
+    // What the services panel and the status bar say about a failed open(): the window's
+    // own words where the command line's would send a person to flags and YAML keys.
+    QString openProblem(const QString &error) const;
     QStringList selectedMacs() const;
 
     ConsoleSession *m_session;
@@ -123,6 +130,7 @@ private:
     MachineTableView *m_table = nullptr;
     ConfigListModel *m_configs = nullptr;
     QListView *m_configView = nullptr;
+    ViewPlaceholder *m_configPlaceholder = nullptr;
     QPushButton *m_openConfigsButton = nullptr;
     ServicesPanel *m_services = nullptr;
     MachineDetailDock *m_detail = nullptr;

@@ -266,7 +266,7 @@ void ServicesPanel::setSessionProblem(const QString &problem, const QStringList 
     }
     QString text = problem.toHtmlEscaped();
     if (!interfaces.isEmpty()) {
-        text += QStringLiteral("<br><br>") + tr("Pick one in the toolbar's interface list:").toHtmlEscaped()
+        text += QStringLiteral("<br><br>") + tr("Available interfaces:").toHtmlEscaped()
               + QStringLiteral("<ul>");
         for (const QString &iface : interfaces)
             text += QStringLiteral("<li>%1</li>").arg(iface.toHtmlEscaped());

@@ -74,6 +74,10 @@ private Q_SLOTS:
     void tabWalksFilterTableLibraryDetail();
     void defaultColumnsShowTheHintAt1600x960();
     void columnMenuHidesColumnsAndRemembers();
+    void emptyTableSaysHowMachinesArrive();
+    void filterThatHidesEveryMachineSaysSo();
+    void emptyLibrarySaysWhereConfigsGo();
+    void noInterfaceIsAskedForInTheWindowsWords();
 
 private:
     QPoint rowCenter(const QString &mac) const;
@@ -81,6 +85,8 @@ private:
     void selectMacs(const QStringList &macs);
     void addMachines(int count);
     QMessageBox *forgetConfirmation() const;
+    // A first start: an empty workspace, no interface chosen, so open() failed.
+    std::unique_ptr<MainWindow> firstStart(ConsoleSession *session, const QString &dir);
 
     QTemporaryDir m_settingsDir;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -642,4 +648,80 @@ void TestMainWindow::columnMenuHidesColumnsAndRemembers()
 }
 
 QTEST_MAIN(TestMainWindow)
+
+std::unique_ptr<MainWindow> TestMainWindow::firstStart(ConsoleSession *session, const QString &dir)
+{
+    const SessionOverrides none;
+    if (session->open(dir, none))
+        return nullptr;
+    auto window = std::make_unique<MainWindow>(session, none);
+    window->setOpenError(session->error());
+    return window;
+}
+
+void TestMainWindow::emptyTableSaysHowMachinesArrive()
+{
+    ConsoleSession session;
+    QTemporaryDir dir;
+    const std::unique_ptr<MainWindow> window = firstStart(&session, dir.path());
+    QVERIFY(window);
+    MachineTableView *table = window->machineTable();
+    QVERIFY(table->isPlaceholderVisible());
+    QVERIFY(table->placeholderText().startsWith(QLatin1String("No machines yet.")));
+    QVERIFY(table->placeholderText().contains(QLatin1String("netboot-console --demo 40")));
+
+    UiTest::discover(session.registry(), macOf(7));
+    session.registry()->publish();
+    QCOMPARE(window->filterModel()->rowCount(), 1);
+    QVERIFY(!table->isPlaceholderVisible());
+    QVERIFY(table->placeholderText().isEmpty());
+}
+
+void TestMainWindow::filterThatHidesEveryMachineSaysSo()
+{
+    MachineTableView *table = m_window->machineTable();
+    QVERIFY(!table->isPlaceholderVisible());
+    QTest::keyClicks(m_window->filterEdit(), QStringLiteral("no-such-machine"));
+    QCOMPARE(m_window->filterModel()->rowCount(), 0);
+    QVERIFY(table->isPlaceholderVisible());
+    QCOMPARE(table->placeholderText(), QStringLiteral("No machine matches the filter."));
+    m_window->filterEdit()->clear();
+    QCOMPARE(m_window->filterModel()->rowCount(), 4);
+    QVERIFY(!table->isPlaceholderVisible());
+}
+
+void TestMainWindow::emptyLibrarySaysWhereConfigsGo()
+{
+    // The test workspace has configs: nothing over the list.
+    QVERIFY(m_window->configPlaceholderText().isEmpty());
+
+    ConsoleSession session;
+    QTemporaryDir dir;
+    const std::unique_ptr<MainWindow> window = firstStart(&session, dir.path());
+    QVERIFY(window);
+    QCOMPARE(window->configModel()->rowCount(), 0);
+    QVERIFY(window->configPlaceholderText().startsWith(QLatin1String("No machine configs yet.")));
+    QVERIFY(window->configPlaceholderText().contains(QLatin1String("'talosctl gen config'")));
+}
+
+void TestMainWindow::noInterfaceIsAskedForInTheWindowsWords()
+{
+    ConsoleSession session;
+    QTemporaryDir dir;
+    const std::unique_ptr<MainWindow> window = firstStart(&session, dir.path());
+    QVERIFY(window);
+    // The core keeps its words for the command line ...
+    QVERIFY(session.error().contains(QLatin1String("--interface")));
+    // ... the window points at its own toolbar, then lists what there is to choose.
+    const QString problem = window->servicesPanel()->sessionProblem();
+    QVERIFY2(problem.startsWith(QLatin1String("Choose the network interface the machines are on in the toolbar's "
+                                              "Interface list.")),
+             qPrintable(problem));
+    QVERIFY(!problem.contains(QLatin1String("--interface")));
+    QVERIFY(!problem.contains(QLatin1String("network: interface:")));
+    QVERIFY(problem.contains(QLatin1String("Available interfaces:")));
+    QCOMPARE(window->statusText(),
+             QStringLiteral("Choose the network interface the machines are on in the toolbar's Interface list."));
+}
+
 #include "tst_mainwindow.moc"
