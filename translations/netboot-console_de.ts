@@ -923,6 +923,14 @@
         <source>&amp;Reset columns</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No machine matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No machines yet. Start the services, then power on a machine set to boot from the network. Or try the demo: netboot-console --demo 40</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Nbc::Ui::MainWindow</name>
@@ -1298,6 +1306,18 @@
         <source>Select machines in the table first, then press Enter on a config to assign it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No machine configs yet. Put the output of &apos;talosctl gen config&apos; into the configs folder (Open the configs folder below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the network interface the machines are on in the toolbar&apos;s Interface list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no network interface &apos;%1&apos; on this computer. Choose the one the machines are on in the toolbar&apos;s Interface list.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Nbc::Ui::ProgressDelegate</name>
@@ -1346,10 +1366,6 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pick one in the toolbar&apos;s interface list:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1402,6 +1418,10 @@
     </message>
     <message>
         <source>%1 cannot start: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available interfaces:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
