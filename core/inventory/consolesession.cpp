@@ -31,9 +31,17 @@ ConsoleSession::ConsoleSession(QObject *parent)
         }
         if (!m->installed) {
             m->installed = true;
+            // The engines learn it at once (the machine may reboot any moment); the file
+            // follows within a quarter of a second.
+            if (!m_pushTimer->isActive())
+                m_pushTimer->start();
             scheduleSave();
         }
     });
+    m_pushTimer = new QTimer(this);
+    m_pushTimer->setSingleShot(true);
+    m_pushTimer->setInterval(0);
+    connect(m_pushTimer, &QTimer::timeout, this, &ConsoleSession::pushSnapshot);
     m_saveTimer = new QTimer(this);
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(250);

@@ -103,6 +103,7 @@ private:
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_reloadTimer = nullptr;
     QTimer *m_saveTimer = nullptr;
+    QTimer *m_pushTimer = nullptr;
     QByteArray m_lastSavedYaml;
 };
 
