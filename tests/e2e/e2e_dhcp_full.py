@@ -229,11 +229,7 @@ def main():
                 pass
         ns.cleanup()
 
-    if checks.failed:
-        print("FAILURES:\n  " + "\n  ".join(checks.failed))
-        print(f"console logs: {run_dir}/console-*.log")
-    print(f"{checks.passed} passed, {len(checks.failed)} failed")
-    return 1 if checks.failed else 0
+    return checks.report(f"{run_dir}/console-*.log")
 
 
 if __name__ == "__main__":

@@ -135,6 +135,14 @@ class Checks:
             self.failed.append(f"{name}: {e}")
             log(f"FAIL {name}: {e}")
 
+    def report(self, logs_hint):
+        """Prints the summary line ctest reads; returns the exit code."""
+        if self.failed:
+            print("FAILURES:\n  " + "\n  ".join(self.failed))
+            print(f"console logs: {logs_hint}")
+        print(f"{self.passed} passed, {len(self.failed)} failed")
+        return 1 if self.failed else 0
+
 
 def expect(cond, what):
     if not cond:
@@ -327,11 +335,7 @@ def main():
                 pass
         ns.cleanup()
 
-    if checks.failed:
-        print("FAILURES:\n  " + "\n  ".join(checks.failed))
-        print(f"console log: {run_dir}/console.log")
-    print(f"{checks.passed} passed, {len(checks.failed)} failed")
-    return 1 if checks.failed else 0
+    return checks.report(f"{run_dir}/console.log")
 
 
 if __name__ == "__main__":
