@@ -30,11 +30,19 @@ run: build
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j 1 $(CTEST_ARGS)
 
-# The suite under AddressSanitizer + UBSan, in its own build folder.
+# The suite under AddressSanitizer + UBSan, in its own build folder. Every sanitized
+# process writes its reports into build-asan/sanitizer-reports; any report fails the run,
+# also one from a console that an end-to-end test started and stopped.
+ASAN_REPORTS = $(CURDIR)/build-asan/sanitizer-reports
 test-asan:
+	@rm -rf $(ASAN_REPORTS) && mkdir -p $(ASAN_REPORTS)
+	@status=0; \
+	ASAN_OPTIONS=log_path=$(ASAN_REPORTS)/asan:detect_leaks=1 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer/lsan.supp:print_suppressions=0 \
-	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	$(MAKE) test BUILD_DIR=build-asan BUILD_TYPE=Debug CMAKE_FLAGS="$(CMAKE_FLAGS) -DNBC_SANITIZE=ON"
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(ASAN_REPORTS)/ubsan \
+	$(MAKE) test BUILD_DIR=build-asan BUILD_TYPE=Debug CMAKE_FLAGS="$(CMAKE_FLAGS) -DNBC_SANITIZE=ON" || status=$$?; \
+	./scripts/check-sanitizer-reports.sh $(ASAN_REPORTS) || status=1; \
+	exit $$status
 
 bench: build
 	./bench/run-all.sh $(BUILD_DIR)

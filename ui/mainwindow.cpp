@@ -119,7 +119,12 @@ MainWindow::MainWindow(ConsoleSession *session, const SessionOverrides &override
     updateCount();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The config view is destroyed by ~QWidget, after this part of the window is gone;
+    // its last events must not be filtered by a half-destroyed window.
+    m_configView->removeEventFilter(this);
+}
 
 void MainWindow::buildActions()
 {

@@ -10,8 +10,9 @@ ViewPlaceholder::ViewPlaceholder(QAbstractItemView *view, std::function<QString(
     : QObject(view)
     , m_view(view)
     , m_text(std::move(text))
+    , m_viewport(view->viewport())
 {
-    view->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
 }
 
 QString ViewPlaceholder::text() const
@@ -24,17 +25,20 @@ QString ViewPlaceholder::text() const
 
 void ViewPlaceholder::update()
 {
-    m_view->viewport()->update();
+    if (m_viewport)
+        m_viewport->update();
 }
 
 bool ViewPlaceholder::eventFilter(QObject *watched, QEvent *event)
 {
     // Drawn before the view's own paint, which draws nothing over it without rows; the
     // background is already filled by then.
-    if (watched == m_view->viewport() && event->type() == QEvent::Paint) {
+    // Type first, then identity, and only through m_viewport: a paint never reaches a
+    // viewport whose view is being destroyed, every other event may.
+    if (event->type() == QEvent::Paint && watched == m_viewport.data()) {
         const QString shown = text();
         if (!shown.isEmpty()) {
-            QWidget *viewport = m_view->viewport();
+            QWidget *viewport = m_viewport.data();
             QPainter painter(viewport);
             painter.setPen(viewport->palette().color(QPalette::PlaceholderText));   // as a line edit's placeholder
             const int margin = viewport->fontMetrics().height();

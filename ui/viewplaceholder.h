@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
+#include <QWidget>
 
 #include <functional>
 
@@ -28,6 +30,11 @@ protected:
 
 private:
     QAbstractItemView *m_view;
+    // The viewport, kept apart from the view: while the view is being destroyed its
+    // QAbstractScrollArea part is already gone, and the viewport (a child deleted by
+    // ~QWidget) still sends events here. Nothing in eventFilter may call into m_view
+    // before this pointer has matched a paint event.
+    QPointer<QWidget> m_viewport;
     std::function<QString()> m_text;
 };
 
