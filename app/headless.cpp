@@ -2,7 +2,7 @@
 #include "options.h"
 
 #include "engine/servicehost.h"
-#include "inventory/consolesession.h"
+#include "session/consolesession.h"
 #include "inventory/machineregistry.h"
 #include "sim/demo.h"
 #include "sim/fleetsimulator.h"
@@ -80,6 +80,10 @@ QJsonObject eventLine(const Nbc::MachineEvent &event, Nbc::Stage stage)
         if (!line.contains(it.key()))
             line.insert(it.key(), QJsonValue::fromVariant(it.value()));
     }
+    // The typed failure's stable key, what scripts match whatever the detail's wording
+    // (an engine's own finer reason, e.g. TFTP's "write-request", is kept).
+    if (event.failure != Nbc::FailureCode::None && !line.contains(QLatin1String("reason")))
+        line.insert(QLatin1String("reason"), Nbc::failureKey(event.failure));
     return line;
 }
 

@@ -81,17 +81,28 @@ int main(int argc, char **argv)
     const QCommandLineOption mode(QStringLiteral("mode"),
         QCoreApplication::translate("main", "proxy: next to an existing DHCP server; dhcp: full DHCP on an isolated network."),
         QStringLiteral("proxy|dhcp"));
-    const QCommandLineOption dhcpPort(QStringLiteral("dhcp-port"), QCoreApplication::translate("main", "DHCP port (default 67)."), QStringLiteral("N"));
-    const QCommandLineOption proxyPort(QStringLiteral("proxy-port"), QCoreApplication::translate("main", "PXE proxy port (default 4011)."), QStringLiteral("N"));
-    const QCommandLineOption tftpPort(QStringLiteral("tftp-port"), QCoreApplication::translate("main", "TFTP port (default 69)."), QStringLiteral("N"));
-    const QCommandLineOption httpPort(QStringLiteral("http-port"), QCoreApplication::translate("main", "HTTP port (default 8080)."), QStringLiteral("N"));
-    const QCommandLineOption logPort(QStringLiteral("log-port"), QCoreApplication::translate("main", "Log receiver port, TCP and UDP (default 4050)."), QStringLiteral("N"));
+    // One option per port of Nbc::Ports, in its order; the defaults are the struct's.
+    static const char *const portHelp[] = {
+        QT_TRANSLATE_NOOP("main", "DHCP port (default %1)."),
+        QT_TRANSLATE_NOOP("main", "PXE proxy port (default %1)."),
+        QT_TRANSLATE_NOOP("main", "TFTP port (default %1)."),
+        QT_TRANSLATE_NOOP("main", "HTTP port (default %1)."),
+        QT_TRANSLATE_NOOP("main", "Log receiver port, TCP and UDP (default %1)."),
+    };
+    const Nbc::Ports defaultPorts;
+    QList<QCommandLineOption> portOptions;
+    for (size_t i = 0; i < Nbc::allPorts().size(); ++i) {
+        const Nbc::PortInfo &info = Nbc::allPorts()[i];
+        portOptions.append(QCommandLineOption(QString::fromLatin1(info.flag),
+            QCoreApplication::translate("main", portHelp[i]).arg(defaultPorts.value(info.which)), QStringLiteral("N")));
+    }
     const QCommandLineOption tftpRoot(QStringLiteral("tftp-root"),
         QCoreApplication::translate("main", "Also serve the files of DIR over TFTP, read-only."), QStringLiteral("DIR"));
     const QCommandLineOption httpRoot(QStringLiteral("http-root"),
         QCoreApplication::translate("main", "Also serve the files of DIR over HTTP, read-only, under /files/."), QStringLiteral("DIR"));
-    parser.addOptions({headless, demo, workspace, iface, mode, dhcpPort, proxyPort, tftpPort,
-                       httpPort, logPort, tftpRoot, httpRoot});
+    parser.addOptions({headless, demo, workspace, iface, mode});
+    parser.addOptions(portOptions);
+    parser.addOptions({tftpRoot, httpRoot});
     parser.process(*app);
 
     AppOptions options;
@@ -115,10 +126,10 @@ int main(int argc, char **argv)
         *out = port;
         return true;
     };
-    if (!parsePort(dhcpPort, &options.dhcpPort) || !parsePort(proxyPort, &options.proxyPort)
-        || !parsePort(tftpPort, &options.tftpPort) || !parsePort(httpPort, &options.httpPort)
-        || !parsePort(logPort, &options.logPort))
-        return 2;
+    for (qsizetype i = 0; i < portOptions.size(); ++i) {
+        if (!parsePort(portOptions.at(i), options.ports.field(Nbc::allPorts()[size_t(i)].which)))
+            return 2;
+    }
     if (parser.isSet(demo)) {
         bool ok = false;
         options.demo = parser.value(demo).toInt(&ok);

@@ -8,11 +8,7 @@ Nbc::SessionOverrides AppOptions::sessionOverrides() const
         o.mode = Nbc::DhcpMode::Proxy;
     else if (mode == QLatin1String("dhcp"))
         o.mode = Nbc::DhcpMode::Full;
-    o.dhcpPort = dhcpPort;
-    o.proxyPort = proxyPort;
-    o.tftpPort = tftpPort;
-    o.httpPort = httpPort;
-    o.logPort = logPort;
+    o.ports = ports;
     o.tftpRoot = tftpRoot;
     o.httpRoot = httpRoot;
     return o;

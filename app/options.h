@@ -1,6 +1,6 @@
 #pragma once
 
-#include "inventory/consolesession.h"
+#include "session/consolesession.h"
 
 #include <QString>
 #include <QStringList>
@@ -11,7 +11,7 @@ struct AppOptions {
     QString workspace;
     QString interfaceName;
     QString mode;
-    int dhcpPort = -1, proxyPort = -1, tftpPort = -1, httpPort = -1, logPort = -1;
+    Nbc::PortOverrides ports;
     QString tftpRoot;
     QString httpRoot;
 

@@ -11,7 +11,7 @@
 // The last line is `FLEET key=value ...` for scripts.
 
 #include "engine/servicehost.h"
-#include "inventory/consolesession.h"
+#include "session/consolesession.h"
 #include "inventory/machineregistry.h"
 #include "sim/demo.h"
 #include "sim/fleetsimulator.h"
@@ -59,10 +59,10 @@ int runMachines(QCoreApplication &app, const QStringList &args)
     Sim::FleetOptions options;
     options.count = option(args, QStringLiteral("--machines"), QStringLiteral("1000")).toInt();
     options.seed = option(args, QStringLiteral("--seed"), QStringLiteral("1")).toUInt();
-    options.dhcpPort = option(args, QStringLiteral("--dhcp-port"), {}).toUShort();
-    options.proxyPort = option(args, QStringLiteral("--proxy-port"), {}).toUShort();
-    options.tftpPort = option(args, QStringLiteral("--tftp-port"), {}).toUShort();
-    options.httpPort = option(args, QStringLiteral("--http-port"), {}).toUShort();
+    options.ports.dhcp = option(args, QStringLiteral("--dhcp-port"), {}).toUShort();
+    options.ports.proxy = option(args, QStringLiteral("--proxy-port"), {}).toUShort();
+    options.ports.tftp = option(args, QStringLiteral("--tftp-port"), {}).toUShort();
+    options.ports.http = option(args, QStringLiteral("--http-port"), {}).toUShort();
     options.staggerMs = option(args, QStringLiteral("--stagger-ms"), QStringLiteral("0")).toInt();
     options.bytesPerSecond = option(args, QStringLiteral("--bytes-per-second"), QStringLiteral("0")).toLongLong();
     options.logDelaysScale = option(args, QStringLiteral("--log-delays-scale"), QStringLiteral("0.05")).toDouble();
@@ -184,10 +184,10 @@ int main(int argc, char **argv)
         fleet.start(QCoreApplication::applicationFilePath(),
                     {QStringLiteral("--machines-only"), QStringLiteral("--machines"), QString::number(machines),
                      QStringLiteral("--seed"), QString::number(o.seed),
-                     QStringLiteral("--dhcp-port"), QString::number(o.dhcpPort),
-                     QStringLiteral("--proxy-port"), QString::number(o.proxyPort),
-                     QStringLiteral("--tftp-port"), QString::number(o.tftpPort),
-                     QStringLiteral("--http-port"), QString::number(o.httpPort),
+                     QStringLiteral("--dhcp-port"), QString::number(o.ports.dhcp),
+                     QStringLiteral("--proxy-port"), QString::number(o.ports.proxy),
+                     QStringLiteral("--tftp-port"), QString::number(o.ports.tftp),
+                     QStringLiteral("--http-port"), QString::number(o.ports.http),
                      QStringLiteral("--timeout"), QString::number(timeoutS)});
         bootClock.start();
         probe.start();

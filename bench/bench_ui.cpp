@@ -8,8 +8,8 @@
 #include "machinetablemodel.h"
 #include "mainwindow.h"
 
-#include "engine/machineevent.h"
-#include "inventory/consolesession.h"
+#include "model/machineevent.h"
+#include "session/consolesession.h"
 #include "inventory/machineregistry.h"
 
 #include <QApplication>

@@ -2,7 +2,7 @@
 
 // Helpers shared by the Qt Tests: test data, real peer programs, waiting on signals.
 
-#include "engine/machineevent.h"
+#include "model/machineevent.h"
 
 #include <QByteArray>
 #include <QList>

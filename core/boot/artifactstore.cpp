@@ -18,6 +18,7 @@ ArtifactCheck ArtifactStore::inspect(const QString &path, ArtifactKind kind)
     ArtifactCheck check;
     QFile file(path);
     if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+        check.unreadable = true;
         check.error = path.isEmpty() ? tr("no file is set") : tr("%1 cannot be read: %2").arg(path, file.errorString());
         return check;
     }

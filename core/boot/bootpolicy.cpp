@@ -28,18 +28,6 @@ BootDecision noReply(BootDecision d, const QString &reason, const QString &detai
 
 } // namespace
 
-QString firmwareName(Firmware firmware)
-{
-    switch (firmware) {
-    case Firmware::Unknown: return QStringLiteral("unknown");
-    case Firmware::Bios: return QStringLiteral("bios");
-    case Firmware::Uefi:
-    case Firmware::UefiHttp: return QStringLiteral("uefi");
-    case Firmware::Ipxe: return QStringLiteral("ipxe");
-    }
-    return QStringLiteral("unknown");
-}
-
 ClientFacts ClientFacts::fromPacket(const Dhcp::Packet &packet, DhcpPort port)
 {
     ClientFacts f;
@@ -86,9 +74,9 @@ QString bootFileFor(const ClientFacts &facts, const BootSnapshot &snapshot)
 {
     switch (facts.firmware) {
     case Firmware::Ipxe: return snapshot.httpBaseUrl() + QStringLiteral("/boot.ipxe");
-    case Firmware::Bios: return QStringLiteral("undionly.kpxe");
-    case Firmware::Uefi: return QStringLiteral("ipxe.efi");
-    case Firmware::UefiHttp: return snapshot.httpBaseUrl() + QStringLiteral("/ipxe.efi");
+    case Firmware::Bios: return ipxeBinaryName(IpxeBinary::Undionly);
+    case Firmware::Uefi: return ipxeBinaryName(IpxeBinary::IpxeEfi);
+    case Firmware::UefiHttp: return snapshot.httpBaseUrl() + u'/' + ipxeBinaryName(IpxeBinary::IpxeEfi);
     case Firmware::Unknown: return {};
     }
     return {};
@@ -204,7 +192,7 @@ BootDecision decideDhcp(const Dhcp::Packet &request, DhcpPort port, const BootSn
     } else {
         return noReply(d, QStringLiteral("unexpected-message"),
                        QStringLiteral("%1 on port %2").arg(Dhcp::messageTypeName(type))
-                           .arg(port == DhcpPort::Dhcp ? snapshot.dhcpPort : snapshot.proxyPort));
+                           .arg(port == DhcpPort::Dhcp ? snapshot.ports.dhcp : snapshot.ports.proxy));
     }
 
     quint32 server = 0;

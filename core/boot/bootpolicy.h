@@ -1,6 +1,7 @@
 #pragma once
 
 #include "boot/bootsnapshot.h"
+#include "model/bootfiles.h"
 #include "protocol/dhcp/dhcppacket.h"
 
 #include <QString>
@@ -15,17 +16,6 @@ enum class DhcpPort {
     Dhcp,    // UDP 67: broadcast DISCOVER/REQUEST, seen next to the site's DHCP server
     Proxy,   // UDP 4011: PXE boot-server requests, unicast to us (PXE 2.1 2.2.6)
 };
-
-enum class Firmware {
-    Unknown,
-    Bios,        // legacy PXE ROM, client arch 0
-    Uefi,        // UEFI PXE, client arch 7 or 9
-    UefiHttp,    // UEFI HTTP boot, client arch 16, vendor class "HTTPClient"
-    Ipxe,        // iPXE already runs (user class "iPXE" or option 175)
-};
-
-// "bios", "uefi" (also for HTTP boot), "ipxe", "unknown": the values of the event fact.
-QString firmwareName(Firmware firmware);
 
 // What the client tells about itself, read once from its message.
 struct ClientFacts {

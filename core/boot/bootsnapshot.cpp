@@ -4,7 +4,23 @@ namespace Nbc {
 
 QString BootSnapshot::httpBaseUrl() const
 {
-    return QStringLiteral("http://%1:%2").arg(serverAddress.toString()).arg(httpPort);
+    return QStringLiteral("http://%1:%2").arg(serverAddress.toString()).arg(ports.http);
+}
+
+QHostAddress BootSnapshot::listenAddress() const
+{
+    if (!bindAddress.isNull())
+        return bindAddress;
+    if (!serverAddress.isNull())
+        return serverAddress;
+    return QHostAddress(QHostAddress::AnyIPv4);
+}
+
+QHostAddress BootSnapshot::dhcpListenAddress() const
+{
+    if (!interfaceName.isEmpty())
+        return QHostAddress(QHostAddress::AnyIPv4);
+    return listenAddress();
 }
 
 const ArtifactSet *BootSnapshot::artifactsFor(const QString &mac) const

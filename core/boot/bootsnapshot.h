@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/ports.h"
+
 #include <QHash>
 #include <QHostAddress>
 #include <QMetaType>
@@ -39,12 +41,8 @@ struct BootSnapshot {
     QHostAddress serverAddress;       // the address machines reach us on
     QHostAddress bindAddress;         // where to bind TFTP/HTTP/log sockets (default: serverAddress)
     DhcpMode mode = DhcpMode::Proxy;
-    quint16 dhcpPort = 67;
-    quint16 proxyPort = 4011;
+    Ports ports;
     quint16 dhcpClientPort = 68;      // where DHCP replies go (tests move it off 68)
-    quint16 tftpPort = 69;
-    quint16 httpPort = 8080;
-    quint16 logPort = 4050;
 
     // Full DHCP mode (DhcpServer).
     QString dhcpRange;                // "10.77.0.100-10.77.0.199" as written in the workspace
@@ -62,6 +60,14 @@ struct BootSnapshot {
     UnassignedPolicy unassigned = UnassignedPolicy::Wait;
     AfterInstallPolicy afterInstall = AfterInstallPolicy::Exit;
     QHash<QString, MachineIntent> machines;   // keyed by normalized MAC
+
+    // Where the TFTP, HTTP and log sockets listen: bindAddress, else serverAddress, else
+    // every IPv4 address (tests and the demo leave both empty or set one).
+    QHostAddress listenAddress() const;
+    // The DHCP sockets listen on every address once an interface is named: broadcasts
+    // to 255.255.255.255 reach only a socket bound to INADDR_ANY (SO_BINDTODEVICE keeps
+    // them to the interface).
+    QHostAddress dhcpListenAddress() const;
 
     // The base URL iPXE and Talos use to reach the HTTP engine, e.g. http://10.77.0.1:8080
     QString httpBaseUrl() const;

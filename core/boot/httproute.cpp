@@ -3,6 +3,7 @@
 #include "boot/artifactstore.h"
 #include "boot/ipxescript.h"
 #include "boot/safepath.h"
+#include "model/bootfiles.h"
 #include "talos/configrenderer.h"
 
 #include <QFile>
@@ -13,7 +14,8 @@ namespace Nbc::Boot {
 
 namespace {
 
-HttpResponsePlan notFound(const QString &reason, const QString &mac = {})
+HttpResponsePlan notFound(FailureCode failure, const QString &reason, const QString &mac = {},
+                          ArtifactKind artifact = ArtifactKind::None)
 {
     HttpResponsePlan plan;
     plan.status = 404;
@@ -21,10 +23,17 @@ HttpResponsePlan notFound(const QString &reason, const QString &mac = {})
     plan.detail = reason;
     plan.mac = mac;
     plan.event = EventKind::HttpFailed;
+    plan.failure = failure;
+    plan.artifact = artifact;
     return plan;
 }
 
-HttpResponsePlan serveFile(const QString &path, const QString &detail, const QString &mac,
+HttpResponsePlan notFound(FailureCode failure)
+{
+    return notFound(failure, failureKey(failure));
+}
+
+HttpResponsePlan serveFile(const QString &path, const QString &detail, const QString &mac, ArtifactKind artifact,
                            const QByteArray &contentType = "application/octet-stream")
 {
     HttpResponsePlan plan;
@@ -34,6 +43,7 @@ HttpResponsePlan serveFile(const QString &path, const QString &detail, const QSt
     plan.detail = detail;
     plan.mac = mac;
     plan.event = EventKind::HttpStart;
+    plan.artifact = artifact;
     return plan;
 }
 
@@ -45,7 +55,8 @@ HttpResponsePlan script(const IpxeScript &s, const QString &mac)
     plan.body = s.text;
     plan.mac = mac;
     plan.event = EventKind::ScriptServed;
-    plan.detail = s.kind;
+    plan.script = s.kind;
+    plan.detail = scriptKey(s.kind);
     // A script is a decision of this moment (a config may be assigned a second later).
     plan.headers.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-store")));
     return plan;
@@ -67,18 +78,19 @@ QVariantMap factsFromQuery(const QString &query)
 HttpResponsePlan artifact(const BootSnapshot &snapshot, const QString &mac, ArtifactKind kind)
 {
     const ArtifactSet *set = snapshot.artifactsFor(mac);
-    const QString name = kind == ArtifactKind::Kernel ? QStringLiteral("vmlinuz") : QStringLiteral("initramfs.xz");
+    const QString name = artifactRouteName(kind);
     if (!set)
-        return notFound(QStringLiteral("no artefact set for ") + name, mac);
+        return notFound(FailureCode::NoArtifactSet, QStringLiteral("no artefact set for ") + name, mac, kind);
     const QString path = kind == ArtifactKind::Kernel ? set->kernelPath : set->initramfsPath;
     const ArtifactCheck check = ArtifactStore::inspect(path, kind);
     if (!check.ok) {
-        HttpResponsePlan plan = notFound(check.error, mac);
+        HttpResponsePlan plan = notFound(check.unreadable ? FailureCode::Unreadable : FailureCode::BadArtifact,
+                                         check.error, mac, kind);
         plan.status = 500;
         plan.body = check.error.toUtf8() + '\n';
         return plan;
     }
-    return serveFile(path, name, mac);
+    return serveFile(path, name, mac, kind);
 }
 
 // The machine's own config, rendered for it (hostname, install disk, the console's log
@@ -86,8 +98,8 @@ HttpResponsePlan artifact(const BootSnapshot &snapshot, const QString &mac, Arti
 HttpResponsePlan renderedConfig(const BootSnapshot &snapshot, const MachineIntent &machine)
 {
     const QString name = QFileInfo(machine.configPath).fileName();
-    auto refuse = [&](const QString &reason) {
-        HttpResponsePlan plan = notFound(reason, machine.mac);
+    auto refuse = [&](FailureCode failure, const QString &reason) {
+        HttpResponsePlan plan = notFound(failure, reason, machine.mac, ArtifactKind::Config);
         plan.status = 500;
         plan.body = reason.toUtf8() + '\n';
         plan.event = EventKind::ConfigRefused;
@@ -97,31 +109,32 @@ HttpResponsePlan renderedConfig(const BootSnapshot &snapshot, const MachineInten
     // A Talos config is a few tens of KiB; anything far larger is not one.
     constexpr qint64 kMaxConfigSize = 4 * 1024 * 1024;
     if (!file.open(QIODevice::ReadOnly))
-        return refuse(QStringLiteral("assigned config cannot be read: ") + name);
+        return refuse(FailureCode::ConfigUnreadable, QStringLiteral("assigned config cannot be read: ") + name);
     if (file.size() > kMaxConfigSize)
-        return refuse(QStringLiteral("assigned config is too large to be a Talos config: ") + name);
+        return refuse(FailureCode::ConfigUnreadable, QStringLiteral("assigned config is too large to be a Talos config: ") + name);
     Talos::RenderInput input;
     for (const QString &patchPath : machine.patches) {
         QFile patch(patchPath);
         if (!patch.open(QIODevice::ReadOnly) || patch.size() > kMaxConfigSize)
-            return refuse(QStringLiteral("patch file cannot be read: ") + QFileInfo(patchPath).fileName());
+            return refuse(FailureCode::ConfigUnreadable, QStringLiteral("patch file cannot be read: ") + QFileInfo(patchPath).fileName());
         input.patches.append(patch.readAll());
     }
     input.hostname = machine.hostname;
     input.installDisk = machine.installDisk;
     if (!snapshot.serverAddress.isNull()) {
         input.logSinkHost = snapshot.serverAddress.toString();
-        input.logSinkPort = snapshot.logPort;
+        input.logSinkPort = snapshot.ports.logs;
     }
     const Talos::RenderResult rendered = Talos::ConfigRenderer::render(file.readAll(), input, name);
     if (!rendered.ok())
-        return refuse(rendered.errorText(name));
+        return refuse(FailureCode::ConfigInvalid, rendered.errorText(name));
     HttpResponsePlan plan;
     plan.status = 200;
     plan.contentType = "application/yaml";
     plan.body = rendered.bytes;
     plan.mac = machine.mac;
     plan.event = EventKind::ConfigServed;
+    plan.artifact = ArtifactKind::Config;
     plan.detail = name;
     plan.headers.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-store")));
     return plan;
@@ -139,10 +152,10 @@ HttpResponsePlan routeHttp(const BootSnapshot &snapshot, const HttpRequestInfo &
     if (path.startsWith(QLatin1String("/m/"))) {
         const QStringList parts = path.mid(3).split(u'/');
         if (parts.size() != 2)
-            return notFound(QStringLiteral("no-route"));
+            return notFound(FailureCode::NoRoute);
         const QString mac = normalizeMac(parts.at(0));
         if (mac.isEmpty())
-            return notFound(QStringLiteral("bad-mac"));
+            return notFound(FailureCode::BadMac);
         const QString &leaf = parts.at(1);
         if (leaf == QLatin1String("script.ipxe")) {
             HttpResponsePlan plan = script(IpxeScripts::forMachine(snapshot, mac, request.query), mac);
@@ -156,43 +169,49 @@ HttpResponsePlan routeHttp(const BootSnapshot &snapshot, const HttpRequestInfo &
         if (leaf == QLatin1String("config.yaml")) {
             const auto it = snapshot.machines.constFind(mac);
             if (it == snapshot.machines.constEnd() || it->configPath.isEmpty()) {
-                HttpResponsePlan plan = notFound(QStringLiteral("no config is assigned to ") + mac, mac);
+                HttpResponsePlan plan = notFound(FailureCode::NoConfigAssigned,
+                                                 QStringLiteral("no config is assigned to ") + mac, mac, ArtifactKind::Config);
                 plan.event = EventKind::ConfigRefused;
                 return plan;
             }
             if (!QFileInfo(it->configPath).isFile()) {
-                HttpResponsePlan plan = notFound(QStringLiteral("assigned config is missing: ") + it->configPath, mac);
+                HttpResponsePlan plan = notFound(FailureCode::ConfigMissing,
+                                                 QStringLiteral("assigned config is missing: ") + it->configPath, mac,
+                                                 ArtifactKind::Config);
                 plan.event = EventKind::ConfigRefused;
                 return plan;
             }
             return renderedConfig(snapshot, *it);
         }
-        return notFound(QStringLiteral("no-route"), mac);
+        return notFound(FailureCode::NoRoute, failureKey(FailureCode::NoRoute), mac);
     }
 
-    if (path == QLatin1String("/ipxe.efi") || path == QLatin1String("/snponly.efi")) {
-        if (snapshot.ipxeUefi.isEmpty() || !QFileInfo(snapshot.ipxeUefi).isFile())
-            return notFound(QStringLiteral("no UEFI iPXE binary is set up"));
-        return serveFile(snapshot.ipxeUefi, path.mid(1), {});
-    }
-    if (path == QLatin1String("/undionly.kpxe")) {
-        if (snapshot.ipxeBios.isEmpty() || !QFileInfo(snapshot.ipxeBios).isFile())
-            return notFound(QStringLiteral("no BIOS iPXE binary is set up"));
-        return serveFile(snapshot.ipxeBios, path.mid(1), {});
+    // iPXE binaries at the top level (UEFI HTTP boot fetches ipxe.efi by URL).
+    if (const std::optional<IpxeBinary> binary = ipxeBinaryFromName(path); binary && path.lastIndexOf(u'/') == 0) {
+        const bool uefi = isUefiBinary(*binary);
+        const QString &file = uefi ? snapshot.ipxeUefi : snapshot.ipxeBios;
+        if (file.isEmpty() || !QFileInfo(file).isFile()) {
+            return notFound(FailureCode::NoIpxeBinary,
+                            uefi ? QStringLiteral("no UEFI iPXE binary is set up") : QStringLiteral("no BIOS iPXE binary is set up"),
+                            {}, ArtifactKind::IpxeBinary);
+        }
+        return serveFile(file, path.mid(1), {}, ArtifactKind::IpxeBinary);
     }
 
     if (path.startsWith(QLatin1String("/files/")) && !snapshot.httpRoot.isEmpty()) {
         const SafePathResult resolved = resolveUnderRoot(snapshot.httpRoot, path.mid(7));
         if (resolved.ok())
-            return serveFile(resolved.path, path, {});
-        HttpResponsePlan plan = notFound(resolved.refusal);
-        if (resolved.refusal != QLatin1String("not-found")) {
+            return serveFile(resolved.path, path, {}, ArtifactKind::Other);
+        const bool missing = resolved.refusal == QLatin1String("not-found");
+        HttpResponsePlan plan = notFound(missing ? FailureCode::NotFound : FailureCode::Forbidden, resolved.refusal,
+                                         {}, ArtifactKind::Other);
+        if (!missing) {
             plan.status = 403;
             plan.body = "Forbidden\n";
         }
         return plan;
     }
-    return notFound(QStringLiteral("no-route"));
+    return notFound(FailureCode::NoRoute);
 }
 
 } // namespace Nbc::Boot

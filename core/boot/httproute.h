@@ -1,7 +1,8 @@
 #pragma once
 
 #include "boot/bootsnapshot.h"
-#include "engine/machineevent.h"
+#include "model/machineevent.h"
+#include "model/outcome.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -29,7 +30,10 @@ struct HttpResponsePlan {
     QString filePath;
     QString mac;                    // the machine this is for; empty when unknown
     EventKind event = EventKind::HttpFailed;   // what the engine reports when it answers
-    QString detail;                 // script name, artefact name or the reason for an error
+    QString detail;                 // script name, artefact name, or the reason for an error (display)
+    ScriptKind script = ScriptKind::None;          // which script, for ScriptServed
+    ArtifactKind artifact = ArtifactKind::None;    // what was asked for
+    FailureCode failure = FailureCode::None;       // why it is not served; its key names the counter
     QList<QPair<QByteArray, QByteArray>> headers;   // extra response headers
     QVariantMap facts;              // copied into the engine's MachineEvent (uuid, serial, ...)
 };

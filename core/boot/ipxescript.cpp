@@ -1,6 +1,7 @@
 #include "boot/ipxescript.h"
 
 #include "boot/kernelargs.h"
+#include "model/mac.h"
 
 namespace Nbc::Boot {
 
@@ -13,22 +14,20 @@ QByteArray header(const QString &comment)
 
 QString logSinkUrl(const BootSnapshot &snapshot)
 {
-    return QStringLiteral("tcp://%1:%2/").arg(snapshot.serverAddress.toString()).arg(snapshot.logPort);
+    return QStringLiteral("tcp://%1:%2/").arg(snapshot.serverAddress.toString()).arg(snapshot.ports.logs);
 }
 
 } // namespace
 
 QString IpxeScripts::machinePath(const QString &mac)
 {
-    QString hyphen = mac;
-    hyphen.replace(u':', u'-');
-    return QStringLiteral("/m/") + hyphen;
+    return QStringLiteral("/m/") + Mac::parse(mac).toDashed();
 }
 
 IpxeScript IpxeScripts::entry(const BootSnapshot &snapshot)
 {
     IpxeScript script;
-    script.kind = QStringLiteral("entry");
+    script.kind = ScriptKind::Entry;
     const QByteArray base = snapshot.httpBaseUrl().toUtf8();
     script.text = header(QStringLiteral("generic entry"))
         // iPXE may have been handed this script by a proxy offer while the LAN's own
@@ -81,16 +80,16 @@ IpxeScript IpxeScripts::forMachine(const BootSnapshot &snapshot, const QString &
         // state (reference §5.2); hand the machine back to its disk.
         switch (snapshot.afterInstall) {
         case AfterInstallPolicy::Exit:
-            script.kind = QStringLiteral("exit");
+            script.kind = ScriptKind::Exit;
             script.text = header(mac + QStringLiteral(" is installed: boot from the next device")) + "exit\n";
             return script;
         case AfterInstallPolicy::Sanboot:
-            script.kind = QStringLiteral("sanboot");
+            script.kind = ScriptKind::Sanboot;
             script.text = header(mac + QStringLiteral(" is installed: boot the first disk"))
                 + "sanboot --no-describe --drive 0x80\n";
             return script;
         case AfterInstallPolicy::Http404:
-            script.kind = QStringLiteral("http-404");
+            script.kind = ScriptKind::Http404;
             script.status = 404;
             script.text = "installed: boot from disk\n";
             return script;
@@ -101,7 +100,7 @@ IpxeScript IpxeScripts::forMachine(const BootSnapshot &snapshot, const QString &
 
     const bool assigned = intent && !intent->configPath.isEmpty();
     if (!assigned && snapshot.unassigned == UnassignedPolicy::Wait) {
-        script.kind = QStringLiteral("wait");
+        script.kind = ScriptKind::Wait;
         script.text = header(mac + QStringLiteral(" has no machine config yet"))
             + "echo Netboot Console: no machine config is assigned to " + mac.toUtf8() + " yet.\n"
               "echo Assign one in the console; this machine boots as soon as it is.\n"
@@ -113,7 +112,7 @@ IpxeScript IpxeScripts::forMachine(const BootSnapshot &snapshot, const QString &
 
     const ArtifactSet *set = snapshot.artifactsFor(mac);
     if (!set) {
-        script.kind = QStringLiteral("no-artifacts");
+        script.kind = ScriptKind::NoArtifacts;
         script.text = header(QStringLiteral("no Talos kernel and initramfs are set up"))
             + "echo Netboot Console: no Talos kernel and initramfs are set up in the console yet.\n"
               "echo Add an artefact set (kernel + initramfs); this machine retries.\n"
@@ -123,7 +122,7 @@ IpxeScript IpxeScripts::forMachine(const BootSnapshot &snapshot, const QString &
         return script;
     }
 
-    script.kind = assigned ? QStringLiteral("boot-talos") : QStringLiteral("maintenance");
+    script.kind = assigned ? ScriptKind::BootTalos : ScriptKind::Maintenance;
     const QString versionText = set->talosVersion.isEmpty() ? QString() : QStringLiteral(" ") + set->talosVersion;
     script.text = header(mac + QStringLiteral(": Talos") + versionText + QStringLiteral(" (") + set->name
                          + (assigned ? QStringLiteral(")") : QStringLiteral(", maintenance mode)")))

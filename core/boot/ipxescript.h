@@ -1,6 +1,7 @@
 #pragma once
 
 #include "boot/bootsnapshot.h"
+#include "model/outcome.h"
 
 #include <QByteArray>
 #include <QString>
@@ -11,8 +12,7 @@ namespace Nbc::Boot {
 struct IpxeScript {
     int status = 200;          // 404 for the http-404 after-install policy
     QByteArray text;
-    QString kind;              // "entry", "boot-talos", "maintenance", "wait", "no-artifacts",
-                               // "exit", "sanboot", "http-404"
+    ScriptKind kind = ScriptKind::None;
 };
 
 class IpxeScripts

@@ -24,16 +24,9 @@ QString errnoText(int error)
     return QString::fromLocal8Bit(std::strerror(error));
 }
 
-QHostAddress listenAddress(const BootSnapshot &s)
-{
-    if (!s.interfaceName.isEmpty())
-        return QHostAddress(QHostAddress::AnyIPv4);
-    return s.bindAddress.isNull() ? s.serverAddress : s.bindAddress;
-}
-
 quint16 portNumber(const BootSnapshot &s, Boot::DhcpPort port)
 {
-    return port == Boot::DhcpPort::Dhcp ? s.dhcpPort : s.proxyPort;
+    return port == Boot::DhcpPort::Dhcp ? s.ports.dhcp : s.ports.proxy;
 }
 
 } // namespace
@@ -60,8 +53,8 @@ bool DhcpEngine::prepare(QString *, QString *)
 
 bool DhcpEngine::needsRestart(const BootSnapshot &old, const BootSnapshot &next) const
 {
-    return old.interfaceName != next.interfaceName || old.dhcpPort != next.dhcpPort
-        || old.proxyPort != next.proxyPort || old.bindAddress != next.bindAddress
+    return old.interfaceName != next.interfaceName || old.ports.dhcp != next.ports.dhcp
+        || old.ports.proxy != next.ports.proxy || old.bindAddress != next.bindAddress
         || old.serverAddress != next.serverAddress;
 }
 
@@ -116,7 +109,7 @@ void DhcpEngine::start()
             closeListeners();
             finish();
             setFailed(tr("Cannot listen for DHCP on UDP port %1: %2").arg(listener.number).arg(error),
-                      bindFix(listener.number, errnoText(failedErrno)));
+                      bindFix(listener.number, bindErrorFromErrno(failedErrno)));
             return;
         }
     }
@@ -125,7 +118,7 @@ void DhcpEngine::start()
     QStringList numbers;
     for (int i = 0; i < m_listenerCount; ++i)
         numbers << QString::number(m_listeners[size_t(i)].number);
-    QString where = listenAddress(s).toString() + QLatin1Char(':') + numbers.join(QLatin1Char('+'));
+    QString where = s.dhcpListenAddress().toString() + QLatin1Char(':') + numbers.join(QLatin1Char('+'));
     if (!s.interfaceName.isEmpty())
         where += QStringLiteral(" on ") + s.interfaceName;
     const QString extra = describe();
@@ -194,9 +187,9 @@ bool DhcpEngine::openListener(Listener &listener, QString *error)
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(listener.number);
-    addr.sin_addr.s_addr = htonl(listenAddress(s).toIPv4Address());
+    addr.sin_addr.s_addr = htonl(s.dhcpListenAddress().toIPv4Address());
     if (::bind(fd, reinterpret_cast<const sockaddr *>(&addr), sizeof addr) < 0)
-        return fail(QStringLiteral("%1:%2").arg(listenAddress(s).toString()).arg(listener.number));
+        return fail(QStringLiteral("%1:%2").arg(s.dhcpListenAddress().toString()).arg(listener.number));
 
     listener.notifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
     connect(listener.notifier, &QSocketNotifier::activated, this, [this, &listener] { readPending(listener); });
@@ -284,7 +277,7 @@ std::optional<quint32> DhcpEngine::sendReply(Listener &listener, const Datagram 
     quint16 toPort = s.dhcpClientPort;
     if (request.giaddr != 0) {
         to = request.giaddr;
-        toPort = s.dhcpPort;
+        toPort = s.ports.dhcp;
     } else if (reply.messageType() == Dhcp::MessageType::Nak) {
         // broadcast
     } else if (request.ciaddr != 0) {

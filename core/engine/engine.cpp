@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QTimer>
 
+#include <cerrno>
+
 namespace Nbc {
 
 QString engineStateName(EngineStatus::State state)
@@ -78,16 +80,35 @@ void Engine::schedulePublish()
         m_publishTimer->start();
 }
 
-QString Engine::bindFix(int port, const QString &detail, Transport transport)
+Engine::BindError Engine::bindErrorFromErrno(int error)
+{
+    switch (error) {
+    case EACCES:
+    case EPERM: return BindError::Denied;
+    case EADDRINUSE: return BindError::InUse;
+    default: return BindError::Other;
+    }
+}
+
+Engine::BindError Engine::bindErrorFromSocket(QAbstractSocket::SocketError error)
+{
+    switch (error) {
+    case QAbstractSocket::SocketAccessError: return BindError::Denied;
+    case QAbstractSocket::AddressInUseError: return BindError::InUse;
+    default: return BindError::Other;
+    }
+}
+
+QString Engine::bindFix(int port, BindError error, Transport transport)
 {
     const QString binary = QCoreApplication::applicationFilePath();
-    if (port < 1024 && (detail.contains(QLatin1String("ermission")) || detail.contains(QLatin1String("ccess")))) {
+    if (port < 1024 && error == BindError::Denied) {
         return QCoreApplication::translate("Engine",
                    "Port %1 is privileged. Run as root, or allow this program to bind it once with: "
                    "sudo setcap 'cap_net_bind_service,cap_net_raw=+ep' %2")
             .arg(port).arg(binary);
     }
-    if (detail.contains(QLatin1String("in use"))) {
+    if (error == BindError::InUse) {
         return QCoreApplication::translate("Engine",
                    "Another program already uses port %1 (often dnsmasq or another PXE server). "
                    "Find it with: sudo ss -%2lpn 'sport = :%1' ; stop it, or choose another port.")

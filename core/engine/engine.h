@@ -1,8 +1,9 @@
 #pragma once
 
 #include "boot/bootsnapshot.h"
-#include "engine/machineevent.h"
+#include "model/machineevent.h"
 
+#include <QAbstractSocket>
 #include <QMap>
 #include <QObject>
 #include <QString>
@@ -55,9 +56,14 @@ protected:
     void setStopped();
     void setFailed(const QString &error, const QString &fix);
     void publishStatus();
+    // Why a bind failed, decided on the error code (never on strerror's words, which
+    // follow the locale).
+    enum class BindError { Denied, InUse, Other };
+    static BindError bindErrorFromErrno(int error);
+    static BindError bindErrorFromSocket(QAbstractSocket::SocketError error);
     // A user-facing explanation and fix for a failed bind of a port.
     enum class Transport { Udp, Tcp };
-    static QString bindFix(int port, const QString &detail, Transport transport = Transport::Udp);
+    static QString bindFix(int port, BindError error, Transport transport = Transport::Udp);
 
 private:
     void schedulePublish();

@@ -20,16 +20,17 @@ void LogSink::start()
 {
     if (m_tcp)
         return;
-    const QHostAddress address = snapshot().bindAddress.isNull() ? snapshot().serverAddress : snapshot().bindAddress;
-    const quint16 port = snapshot().logPort;
+    const QHostAddress address = snapshot().listenAddress();
+    const quint16 port = snapshot().ports.logs;
     m_tcp = new QTcpServer(this);
     m_tcp->setMaxPendingConnections(64);
     if (!m_tcp->listen(address, port)) {
         const QString detail = m_tcp->errorString();
+        const BindError bindError = bindErrorFromSocket(m_tcp->serverError());
         delete m_tcp;
         m_tcp = nullptr;
         setFailed(tr("The log receiver cannot listen on TCP %1:%2: %3").arg(address.toString()).arg(port).arg(detail),
-                  bindFix(port, detail, Transport::Tcp));
+                  bindFix(port, bindError, Transport::Tcp));
         return;
     }
     m_udp = new QUdpSocket(this);
@@ -37,12 +38,13 @@ void LogSink::start()
     const quint16 boundPort = m_tcp->serverPort();
     if (!m_udp->bind(address, boundPort)) {
         const QString detail = m_udp->errorString();
+        const BindError bindError = bindErrorFromSocket(m_udp->error());
         delete m_udp;
         m_udp = nullptr;
         delete m_tcp;
         m_tcp = nullptr;
         setFailed(tr("The log receiver cannot listen on UDP %1:%2: %3").arg(address.toString()).arg(boundPort).arg(detail),
-                  bindFix(boundPort, detail));
+                  bindFix(boundPort, bindError));
         return;
     }
     m_udp->setReadBufferSize(0);

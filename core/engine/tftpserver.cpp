@@ -43,8 +43,29 @@ constexpr int kListenReceiveBuffer = 1 << 20;
 // Receive buffer: a byte more than any valid datagram, so oversize ones are noticed.
 constexpr size_t kBufferSize = size_t(Tftp::kMaxDatagramSize) + 1;
 
-const std::array<QLatin1String, 3> kIpxeNames = {
-    QLatin1String("undionly.kpxe"), QLatin1String("ipxe.efi"), QLatin1String("snponly.efi")};
+// What a requested name is, for the registry: an iPXE binary or a file of the extra root.
+ArtifactKind artifactOfName(const QString &name)
+{
+    return isIpxeBinaryName(name) ? ArtifactKind::IpxeBinary : ArtifactKind::Other;
+}
+
+FailureCode refusalCode(const QString &reason)
+{
+    if (reason == QLatin1String("not-found"))
+        return FailureCode::NotFound;
+    if (reason == QLatin1String("write-request") || reason == QLatin1String("unsupported-mode"))
+        return FailureCode::Refused;
+    return FailureCode::Forbidden;
+}
+
+FailureCode transferFailureCode(const QString &reason)
+{
+    if (reason == QLatin1String("timeout"))
+        return FailureCode::TimedOut;
+    if (reason == QLatin1String("read-error"))
+        return FailureCode::Unreadable;
+    return FailureCode::Interrupted;
+}
 
 QString errnoText(int error)
 {
@@ -276,72 +297,32 @@ int TftpServer::activeTransfers() const
     return int(m_transfers.size());
 }
 
-SafePathResult TftpServer::resolveName(const BootSnapshot &snapshot, const QString &requested)
-{
-    QString bare = requested;
-    while (bare.startsWith(u'/'))
-        bare.remove(0, 1);
-    const bool isIpxeName = std::find(kIpxeNames.begin(), kIpxeNames.end(), bare) != kIpxeNames.end();
-    if (isIpxeName) {
-        const QString configured = bare == kIpxeNames[0] ? snapshot.ipxeBios : snapshot.ipxeUefi;
-        const QFileInfo configuredInfo(configured);
-        // The configured binary when it carries the asked name ...
-        if (!configured.isEmpty() && configuredInfo.fileName() == bare && configuredInfo.isFile())
-            return SafePathResult{configuredInfo.absoluteFilePath(), {}};
-        // ... else a file of that name next to either binary (Debian's ipxe package puts
-        // undionly.kpxe, ipxe.efi and snponly.efi in one folder) ...
-        for (const QString &binary : {snapshot.ipxeBios, snapshot.ipxeUefi}) {
-            if (binary.isEmpty())
-                continue;
-            const SafePathResult sibling = resolveUnderRoot(QFileInfo(binary).absolutePath(), bare);
-            if (sibling.ok())
-                return sibling;
-        }
-        // ... else the configured binary under its own name: a BIOS client asks for
-        // undionly.kpxe whatever the file is called on disk.
-        if (!configured.isEmpty() && configuredInfo.isFile())
-            return SafePathResult{configuredInfo.absoluteFilePath(), {}};
-    }
-    if (snapshot.tftpRoot.isEmpty())
-        return SafePathResult{{}, QStringLiteral("not-found")};
-    return resolveUnderRoot(snapshot.tftpRoot, requested);
-}
-
-QHostAddress TftpServer::listenAddress() const
-{
-    if (!snapshot().bindAddress.isNull())
-        return snapshot().bindAddress;
-    if (!snapshot().serverAddress.isNull())
-        return snapshot().serverAddress;
-    return QHostAddress(QHostAddress::AnyIPv4);
-}
-
 void TftpServer::start()
 {
     if (m_listenSocket >= 0)
         return;
-    const QHostAddress address = listenAddress();
-    const quint16 port = snapshot().tftpPort;
+    const QHostAddress address = snapshot().listenAddress();
+    const quint16 port = snapshot().ports.tftp;
     sockaddr_storage storage {};
     socklen_t length = 0;
     if (!toSockaddr(address, port, &storage, &length)) {
         setFailed(tr("TFTP cannot listen on %1: not an IP address.").arg(address.toString()),
-                  bindFix(port, QString()));
+                  bindFix(port, BindError::Other));
         return;
     }
     const int fd = ::socket(socketFamily(address), SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0) {
-        const QString detail = errnoText(errno);
-        setFailed(tr("TFTP cannot open a UDP socket: %1").arg(detail), bindFix(port, detail));
+        const int error = errno;
+        setFailed(tr("TFTP cannot open a UDP socket: %1").arg(errnoText(error)), bindFix(port, bindErrorFromErrno(error)));
         return;
     }
     const int receiveBuffer = kListenReceiveBuffer;
     ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof(receiveBuffer));
     if (::bind(fd, reinterpret_cast<const sockaddr *>(&storage), length) != 0) {
-        const QString detail = errnoText(errno);
+        const int error = errno;
         ::close(fd);
-        setFailed(tr("TFTP cannot listen on %1 port %2: %3").arg(address.toString()).arg(port).arg(detail),
-                  bindFix(port, detail));
+        setFailed(tr("TFTP cannot listen on %1 port %2: %3").arg(address.toString()).arg(port).arg(errnoText(error)),
+                  bindFix(port, bindErrorFromErrno(error)));
         return;
     }
     sockaddr_storage bound {};
@@ -383,13 +364,13 @@ void TftpServer::stop()
 
 void TftpServer::setSnapshot(const BootSnapshot &next)
 {
-    const QHostAddress before = listenAddress();
-    const quint16 portBefore = snapshot().tftpPort;
+    const QHostAddress before = snapshot().listenAddress();
+    const quint16 portBefore = snapshot().ports.tftp;
     const QString interfaceBefore = snapshot().interfaceName;
     Engine::setSnapshot(next);
     // Transfers keep the file they opened; only a new address or port needs a new socket.
     if (m_listenSocket >= 0
-        && (listenAddress() != before || next.tftpPort != portBefore || next.interfaceName != interfaceBefore)) {
+        && (snapshot().listenAddress() != before || next.ports.tftp != portBefore || next.interfaceName != interfaceBefore)) {
         stop();
         start();
     }
@@ -464,7 +445,7 @@ void TftpServer::handleRequest(QByteArrayView datagram, const Peer &peer)
 void TftpServer::startTransfer(const Packet &request, const Peer &peer, const QString &requested)
 {
     const QString name = printable(request.fileName);
-    const SafePathResult resolved = resolveName(snapshot(), requested);
+    const SafePathResult resolved = Boot::resolveTftpName(snapshot(), requested);
     if (!resolved.ok()) {
         const bool missing = resolved.refusal == QLatin1String("not-found");
         refuse(peer, quint16(missing ? ErrorCode::FileNotFound : ErrorCode::AccessViolation),
@@ -521,6 +502,7 @@ void TftpServer::startTransfer(const Packet &request, const Peer &peer, const QS
     count(QStringLiteral("started"));
     const Tftp::Negotiation &negotiation = t->session.negotiation();
     MachineEvent event = makeEvent(EventKind::TftpStart, QString(), t->peer, name);
+    event.artifact = artifactOfName(name);
     event.bytes = 0;
     event.total = opened.size;
     event.transferId = t->id;
@@ -559,6 +541,8 @@ void TftpServer::refuse(const Peer &peer, quint16 errorCode, const QByteArray &m
                                    tr("%1: refused (%2)").arg(name, reason));
     event.facts.insert(QStringLiteral("reason"), reason);
     event.facts.insert(QStringLiteral("file"), name);
+    event.failure = refusalCode(reason);
+    event.artifact = artifactOfName(name);
     Q_EMIT machineEvent(event);
 }
 
@@ -637,6 +621,7 @@ void TftpServer::emitProgress(Transfer &t, qint64 now)
 {
     const qint64 bytes = t.session.bytesAcknowledged();
     MachineEvent event = makeEvent(EventKind::TftpProgress, QString(), t.peer, t.name);
+    event.artifact = artifactOfName(t.name);
     event.bytes = bytes;
     event.total = t.session.fileSize();
     event.rate = now > t.lastEventAt ? (bytes - t.lastEventBytes) * 1000 / (now - t.lastEventAt) : -1;
@@ -694,6 +679,7 @@ void TftpServer::finish(quint64 id)
         event.facts.insert(QStringLiteral("outcome"), QStringLiteral("client-ended"));
         event.facts.insert(QStringLiteral("errorCode"), int(session.clientErrorCode()));
         event.facts.insert(QStringLiteral("errorMessage"), printable(session.clientErrorMessage()));
+        event.failure = FailureCode::ClientEnded;
         break;
     default: {
         const QString reason = session.failure().isEmpty() ? QStringLiteral("failed") : session.failure();
@@ -710,10 +696,12 @@ void TftpServer::finish(quint64 id)
             why = tr("%1: transfer ended (%2)").arg(t.name, reason);
         event = makeEvent(EventKind::TftpFailed, QString(), t.peer, why);
         event.facts.insert(QStringLiteral("outcome"), reason);
+        event.failure = transferFailureCode(reason);
         qCInfo(lcTftp).noquote() << "transfer to" << t.peer.toString() << "failed:" << why;
         break;
     }
     }
+    event.artifact = artifactOfName(t.name);
     event.bytes = bytes;
     event.total = session.fileSize();
     event.rate = bytes * 1000 / elapsed;

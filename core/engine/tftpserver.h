@@ -1,6 +1,7 @@
 #pragma once
 
-#include "boot/safepath.h"
+#include "boot/tftproute.h"
+#include "model/bootfiles.h"
 #include "engine/engine.h"
 #include "protocol/tftp/tftpsession.h"
 
@@ -39,10 +40,6 @@ public:
     // Transfers in progress. Call in the engine's thread (BlockingQueuedConnection).
     Q_INVOKABLE int activeTransfers() const;
 
-    // Which file a TFTP name is served from: the iPXE names map to the configured
-    // binaries (or a file of that name next to them), anything else is looked up under
-    // the TFTP root only. Refusals carry safepath's reasons.
-    static SafePathResult resolveName(const BootSnapshot &snapshot, const QString &requested);
 
 public Q_SLOTS:
     void start() override;
@@ -53,7 +50,6 @@ private:
     struct Transfer;
     struct Peer;
 
-    QHostAddress listenAddress() const;
     void readRequests();
     void handleRequest(QByteArrayView datagram, const Peer &peer);
     void refuse(const Peer &peer, quint16 errorCode, const QByteArray &message,

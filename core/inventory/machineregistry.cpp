@@ -1,5 +1,7 @@
 #include "inventory/machineregistry.h"
 
+#include "talos/taloslog.h"
+
 #include <QTimer>
 #include <QUuid>
 
@@ -7,16 +9,9 @@ namespace Nbc {
 
 namespace {
 
-bool isIpxeBinary(const QString &name)
+bool isBootArtifact(ArtifactKind kind)
 {
-    const QString leaf = name.section(u'/', -1);
-    return leaf == QLatin1String("undionly.kpxe") || leaf == QLatin1String("ipxe.efi")
-        || leaf == QLatin1String("snponly.efi") || leaf == QLatin1String("undionly.kkpxe");
-}
-
-bool isArtifact(const QString &name)
-{
-    return name == QLatin1String("vmlinuz") || name == QLatin1String("initramfs.xz");
+    return kind == ArtifactKind::Kernel || kind == ArtifactKind::Initramfs;
 }
 
 // Serials that vendors leave in SMBIOS and that identify nothing.
@@ -190,6 +185,8 @@ void MachineRegistry::newBoot(Machine &machine, const QDateTime &time)
     machine.ipxeFetchesThisBoot = 0;
     machine.bootFileFetched = false;
     machine.configFetchedThisBoot = false;
+    machine.installReportedThisBoot = false;
+    machine.bootstrapPending = false;
     machine.downloading = false;
     machine.hint.clear();
     setStage(machine, Stage::Discovered, time, tr("network boot #%1").arg(machine.boots));
@@ -292,9 +289,9 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
         m.total = event.total;
         m.rate = event.rate;
         m.lastProgress = time;
-        const QString outcome = event.facts.value(QStringLiteral("outcome")).toString();
         m.downloading = event.kind != EventKind::TftpDone;
-        if (event.kind == EventKind::TftpDone && outcome == QLatin1String("done") && isIpxeBinary(detail)) {
+        if (event.kind == EventKind::TftpDone && event.failure == FailureCode::None
+            && event.artifact == ArtifactKind::IpxeBinary) {
             if (++m.ipxeFetchesThisBoot >= kIpxeLoop) {
                 m.hint = tr("iPXE is loaded again and again: something hands iPXE the iPXE binary instead of "
                             "its script (another PXE server on this network?). Stop it or use full DHCP mode.");
@@ -303,9 +300,8 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
         break;
     }
     case EventKind::TftpFailed: {
-        const QString reason = event.facts.value(QStringLiteral("reason")).toString();
         m.downloading = false;
-        if (reason == QLatin1String("not-found") && isIpxeBinary(event.facts.value(QStringLiteral("file")).toString())) {
+        if (event.failure == FailureCode::NotFound && event.artifact == ArtifactKind::IpxeBinary) {
             m.failure = tr("The iPXE binary it asked for is missing: install Debian's 'ipxe' package or set "
                            "'ipxe:' in the workspace.");
             setStage(m, Stage::Failed, time, m.failure);
@@ -318,18 +314,17 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
         learnAddress(m, event.peer);
         learnIdentity(m, event.facts);
         m.bootFileFetched = true;
-        if (detail == QLatin1String("wait")) {
+        if (event.script == ScriptKind::Wait) {
             advance(m, Stage::Waiting, time);
             m.hint = tr("No machine config is assigned: drag one onto this machine; it boots as soon as it has one.");
-        } else if (detail == QLatin1String("no-artifacts")) {
+        } else if (event.script == ScriptKind::NoArtifacts) {
             advance(m, Stage::Waiting, time);
             m.hint = tr("No Talos kernel and initramfs are set up: add an artefact set.");
-        } else if (detail == QLatin1String("exit") || detail == QLatin1String("sanboot")
-                   || detail == QLatin1String("http-404")) {
+        } else if (sendsToDisk(event.script)) {
             m.hint.clear();
             setStage(m, Stage::Installed, time, detail);
         } else {
-            if (detail == QLatin1String("boot-talos") || detail == QLatin1String("maintenance"))
+            if (event.script == ScriptKind::BootTalos || event.script == ScriptKind::Maintenance)
                 m.hint.clear();
             advance(m, Stage::Ipxe, time, detail);
         }
@@ -338,9 +333,9 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
     case EventKind::HttpProgress:
     case EventKind::HttpDone:
         learnAddress(m, event.peer);
-        if (isArtifact(detail) || isIpxeBinary(detail)) {
+        if (isBootArtifact(event.artifact) || event.artifact == ArtifactKind::IpxeBinary) {
             m.bootFileFetched = true;
-            advance(m, isArtifact(detail) ? Stage::Kernel : Stage::LoadingIpxe, time, detail);
+            advance(m, isBootArtifact(event.artifact) ? Stage::Kernel : Stage::LoadingIpxe, time, detail);
             m.download = detail;
             m.bytes = event.bytes;
             m.total = event.total;
@@ -350,13 +345,12 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
         }
         break;
     case EventKind::HttpFailed:
-        if (isArtifact(detail) || detail.contains(QLatin1String("not an ")) || detail.startsWith(QLatin1String("no artefact"))) {
-            if (detail.contains(QLatin1String("not an ")) || detail.startsWith(QLatin1String("no artefact"))) {
-                m.failure = detail;
-                setStage(m, Stage::Failed, time, detail);
-            } else {
-                m.hint = tr("The download of %1 was interrupted.").arg(detail);
-            }
+        if (isBootArtifact(event.artifact) && isBrokenSetup(event.failure)) {
+            m.failure = detail;
+            m.downloading = false;
+            setStage(m, Stage::Failed, time, detail);
+        } else if (isBootArtifact(event.artifact) && event.failure != FailureCode::None) {
+            m.hint = tr("The download of %1 was interrupted.").arg(artifactRouteName(event.artifact));
             m.downloading = false;
         }
         break;
@@ -369,7 +363,7 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
         break;
     case EventKind::ConfigRefused:
         learnAddress(m, event.peer);
-        if (detail.startsWith(QLatin1String("no config is assigned"))) {
+        if (event.failure == FailureCode::NoConfigAssigned) {
             m.hint = tr("Talos asked for its machine config but none is assigned: drag a config onto this machine.");
         } else {
             m.failure = tr("Its config could not be served: %1").arg(detail);
@@ -399,46 +393,78 @@ void MachineRegistry::applyLog(Machine &m, const MachineEvent &event)
         m.logs.removeFirst();
     Q_EMIT logReceived(m.mac, line);
 
-    const QString &msg = event.detail;
-    auto has = [&msg](const char *text) { return msg.contains(QLatin1String(text)); };
-    // Markers from Talos's own log messages (reference §3.4).
-    if (has("KSPP kernel parameter") && has("is required")) {
+    const Talos::LogOutcome outcome = Talos::classifyLog({event.detail, line.level, line.service});
+    const QString node = m.ip.isNull() ? QStringLiteral("<ip>") : m.ip.toString();
+    switch (outcome.milestone) {
+    case Talos::Milestone::None:
+        break;
+    case Talos::Milestone::KsppRefused:
         m.failure = tr("Talos refused to boot: %1. Add the argument to the artefact set's extra kernel arguments.")
-                        .arg(msg.section(QStringLiteral("KSPP kernel parameter "), 1).section(u' ', 0, 0));
+                        .arg(outcome.subject);
         setStage(m, Stage::Failed, time, m.failure);
-    } else if ((has("controller failed") && has("config.AcquireController")) || has("failed to load config")) {
-        m.failure = tr("Talos could not use its machine config: %1").arg(msg.left(300));
+        break;
+    case Talos::Milestone::ConfigRejected:
+        m.failure = tr("Talos could not use its machine config: %1").arg(outcome.subject);
         setStage(m, Stage::Failed, time, m.failure);
-    } else if (has("fetching machine config from") || has("downloading config")) {
+        break;
+    case Talos::Milestone::ConfigFetchFailing:
+        m.talosState = tr("cannot download its config");
+        m.hint = tr("Talos cannot download its machine config and keeps trying: %1").arg(outcome.subject);
+        break;
+    case Talos::Milestone::ConfigFetching:
         advance(m, Stage::Config, time);
         m.talosState = tr("fetching its config");
-    } else if (has("machine config loaded successfully")) {
+        break;
+    case Talos::Milestone::ConfigLoaded:
         advance(m, Stage::Config, time);
         m.talosState = tr("config loaded");
-    } else if (has("entering maintenance service")) {
+        break;
+    case Talos::Milestone::Maintenance:
         m.talosState = tr("maintenance mode");
         m.hint = tr("Talos is in maintenance mode (no complete config). Assign a config and reboot it, or "
-                    "apply one: talosctl apply-config --insecure --nodes %1 --file CONFIG.yaml")
-                     .arg(m.ip.isNull() ? QStringLiteral("<ip>") : m.ip.toString());
-    } else if (has("install successful")) {
+                    "apply one: talosctl apply-config --insecure --nodes %1 --file CONFIG.yaml").arg(node);
+        break;
+    case Talos::Milestone::InstallStarted:
+        // Never back to "installing" once this boot's install succeeded.
+        if (!m.installReportedThisBoot) {
+            advance(m, Stage::Installing, time);
+            m.talosState = tr("installing");
+        }
+        break;
+    case Talos::Milestone::InstallDone:
         advance(m, Stage::Installing, time);
         m.talosState = tr("installed to disk");
-        Q_EMIT installReported(m.mac);
-    } else if (has("installing Talos to disk") || has("phase install") || has("running Talos installer")) {
-        advance(m, Stage::Installing, time);
-        m.talosState = tr("installing");
-    } else if (has("etcd is waiting to join the cluster")) {
+        if (!m.installReportedThisBoot) {
+            m.installReportedThisBoot = true;
+            Q_EMIT installReported(m.mac);
+        }
+        break;
+    case Talos::Milestone::InstallFailed:
+    case Talos::Milestone::SequenceFailed:
+        m.failure = tr("The Talos install failed: %1").arg(outcome.subject);
+        setStage(m, Stage::Failed, time, m.failure);
+        break;
+    case Talos::Milestone::BootDone:
+        m.talosState = tr("services up, waiting for the node to be ready");
+        break;
+    case Talos::Milestone::BootstrapNeeded:
+        m.bootstrapPending = true;
         m.talosState = tr("bootstrap needed");
         m.hint = tr("etcd waits for a bootstrap: if this is the first control-plane node, run "
-                    "talosctl bootstrap --nodes %1").arg(m.ip.isNull() ? QStringLiteral("<ip>") : m.ip.toString());
-    } else if (has("machine is running and ready") || has("boot sequence: done")) {
+                    "talosctl bootstrap --nodes %1").arg(node);
+        break;
+    case Talos::Milestone::Ready:
         advance(m, Stage::Joined, time);
         m.talosState = tr("running and ready");
-        if (m.talosState != tr("bootstrap needed"))
+        // A node is Ready before etcd is bootstrapped: the bootstrap hint stays.
+        if (!m.bootstrapPending)
             m.hint.clear();
-    } else if (has("service[") && has("](Running)")) {
-        const QString service = msg.section(QStringLiteral("service["), 1).section(u']', 0, 0);
-        m.talosState = tr("%1 running").arg(service);
+        break;
+    case Talos::Milestone::ServiceRunning:
+        if (outcome.subject == QLatin1String("etcd"))
+            m.bootstrapPending = false;
+        m.talosState = tr("%1 running").arg(outcome.subject);
+        break;
     }
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/machineevent.h"
-#include "inventory/stage.h"
+#include "model/machineevent.h"
+#include "model/stage.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -49,7 +49,8 @@ struct Machine {
     bool downloading = false;
     QString hint;              // what a person should look at, if anything
     QString failure;           // why it is Failed
-    QString talosState;        // the last Talos milestone, e.g. "installing", "bootstrap needed"
+    QString talosState;        // the last Talos milestone for display, e.g. "installing"
+    bool bootstrapPending = false;   // etcd waits for `talosctl bootstrap` (until a new boot)
     QString configProblem;     // why its assigned config cannot be served, if it cannot
     int boots = 0;             // firmware boots seen
     bool simulated = false;
@@ -62,6 +63,7 @@ struct Machine {
     int ipxeFetchesThisBoot = 0;
     bool bootFileFetched = false;
     bool configFetchedThisBoot = false;
+    bool installReportedThisBoot = false;   // Talos sends each line up to three times
 };
 
 // The single place that decides a machine's stage (DESIGN.md data flow). Lives on the

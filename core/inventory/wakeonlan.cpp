@@ -1,6 +1,6 @@
 #include "inventory/wakeonlan.h"
 
-#include "engine/machineevent.h"
+#include "model/machineevent.h"
 
 #include <QNetworkInterface>
 

@@ -1,6 +1,6 @@
 #include "inventory/workspace.h"
 
-#include "engine/machineevent.h"
+#include "model/machineevent.h"
 #include "protocol/dhcp/leasepool.h"
 
 #include <QCoreApplication>
@@ -243,9 +243,13 @@ bool Workspace::parse(const QByteArray &yaml, const QString &fileName, Workspace
                 error->message = tr("'ports' must be a mapping like {dhcp: 67, proxy: 4011, tftp: 69, http: 8080, logs: 4050}");
                 return false;
             }
-            if (!readPort(ports, "dhcp", &s.dhcpPort, error) || !readPort(ports, "proxy", &s.proxyPort, error)
-                || !readPort(ports, "tftp", &s.tftpPort, error) || !readPort(ports, "http", &s.httpPort, error)
-                || !readPort(ports, "logs", &s.logPort, error))
+            bool portsOk = true;
+            for (const PortInfo &info : allPorts()) {
+                quint16 port = s.ports.value(info.which);
+                portsOk = portsOk && readPort(ports, info.yamlKey, &port, error);
+                s.ports.set(info.which, port);
+            }
+            if (!portsOk)
                 return false;
         }
         if (!readString(root, "tftpRoot", &s.tftpRoot, error) || !readString(root, "httpRoot", &s.httpRoot, error)
@@ -370,10 +374,10 @@ QByteArray Workspace::serialize(const WorkspaceSettings &s)
     if (!s.dhcpRange.isEmpty())
         out << YAML::Key << "dhcpRange" << YAML::Value << str(s.dhcpRange);
     out << YAML::EndMap;
-    out << YAML::Key << "ports" << YAML::Value << YAML::Flow << YAML::BeginMap
-        << YAML::Key << "dhcp" << YAML::Value << s.dhcpPort << YAML::Key << "proxy" << YAML::Value << s.proxyPort
-        << YAML::Key << "tftp" << YAML::Value << s.tftpPort << YAML::Key << "http" << YAML::Value << s.httpPort
-        << YAML::Key << "logs" << YAML::Value << s.logPort << YAML::EndMap;
+    out << YAML::Key << "ports" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    for (const PortInfo &info : allPorts())
+        out << YAML::Key << info.yamlKey << YAML::Value << s.ports.value(info.which);
+    out << YAML::EndMap;
     if (!s.tftpRoot.isEmpty())
         out << YAML::Key << "tftpRoot" << YAML::Value << str(s.tftpRoot);
     if (!s.httpRoot.isEmpty())
@@ -484,11 +488,7 @@ BootSnapshot Workspace::toSnapshot() const
         snap.serverAddress = QHostAddress(s.serverAddress);
     snap.mode = s.mode;
     snap.dhcpRange = s.dhcpRange;
-    snap.dhcpPort = s.dhcpPort;
-    snap.proxyPort = s.proxyPort;
-    snap.tftpPort = s.tftpPort;
-    snap.httpPort = s.httpPort;
-    snap.logPort = s.logPort;
+    snap.ports = s.ports;
     snap.ipxeBios = absolutePath(s.ipxeBios);
     snap.ipxeUefi = absolutePath(s.ipxeUefi);
     snap.tftpRoot = absolutePath(s.tftpRoot);

@@ -16,11 +16,7 @@ struct WorkspaceSettings {
     DhcpMode mode = DhcpMode::Proxy;
     QString serverAddress;            // empty: first IPv4 of the interface
     QString dhcpRange;                // "10.77.0.100-10.77.0.199", dhcp mode only
-    quint16 dhcpPort = 67;
-    quint16 proxyPort = 4011;
-    quint16 tftpPort = 69;
-    quint16 httpPort = 8080;
-    quint16 logPort = 4050;
+    Ports ports;
     QString tftpRoot;
     QString httpRoot;
     QString ipxeBios = QStringLiteral("/usr/lib/ipxe/undionly.kpxe");

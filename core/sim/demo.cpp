@@ -65,7 +65,7 @@ QByteArray syntheticInitramfs(qint64 size)
 
 } // namespace
 
-bool pickFreePorts(const QHostAddress &address, ConsolePorts *ports, QString *error)
+bool pickFreePorts(const QHostAddress &address, Ports *ports, QString *error)
 {
     // Every socket stays open until all ports are had, so no two are the same.
     QList<QObject *> holders;
@@ -79,11 +79,11 @@ bool pickFreePorts(const QHostAddress &address, ConsolePorts *ports, QString *er
         holders.append(server);
         return server->listen(address, 0) ? server->serverPort() : 0;
     };
-    *ports = ConsolePorts();
     ports->dhcp = udp();
     ports->proxy = udp();
     ports->tftp = udp();
     ports->http = tcp();
+    ports->logs = 0;
     for (int attempt = 0; attempt < 20 && !ports->logs; ++attempt) {
         const quint16 port = tcp();
         if (port && udp(port))
@@ -116,11 +116,7 @@ SessionOverrides DemoEnvironment::overrides() const
     SessionOverrides o;
     o.serverAddress = kConsoleAddress.toString();
     o.mode = DhcpMode::Proxy;
-    o.dhcpPort = m_ports.dhcp;
-    o.proxyPort = m_ports.proxy;
-    o.tftpPort = m_ports.tftp;
-    o.httpPort = m_ports.http;
-    o.logPort = m_ports.logs;
+    o.ports = PortOverrides::from(m_ports);
     return o;
 }
 
@@ -185,8 +181,8 @@ bool DemoEnvironment::prepare(QString *error)
         || !writeFile(workspace.absolutePath(QStringLiteral("artifacts/undionly.kpxe")), filler(72 * 1024, 1), error)
         || !writeFile(workspace.absolutePath(QStringLiteral("artifacts/ipxe.efi")), filler(160 * 1024, 2), error))
         return false;
-    for (const auto &[path, kind] : {std::pair{kernel, Boot::ArtifactKind::Kernel},
-                                     std::pair{initramfs, Boot::ArtifactKind::Initramfs}}) {
+    for (const auto &[path, kind] : {std::pair{kernel, ArtifactKind::Kernel},
+                                     std::pair{initramfs, ArtifactKind::Initramfs}}) {
         const Boot::ArtifactCheck check = Boot::ArtifactStore::inspect(workspace.absolutePath(path), kind);
         if (!check.ok) {
             *error = check.error;
@@ -220,10 +216,7 @@ bool DemoEnvironment::prepare(QString *error)
     m_fleet.count = m_settings.count;
     m_fleet.seed = m_settings.seed;
     m_fleet.serverAddress = kConsoleAddress;
-    m_fleet.dhcpPort = m_ports.dhcp;
-    m_fleet.proxyPort = m_ports.proxy;
-    m_fleet.tftpPort = m_ports.tftp;
-    m_fleet.httpPort = m_ports.http;
+    m_fleet.ports = m_ports;
     m_fleet.staggerMs = 200;
     m_fleet.bytesPerSecond = 3 * 1024 * 1024;
     m_fleet.logDelaysScale = 0.2;
@@ -232,11 +225,7 @@ bool DemoEnvironment::prepare(QString *error)
     s.interfaceName.clear();
     s.serverAddress = kConsoleAddress.toString();
     s.mode = DhcpMode::Proxy;
-    s.dhcpPort = m_ports.dhcp;
-    s.proxyPort = m_ports.proxy;
-    s.tftpPort = m_ports.tftp;
-    s.httpPort = m_ports.http;
-    s.logPort = m_ports.logs;
+    s.ports = m_ports;
     s.ipxeBios = QStringLiteral("artifacts/undionly.kpxe");
     s.ipxeUefi = QStringLiteral("artifacts/ipxe.efi");
     ArtifactSet set;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "inventory/consolesession.h"
-#include "inventory/stage.h"
+#include "session/consolesession.h"
+#include "model/stage.h"
 #include "sim/fleetplan.h"
 
 #include <QObject>
@@ -18,10 +18,7 @@ class FleetSimulator;
 
 // Unprivileged ports that are free on `address` right now, all different; the log port
 // is free for both TCP and UDP.
-struct ConsolePorts {
-    quint16 dhcp = 0, proxy = 0, tftp = 0, http = 0, logs = 0;
-};
-bool pickFreePorts(const QHostAddress &address, ConsolePorts *ports, QString *error);
+bool pickFreePorts(const QHostAddress &address, Ports *ports, QString *error);
 
 // A throw-away console for `--demo N`: a workspace in a temporary folder (never the
 // user's), synthetic artefacts (a kernel with a bzImage header, an xz initramfs, stand-in
@@ -62,7 +59,7 @@ private:
     Settings m_settings;
     QTemporaryDir m_dir;
     FleetOptions m_fleet;
-    ConsolePorts m_ports;
+    Ports m_ports;
     QStringList m_lateMacs;
 };
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/ports.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
@@ -14,10 +16,7 @@ struct FleetOptions {
     int count = 10;
     quint32 seed = 1;
     QHostAddress serverAddress = QHostAddress(QHostAddress::LocalHost);
-    quint16 dhcpPort = 67;
-    quint16 proxyPort = 4011;
-    quint16 tftpPort = 69;
-    quint16 httpPort = 8080;
+    Ports ports;   // the console's (logs: unused, the kernel arguments name the sink)
     int staggerMs = 50;                   // between the power-on of one machine and the next
     qint64 bytesPerSecond = 4 * 1024 * 1024;   // per machine, for kernel and initramfs; 0: unbounded
     double stallFraction = 0.0;           // machines that stop reading their kernel half-way

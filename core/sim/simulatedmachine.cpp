@@ -142,7 +142,7 @@ void SimulatedMachine::exchange(const Dhcp::Packet &request, quint16 port, Messa
 
 void SimulatedMachine::firmwareDhcp()
 {
-    exchange(packet(MessageType::Discover, false), m_options.dhcpPort, MessageType::Offer, 4,
+    exchange(packet(MessageType::Discover, false), m_options.ports.dhcp, MessageType::Offer, 4,
              [this](const std::optional<Dhcp::Packet> &offer) {
         if (!offer)
             return finish(false, QStringLiteral("no DHCP offer"));
@@ -157,7 +157,7 @@ void SimulatedMachine::firmwareDhcp()
             // server on 4011 (DESIGN.md wire contract, measured with OVMF).
             Dhcp::Packet request = packet(MessageType::Request, false);
             request.setAddressOption(OptionCode::RequestedAddress, m_plan.address.toIPv4Address());
-            exchange(request, m_options.proxyPort, MessageType::Ack, 4, [this](const std::optional<Dhcp::Packet> &ack) {
+            exchange(request, m_options.ports.proxy, MessageType::Ack, 4, [this](const std::optional<Dhcp::Packet> &ack) {
                 if (!ack)
                     return finish(false, QStringLiteral("no answer on the PXE port"));
                 const QByteArray file = ack->option(OptionCode::BootFileName).value_or(ack->file);
@@ -180,14 +180,14 @@ void SimulatedMachine::requestThenContinue(const Dhcp::Packet &offer, bool ipxe,
     Dhcp::Packet request = packet(MessageType::Request, ipxe);
     request.setAddressOption(OptionCode::RequestedAddress, m_plan.address.toIPv4Address());
     request.setAddressOption(OptionCode::ServerId, kSiteDhcpServer.toIPv4Address());
-    exchange(request, m_options.dhcpPort, MessageType::Ack, 2,
+    exchange(request, m_options.ports.dhcp, MessageType::Ack, 2,
              [next](const std::optional<Dhcp::Packet> &) { next(); });
 }
 
 void SimulatedMachine::loadIpxe()
 {
     const QHostAddress server = m_nextServer ? QHostAddress(m_nextServer) : m_options.serverAddress;
-    auto *t = new TftpFetch(m_plan.address, server, m_options.tftpPort, m_bootFile, this);
+    auto *t = new TftpFetch(m_plan.address, server, m_options.ports.tftp, m_bootFile, this);
     m_pending = t;
     connect(t, &TftpFetch::finished, this, [this, t](bool ok, const QString &error) {
         t->deleteLater();
@@ -206,7 +206,7 @@ void SimulatedMachine::loadIpxe()
 void SimulatedMachine::ipxeDhcp()
 {
     m_xid += 0x100;   // iPXE starts its own transaction
-    exchange(packet(MessageType::Discover, true), m_options.dhcpPort, MessageType::Offer, 4,
+    exchange(packet(MessageType::Discover, true), m_options.ports.dhcp, MessageType::Offer, 4,
              [this](const std::optional<Dhcp::Packet> &offer) {
         if (!offer)
             return finish(false, QStringLiteral("iPXE got no DHCP offer"));

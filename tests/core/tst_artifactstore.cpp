@@ -32,23 +32,23 @@ private:
 private Q_SLOTS:
     void kernel()
     {
-        const ArtifactCheck good = ArtifactStore::inspect(write(QStringLiteral("vmlinuz"), bzImage()), ArtifactKind::Kernel);
+        const ArtifactCheck good = ArtifactStore::inspect(write(QStringLiteral("vmlinuz"), bzImage()), Nbc::ArtifactKind::Kernel);
         QVERIFY(good.ok);
         QCOMPARE(good.format, QStringLiteral("bzImage"));
         QCOMPARE(good.size, 4096);
 
         QByteArray noMagic = bzImage();
         noMagic.replace(0x202, 4, "XXXX");
-        const ArtifactCheck bad = ArtifactStore::inspect(write(QStringLiteral("bad"), noMagic), ArtifactKind::Kernel);
+        const ArtifactCheck bad = ArtifactStore::inspect(write(QStringLiteral("bad"), noMagic), Nbc::ArtifactKind::Kernel);
         QVERIFY(!bad.ok);
         QVERIFY(bad.error.contains(QLatin1String("not an x86 Linux kernel")));
 
-        const ArtifactCheck tiny = ArtifactStore::inspect(write(QStringLiteral("tiny"), "MZ"), ArtifactKind::Kernel);
+        const ArtifactCheck tiny = ArtifactStore::inspect(write(QStringLiteral("tiny"), "MZ"), Nbc::ArtifactKind::Kernel);
         QVERIFY(!tiny.ok);
-        const ArtifactCheck missing = ArtifactStore::inspect(m_dir.filePath(QStringLiteral("nope")), ArtifactKind::Kernel);
+        const ArtifactCheck missing = ArtifactStore::inspect(m_dir.filePath(QStringLiteral("nope")), Nbc::ArtifactKind::Kernel);
         QVERIFY(!missing.ok);
         QVERIFY(missing.error.contains(QLatin1String("cannot be read")));
-        QVERIFY(!ArtifactStore::inspect(QString(), ArtifactKind::Kernel).ok);
+        QVERIFY(!ArtifactStore::inspect(QString(), Nbc::ArtifactKind::Kernel).ok);
     }
     void initramfs_data()
     {
@@ -66,7 +66,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, head);
         QFETCH(QString, format);
-        const ArtifactCheck check = ArtifactStore::inspect(write(QStringLiteral("initramfs"), head), ArtifactKind::Initramfs);
+        const ArtifactCheck check = ArtifactStore::inspect(write(QStringLiteral("initramfs"), head), Nbc::ArtifactKind::Initramfs);
         QCOMPARE(check.ok, !format.isEmpty());
         QCOMPARE(check.format, format);
         if (!check.ok)

@@ -23,7 +23,7 @@ BootSnapshot snapshot()
     BootSnapshot s;
     s.interfaceName = QStringLiteral("eth1");
     s.serverAddress = kServer;
-    s.httpPort = 8080;
+    s.ports.http = 8080;
     return s;
 }
 
@@ -253,7 +253,7 @@ private Q_SLOTS:
     {
         BootSnapshot s = snapshot();
         s.serverAddress = QHostAddress(QStringLiteral("192.0.2.7"));
-        s.httpPort = 18080;
+        s.ports.http = 18080;
         const BootDecision d = decideDhcp(client(MessageType::Discover, "PXEClient", 7, "iPXE"), DhcpPort::Dhcp, s);
         QVERIFY(d.reply);
         QCOMPARE(d.bootFile, QStringLiteral("http://192.0.2.7:18080/boot.ipxe"));

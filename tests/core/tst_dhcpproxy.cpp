@@ -124,9 +124,9 @@ private Q_SLOTS:
         m_status = EngineStatus();
         m_snapshot = BootSnapshot();
         m_snapshot.serverAddress = kLoopback;
-        m_snapshot.dhcpPort = TestUtil::freeUdpPort();
-        m_snapshot.proxyPort = TestUtil::freeUdpPort();
-        m_snapshot.httpPort = 18080;
+        m_snapshot.ports.dhcp = TestUtil::freeUdpPort();
+        m_snapshot.ports.proxy = TestUtil::freeUdpPort();
+        m_snapshot.ports.http = 18080;
         m_client = new QUdpSocket;
         QVERIFY(m_client->bind(kLoopback, 0));
     }
@@ -143,11 +143,11 @@ private Q_SLOTS:
     {
         startEngine(m_snapshot);
         QVERIFY(waitForState(EngineStatus::State::Running));
-        QVERIFY(m_status.address.contains(QString::number(m_snapshot.dhcpPort)));
+        QVERIFY(m_status.address.contains(QString::number(m_snapshot.ports.dhcp)));
 
-        const auto reply = exchange(withLoopbackCiaddr(capture("bios-ipxe-discover.hex")), m_snapshot.dhcpPort);
+        const auto reply = exchange(withLoopbackCiaddr(capture("bios-ipxe-discover.hex")), m_snapshot.ports.dhcp);
         QVERIFY(reply);
-        QCOMPARE(reply->fromPort, m_snapshot.dhcpPort);
+        QCOMPARE(reply->fromPort, m_snapshot.ports.dhcp);
         const Packet &p = reply->packet;
         QCOMPARE(p.messageType(), std::optional(MessageType::Offer));
         QCOMPARE(p.yiaddr, 0u);
@@ -175,9 +175,9 @@ private Q_SLOTS:
         startEngine(m_snapshot);
         QVERIFY(waitForState(EngineStatus::State::Running));
         const QByteArray request = withLoopbackCiaddr(capture("ovmf-pxe-request-4011.hex"));
-        const auto reply = exchange(request, m_snapshot.proxyPort);
+        const auto reply = exchange(request, m_snapshot.ports.proxy);
         QVERIFY(reply);
-        QCOMPARE(reply->fromPort, m_snapshot.proxyPort);
+        QCOMPARE(reply->fromPort, m_snapshot.ports.proxy);
         const Packet &p = reply->packet;
         QCOMPARE(p.messageType(), std::optional(MessageType::Ack));
         QCOMPARE(p.yiaddr, 0u);
@@ -201,7 +201,7 @@ private Q_SLOTS:
     {
         startEngine(m_snapshot);
         QVERIFY(waitForState(EngineStatus::State::Running));
-        const auto reply = exchange(withLoopbackCiaddr(capture("ovmf-pxe-request-67.hex")), m_snapshot.dhcpPort);
+        const auto reply = exchange(withLoopbackCiaddr(capture("ovmf-pxe-request-67.hex")), m_snapshot.ports.dhcp);
         QVERIFY(reply);
         QCOMPARE(reply->packet.messageType(), std::optional(MessageType::Ack));
         QCOMPARE(reply->packet.yiaddr, 0u);
@@ -220,7 +220,7 @@ private Q_SLOTS:
         discover.chaddr = QByteArray::fromHex("020000000001");
         discover.setMessageType(MessageType::Discover);
         discover.setOption(OptionCode::VendorClass, "MSFT 5.0");
-        QVERIFY(!exchange(discover.build().value(), m_snapshot.dhcpPort, 700));
+        QVERIFY(!exchange(discover.build().value(), m_snapshot.ports.dhcp, 700));
         QTRY_VERIFY_WITH_TIMEOUT(!eventsOf(EventKind::DhcpIgnored).isEmpty(), 3000);
         QCOMPARE(eventsOf(EventKind::DhcpIgnored)[0].facts.value(QStringLiteral("reason")).toString(), QStringLiteral("not-pxe"));
         QVERIFY(eventsOf(EventKind::DhcpDiscover).isEmpty());   // not a machine of ours
@@ -237,9 +237,9 @@ private Q_SLOTS:
         const QList<QByteArray> garbage = {QByteArray(), QByteArray(100, 'x'), badCookie, QByteArray(1400, '\xff')};
         for (int round = 0; round < 25; ++round) {
             for (const QByteArray &g : garbage)
-                m_client->writeDatagram(g, kLoopback, m_snapshot.dhcpPort);
+                m_client->writeDatagram(g, kLoopback, m_snapshot.ports.dhcp);
         }
-        const auto reply = exchange(withLoopbackCiaddr(capture("ovmf-pxe-discover.hex")), m_snapshot.dhcpPort);
+        const auto reply = exchange(withLoopbackCiaddr(capture("ovmf-pxe-discover.hex")), m_snapshot.ports.dhcp);
         QVERIFY(reply);
         QCOMPARE(reply->packet.file, QByteArray("ipxe.efi"));
         QVERIFY(QTest::qWaitFor([&] { return m_status.counters.value(QStringLiteral("served")) == 1; }, 3000));
@@ -261,7 +261,7 @@ private Q_SLOTS:
         QByteArray relayed = capture("ovmf-pxe-discover.hex");
         relayed.replace(24, 4, QByteArray::fromHex("7f000001"));   // giaddr
         relayed[3] = 1;                                           // hops
-        QVERIFY(!exchange(relayed, m_snapshot.dhcpPort, 700));    // nothing to the client
+        QVERIFY(!exchange(relayed, m_snapshot.ports.dhcp, 700));    // nothing to the client
         QVERIFY(QTest::qWaitFor([&] { return m_status.counters.value(QStringLiteral("dropped:not-request")) == 1; }, 3000));
         QCOMPARE(m_status.counters.value(QStringLiteral("served")), 1u);
         QCOMPARE(m_status.counters.value(QStringLiteral("received")), 2u);
@@ -284,7 +284,7 @@ private Q_SLOTS:
         self.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         QVERIFY(::bind(fd, reinterpret_cast<sockaddr *>(&self), sizeof self) == 0);
         sockaddr_in server = self;
-        server.sin_port = htons(m_snapshot.dhcpPort);
+        server.sin_port = htons(m_snapshot.ports.dhcp);
 
         constexpr int kBurst = 2000;
         QByteArray request = withLoopbackCiaddr(capture("ovmf-pxe-discover.hex"));
@@ -314,14 +314,14 @@ private Q_SLOTS:
 
     void portInUseIsReportedWithTheFix()
     {
-        const int blocker = occupyUdpPort(m_snapshot.proxyPort);
+        const int blocker = occupyUdpPort(m_snapshot.ports.proxy);
         QVERIFY(blocker >= 0);
         startEngine(m_snapshot);
         QVERIFY(waitForState(EngineStatus::State::Failed));
-        QVERIFY2(m_status.error.contains(QString::number(m_snapshot.proxyPort)), qPrintable(m_status.error));
+        QVERIFY2(m_status.error.contains(QString::number(m_snapshot.ports.proxy)), qPrintable(m_status.error));
         QVERIFY2(m_status.fix.contains(QLatin1String("ss -ulpn")), qPrintable(m_status.fix));
         // The port that was free is released again, not held by a half-started engine.
-        const int other = occupyUdpPort(m_snapshot.dhcpPort);
+        const int other = occupyUdpPort(m_snapshot.ports.dhcp);
         QVERIFY(other >= 0);
         ::close(other);
 
@@ -329,7 +329,7 @@ private Q_SLOTS:
         ::close(blocker);
         m_host->start();
         QVERIFY(waitForState(EngineStatus::State::Running));
-        QVERIFY(exchange(withLoopbackCiaddr(capture("ovmf-pxe-request-4011.hex")), m_snapshot.proxyPort));
+        QVERIFY(exchange(withLoopbackCiaddr(capture("ovmf-pxe-request-4011.hex")), m_snapshot.ports.proxy));
     }
 
     void stopIsIdempotentAndReleasesThePorts()
@@ -339,8 +339,8 @@ private Q_SLOTS:
         m_host->stop();
         m_host->stop();
         QVERIFY(waitForState(EngineStatus::State::Stopped));
-        const int a = occupyUdpPort(m_snapshot.dhcpPort);
-        const int b = occupyUdpPort(m_snapshot.proxyPort);
+        const int a = occupyUdpPort(m_snapshot.ports.dhcp);
+        const int b = occupyUdpPort(m_snapshot.ports.proxy);
         QVERIFY(a >= 0);
         QVERIFY(b >= 0);
         ::close(a);
@@ -352,12 +352,12 @@ private Q_SLOTS:
         startEngine(m_snapshot);
         QVERIFY(waitForState(EngineStatus::State::Running));
         BootSnapshot moved = m_snapshot;
-        moved.dhcpPort = TestUtil::freeUdpPort();
+        moved.ports.dhcp = TestUtil::freeUdpPort();
         m_host->setSnapshot(moved);
-        QVERIFY(QTest::qWaitFor([&] { return m_status.address.contains(QString::number(moved.dhcpPort)); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return m_status.address.contains(QString::number(moved.ports.dhcp)); }, 5000));
         QCOMPARE(m_status.state, EngineStatus::State::Running);
-        QVERIFY(exchange(withLoopbackCiaddr(capture("ovmf-pxe-discover.hex")), moved.dhcpPort));
-        const int old = occupyUdpPort(m_snapshot.dhcpPort);
+        QVERIFY(exchange(withLoopbackCiaddr(capture("ovmf-pxe-discover.hex")), moved.ports.dhcp));
+        const int old = occupyUdpPort(m_snapshot.ports.dhcp);
         QVERIFY(old >= 0);   // the old port was let go
         ::close(old);
     }
@@ -383,8 +383,8 @@ private Q_SLOTS:
             QObject::connect(&engine, &Engine::statusChanged, [&last](const EngineStatus &s) { last = s; });
             BootSnapshot s;
             s.serverAddress = kLoopback;
-            s.dhcpPort = 67;
-            s.proxyPort = proxyPort;
+            s.ports.dhcp = 67;
+            s.ports.proxy = proxyPort;
             engine.setSnapshot(s);
             engine.start();
             const QByteArray out = engineStateName(last.state).toUtf8() + '\n' + last.error.toUtf8() + '\n'

@@ -120,7 +120,7 @@ class tst_DhcpServer : public QObject
 
     std::optional<Packet> exchange(const QByteArray &request, int timeoutMs = 3000)
     {
-        m_client->writeDatagram(request, kLoopback, m_snapshot.dhcpPort);
+        m_client->writeDatagram(request, kLoopback, m_snapshot.ports.dhcp);
         return receive(m_client, timeoutMs);
     }
 
@@ -162,10 +162,10 @@ private Q_SLOTS:
         m_snapshot.serverAddress = kLoopback;
         m_snapshot.netmask = QHostAddress(QStringLiteral("255.0.0.0"));
         m_snapshot.dhcpRange = QStringLiteral("127.0.0.100-127.0.0.102");
-        m_snapshot.dhcpPort = TestUtil::freeUdpPort();
-        m_snapshot.proxyPort = TestUtil::freeUdpPort();
+        m_snapshot.ports.dhcp = TestUtil::freeUdpPort();
+        m_snapshot.ports.proxy = TestUtil::freeUdpPort();
         m_snapshot.dhcpClientPort = TestUtil::freeUdpPort();
-        m_snapshot.httpPort = 18080;
+        m_snapshot.ports.http = 18080;
         m_snapshot.workspaceDir = m_workspace->path();
         m_client = new QUdpSocket;
         QVERIFY(m_client->bind(kLoopback, 0));
@@ -218,8 +218,8 @@ private Q_SLOTS:
         QTest::qWait(100);
         QVERIFY(m_events.isEmpty());
         // The proxy stays off port 67 in full mode, on 4011 only.
-        QVERIFY(!status("dhcp-proxy").address.contains(QString::number(m_snapshot.dhcpPort)));
-        QVERIFY(status("dhcp-proxy").address.contains(QString::number(m_snapshot.proxyPort)));
+        QVERIFY(!status("dhcp-proxy").address.contains(QString::number(m_snapshot.ports.dhcp)));
+        QVERIFY(status("dhcp-proxy").address.contains(QString::number(m_snapshot.ports.proxy)));
     }
 
     void routerOnlyWhenConfigured()
@@ -348,7 +348,7 @@ private Q_SLOTS:
         QVERIFY(leased.bind(QHostAddress(QStringLiteral("127.0.0.100")), 0));
         Packet renew = plainMessage(MessageType::Request, mac, 9);
         renew.ciaddr = ip("127.0.0.100");
-        leased.writeDatagram(renew.build().value(), kLoopback, m_snapshot.dhcpPort);
+        leased.writeDatagram(renew.build().value(), kLoopback, m_snapshot.ports.dhcp);
         const auto ack = receive(&leased, 3000);
         QVERIFY(ack);
         QCOMPARE(ack->messageType(), std::optional(MessageType::Ack));
@@ -366,7 +366,7 @@ private Q_SLOTS:
         Packet request = plainMessage(MessageType::Request, QByteArray::fromHex("020000000042"), 10);
         request.ciaddr = 0;
         request.setAddressOption(OptionCode::RequestedAddress, ip("127.0.0.100"));   // INIT-REBOOT
-        m_client->writeDatagram(request.build().value(), kLoopback, m_snapshot.dhcpPort);
+        m_client->writeDatagram(request.build().value(), kLoopback, m_snapshot.ports.dhcp);
         const auto nak = receive(&clientPort, 3000);
         QVERIFY(nak);
         QCOMPARE(nak->messageType(), std::optional(MessageType::Nak));
@@ -426,7 +426,7 @@ private Q_SLOTS:
             QVERIFY2(status("dhcp-server").fix.contains(QLatin1String("dhcpRange: 127.")), qPrintable(status("dhcp-server").fix));
         // 67 is not taken by anyone: the proxy does not step in for a failed server.
         QVERIFY(waitForState("dhcp-proxy", EngineStatus::State::Running));
-        QVERIFY(!status("dhcp-proxy").address.contains(QString::number(m_snapshot.dhcpPort)));
+        QVERIFY(!status("dhcp-proxy").address.contains(QString::number(m_snapshot.ports.dhcp)));
     }
 
     // Proxy mode: the server is idle and the proxy owns 67. Switching the mode at run time
@@ -436,7 +436,7 @@ private Q_SLOTS:
         m_snapshot.mode = DhcpMode::Proxy;
         startHost(m_snapshot);
         QVERIFY(waitForState("dhcp-proxy", EngineStatus::State::Running));
-        QVERIFY(status("dhcp-proxy").address.contains(QString::number(m_snapshot.dhcpPort)));
+        QVERIFY(status("dhcp-proxy").address.contains(QString::number(m_snapshot.ports.dhcp)));
         // Idle, but "running", so that a demo waiting for every service still starts.
         QVERIFY(waitForState("dhcp-server", EngineStatus::State::Running));
         QCOMPARE(status("dhcp-server").address, QStringLiteral("not used in proxy mode"));
@@ -452,7 +452,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return status("dhcp-server").address.contains(QLatin1String("leases")); }, 5000));
         QCOMPARE(status("dhcp-server").state, EngineStatus::State::Running);
         QVERIFY(QTest::qWaitFor([&] {
-            return !status("dhcp-proxy").address.contains(QString::number(m_snapshot.dhcpPort))
+            return !status("dhcp-proxy").address.contains(QString::number(m_snapshot.ports.dhcp))
                 && status("dhcp-proxy").state == EngineStatus::State::Running; }, 5000));
         offer = exchange(discover);
         QVERIFY(offer);
@@ -463,7 +463,7 @@ private Q_SLOTS:
         m_host->setSnapshot(m_snapshot);
         QVERIFY(QTest::qWaitFor([&] { return status("dhcp-server").address == QLatin1String("not used in proxy mode"); }, 5000));
         QVERIFY(QTest::qWaitFor([&] {
-            return status("dhcp-proxy").address.contains(QString::number(m_snapshot.dhcpPort)); }, 5000));
+            return status("dhcp-proxy").address.contains(QString::number(m_snapshot.ports.dhcp)); }, 5000));
         offer = exchange(discover);
         QVERIFY(offer);
         QCOMPARE(offer->yiaddr, 0u);

@@ -5,7 +5,7 @@
 #include "boot/ipxescript.h"
 #include "engine/enginefactory.h"
 #include "engine/servicehost.h"
-#include "inventory/consolesession.h"
+#include "session/consolesession.h"
 #include "inventory/machineregistry.h"
 #include "inventory/workspace.h"
 #include "sim/demo.h"
@@ -61,11 +61,11 @@ std::unique_ptr<Console> startConsole(int count, quint32 seed, qint64 kernelByte
     const SessionOverrides o = console->env->overrides();
     snap.serverAddress = kLoopback;
     snap.bindAddress = kLoopback;
-    snap.dhcpPort = quint16(o.dhcpPort);
-    snap.proxyPort = quint16(o.proxyPort);
-    snap.tftpPort = quint16(o.tftpPort);
-    snap.httpPort = quint16(o.httpPort);
-    snap.logPort = quint16(o.logPort);
+    snap.ports.dhcp = quint16(o.ports.dhcp);
+    snap.ports.proxy = quint16(o.ports.proxy);
+    snap.ports.tftp = quint16(o.ports.tftp);
+    snap.ports.http = quint16(o.ports.http);
+    snap.ports.logs = quint16(o.ports.logs);
 
     console->host = std::make_unique<ServiceHost>();
     console->registry = std::make_unique<MachineRegistry>();
@@ -176,7 +176,7 @@ private Q_SLOTS:
     {
         BootSnapshot snap;
         snap.serverAddress = kLoopback;
-        snap.httpPort = 8080;
+        snap.ports.http = 8080;
         QString error;
         const QList<IpxeStatement> script = IpxeScriptReader::read(Boot::IpxeScripts::entry(snap).text, &error);
         QVERIFY2(!script.isEmpty(), qPrintable(error));

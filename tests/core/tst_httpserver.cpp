@@ -77,7 +77,7 @@ private:
         BootSnapshot snap;
         snap.serverAddress = QHostAddress(QHostAddress::LocalHost);
         snap.bindAddress = QHostAddress(QHostAddress::LocalHost);
-        snap.httpPort = port;
+        snap.ports.http = port;
         snap.httpRoot = m_root;
         MachineIntent assigned;
         assigned.mac = QStringLiteral("52:54:00:12:34:56");

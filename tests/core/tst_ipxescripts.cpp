@@ -13,8 +13,8 @@ private:
     {
         BootSnapshot s;
         s.serverAddress = QHostAddress(QStringLiteral("10.77.0.1"));
-        s.httpPort = 8080;
-        s.logPort = 4050;
+        s.ports.http = 8080;
+        s.ports.logs = 4050;
         ArtifactSet set;
         set.name = QStringLiteral("talos-1.9");
         set.kernelPath = QStringLiteral("/a/vmlinuz");
@@ -47,7 +47,7 @@ private Q_SLOTS:
     void bootTalos()
     {
         const IpxeScript s = IpxeScripts::forMachine(snapshot(), kMac, QStringLiteral("uuid=abc"));
-        QCOMPARE(s.kind, QStringLiteral("boot-talos"));
+        QCOMPARE(scriptKey(s.kind), QStringLiteral("boot-talos"));
         const QByteArray expected =
             "#!ipxe\n"
             "# Netboot Console: 52:54:00:12:34:56: Talos 1.9 (talos-1.9)\n"
@@ -66,7 +66,7 @@ private Q_SLOTS:
         BootSnapshot snap = snapshot();
         snap.machines.clear();
         const IpxeScript s = IpxeScripts::forMachine(snap, kMac, QStringLiteral("uuid=abc&arch=x86_64"));
-        QCOMPARE(s.kind, QStringLiteral("wait"));
+        QCOMPARE(scriptKey(s.kind), QStringLiteral("wait"));
         QVERIFY(s.text.contains("sleep 5\n"));
         // Re-chains to itself with the same facts, so the poll keeps identifying the machine.
         QVERIFY(s.text.contains("chain --replace --autofree http://10.77.0.1:8080/m/52-54-00-12-34-56/script.ipxe"
@@ -79,7 +79,7 @@ private Q_SLOTS:
         snap.machines.clear();
         snap.unassigned = UnassignedPolicy::Maintenance;
         const IpxeScript s = IpxeScripts::forMachine(snap, kMac, {});
-        QCOMPARE(s.kind, QStringLiteral("maintenance"));
+        QCOMPARE(scriptKey(s.kind), QStringLiteral("maintenance"));
         QVERIFY(s.text.contains("kernel http://"));
         // No config URL: Talos enters maintenance mode and waits for talosctl apply-config.
         QVERIFY(!s.text.contains("talos.config="));
@@ -90,7 +90,7 @@ private Q_SLOTS:
         BootSnapshot snap = snapshot();
         snap.artifacts.clear();
         const IpxeScript s = IpxeScripts::forMachine(snap, kMac, {});
-        QCOMPARE(s.kind, QStringLiteral("no-artifacts"));
+        QCOMPARE(scriptKey(s.kind), QStringLiteral("no-artifacts"));
         QVERIFY(s.text.contains("chain --replace"));
     }
     void afterInstall_data()
@@ -116,7 +116,7 @@ private Q_SLOTS:
         snap.afterInstall = static_cast<AfterInstallPolicy>(policy);
         snap.machines[kMac].installed = true;
         const IpxeScript s = IpxeScripts::forMachine(snap, kMac, {});
-        QCOMPARE(s.kind, kind);
+        QCOMPARE(scriptKey(s.kind), kind);
         QCOMPARE(s.status, status);
         if (!command.isEmpty())
             QVERIFY2(s.text.contains(command), s.text.constData());

@@ -33,7 +33,7 @@ private Q_SLOTS:
         m_host->addEngine(new LogSink);
         BootSnapshot snap;
         snap.serverAddress = QHostAddress(QHostAddress::LocalHost);
-        snap.logPort = 0;
+        snap.ports.logs = 0;
         m_host->setSnapshot(snap);
         connect(m_host, &ServiceHost::machineEvent, this, [this](const MachineEvent &e) { m_events.append(e); });
         connect(m_host, &ServiceHost::statusChanged, this, [this](const EngineStatus &s) { m_status = s; });
@@ -107,7 +107,7 @@ private Q_SLOTS:
         host.addEngine(new LogSink);
         BootSnapshot snap;
         snap.serverAddress = QHostAddress(QHostAddress::LocalHost);
-        snap.logPort = blocker.serverPort();
+        snap.ports.logs = blocker.serverPort();
         host.setSnapshot(snap);
         EngineStatus status;
         connect(&host, &ServiceHost::statusChanged, this, [&status](const EngineStatus &s) { status = s; });

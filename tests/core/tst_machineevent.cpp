@@ -1,5 +1,5 @@
-#include "engine/machineevent.h"
-#include "inventory/stage.h"
+#include "model/machineevent.h"
+#include "model/stage.h"
 
 #include <QTest>
 

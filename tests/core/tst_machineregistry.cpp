@@ -16,6 +16,28 @@ private:
         e.facts = facts;
         return e;
     }
+    // Events as the engines type them: the registry decides on the typed fields, and the
+    // details here are only what a person would read.
+    static MachineEvent script(const QString &mac, const QString &ip, ScriptKind kind, const QVariantMap &facts = {})
+    {
+        MachineEvent e = ev(EventKind::ScriptServed, mac, ip, scriptKey(kind), facts);
+        e.script = kind;
+        return e;
+    }
+    static MachineEvent transfer(EventKind kind, const QString &mac, const QString &ip, ArtifactKind artifact,
+                                 const QString &detail = {})
+    {
+        MachineEvent e = ev(kind, mac, ip, detail.isEmpty() ? artifactRouteName(artifact) : detail);
+        e.artifact = artifact;
+        return e;
+    }
+    static MachineEvent failed(EventKind kind, const QString &mac, const QString &ip, ArtifactKind artifact,
+                               FailureCode failure, const QString &detail)
+    {
+        MachineEvent e = transfer(kind, mac, ip, artifact, detail);
+        e.failure = failure;
+        return e;
+    }
     static QVariantMap firmware(const char *kind)
     {
         return {{QStringLiteral("firmware"), QLatin1String(kind)}};
@@ -31,20 +53,20 @@ private Q_SLOTS:
         QTest::newRow("discover") << QList<MachineEvent>{ev(EventKind::DhcpDiscover, m, {}, {}, firmware("uefi"))}
                                   << QStringLiteral("Discovered");
         QTest::newRow("tftp-by-ip") << QList<MachineEvent>{ev(EventKind::DhcpRequest, m, ip, {}, firmware("uefi")),
-                                                           ev(EventKind::TftpStart, {}, ip, QStringLiteral("ipxe.efi"))}
+                                                           transfer(EventKind::TftpStart, {}, ip, ArtifactKind::IpxeBinary, QStringLiteral("ipxe.efi"))}
                                     << QStringLiteral("LoadingIpxe");
         QTest::newRow("entry-script") << QList<MachineEvent>{ev(EventKind::DhcpDiscover, m),
-                                                             ev(EventKind::ScriptServed, m, ip, QStringLiteral("boot-talos"))}
+                                                             script(m, ip, ScriptKind::BootTalos)}
                                       << QStringLiteral("Ipxe");
-        QTest::newRow("wait") << QList<MachineEvent>{ev(EventKind::ScriptServed, m, ip, QStringLiteral("wait"))}
+        QTest::newRow("wait") << QList<MachineEvent>{script(m, ip, ScriptKind::Wait)}
                               << QStringLiteral("Waiting");
-        QTest::newRow("kernel") << QList<MachineEvent>{ev(EventKind::ScriptServed, m, ip, QStringLiteral("wait")),
-                                                       ev(EventKind::HttpProgress, m, ip, QStringLiteral("vmlinuz"))}
+        QTest::newRow("kernel") << QList<MachineEvent>{script(m, ip, ScriptKind::Wait),
+                                                       transfer(EventKind::HttpProgress, m, ip, ArtifactKind::Kernel)}
                                 << QStringLiteral("Kernel");
-        QTest::newRow("files-download-is-not-kernel") << QList<MachineEvent>{ev(EventKind::ScriptServed, m, ip, QStringLiteral("boot-talos")),
-                                                                             ev(EventKind::HttpDone, m, ip, QStringLiteral("/files/x"))}
+        QTest::newRow("files-download-is-not-kernel") << QList<MachineEvent>{script(m, ip, ScriptKind::BootTalos),
+                                                                             transfer(EventKind::HttpDone, m, ip, ArtifactKind::Other, QStringLiteral("/files/x"))}
                                                       << QStringLiteral("Ipxe");
-        QTest::newRow("config") << QList<MachineEvent>{ev(EventKind::HttpDone, m, ip, QStringLiteral("initramfs.xz")),
+        QTest::newRow("config") << QList<MachineEvent>{transfer(EventKind::HttpDone, m, ip, ArtifactKind::Initramfs),
                                                        ev(EventKind::ConfigServed, m, ip, QStringLiteral("a.yaml"))}
                                 << QStringLiteral("Config");
         QTest::newRow("install-log-by-ip") << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip),
@@ -53,33 +75,33 @@ private Q_SLOTS:
         QTest::newRow("joined") << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip),
                                                        ev(EventKind::Log, {}, ip, QStringLiteral("machine is running and ready"))}
                                 << QStringLiteral("Joined");
-        QTest::newRow("installed-exit") << QList<MachineEvent>{ev(EventKind::ScriptServed, m, ip, QStringLiteral("exit"))}
+        QTest::newRow("installed-exit") << QList<MachineEvent>{script(m, ip, ScriptKind::Exit)}
                                         << QStringLiteral("Installed");
         QTest::newRow("no-going-back") << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip),
-                                                              ev(EventKind::HttpProgress, m, ip, QStringLiteral("vmlinuz"))}
+                                                              transfer(EventKind::HttpProgress, m, ip, ArtifactKind::Kernel)}
                                        << QStringLiteral("Config");
         QTest::newRow("firmware-again-is-new-boot") << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip),
                                                                            ev(EventKind::DhcpDiscover, m, {}, {}, firmware("bios"))}
                                                     << QStringLiteral("Discovered");
         QTest::newRow("ipxe-dhcp-after-tftp-is-same-boot")
             << QList<MachineEvent>{ev(EventKind::DhcpDiscover, m, {}, {}, firmware("uefi")),
-                                   ev(EventKind::TftpDone, m, ip, QStringLiteral("ipxe.efi")),
+                                   transfer(EventKind::TftpDone, m, ip, ArtifactKind::IpxeBinary, QStringLiteral("ipxe.efi")),
                                    ev(EventKind::DhcpDiscover, m, {}, {}, firmware("ipxe"))}
             << QStringLiteral("LoadingIpxe");
         QTest::newRow("ipxe-dhcp-after-kernel-is-new-boot")
-            << QList<MachineEvent>{ev(EventKind::HttpDone, m, ip, QStringLiteral("vmlinuz")),
+            << QList<MachineEvent>{transfer(EventKind::HttpDone, m, ip, ArtifactKind::Kernel),
                                    ev(EventKind::DhcpDiscover, m, {}, {}, firmware("ipxe"))}
             << QStringLiteral("Discovered");
         QTest::newRow("broken-artifact-fails")
-            << QList<MachineEvent>{ev(EventKind::ScriptServed, m, ip, QStringLiteral("boot-talos")),
-                                   ev(EventKind::HttpFailed, m, ip, QStringLiteral("vmlinuz is not an x86 Linux kernel (bzImage)"))}
+            << QList<MachineEvent>{script(m, ip, ScriptKind::BootTalos),
+                                   failed(EventKind::HttpFailed, m, ip, ArtifactKind::Kernel, FailureCode::BadArtifact, QStringLiteral("vmlinuz is not an x86 Linux kernel (bzImage)"))}
             << QStringLiteral("Failed");
         QTest::newRow("config-error-fails")
             << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip),
                                    ev(EventKind::Log, {}, ip, QStringLiteral("[talos] controller failed {\"controller\": \"config.AcquireController\", \"error\": \"decode error\"}"))}
             << QStringLiteral("Failed");
         QTest::newRow("progress-leaves-failed")
-            << QList<MachineEvent>{ev(EventKind::HttpFailed, m, ip, QStringLiteral("no artefact set for vmlinuz")),
+            << QList<MachineEvent>{failed(EventKind::HttpFailed, m, ip, ArtifactKind::Kernel, FailureCode::NoArtifactSet, QStringLiteral("no artefact set for vmlinuz")),
                                    ev(EventKind::DhcpDiscover, m, {}, {}, firmware("bios"))}
             << QStringLiteral("Discovered");
         QTest::newRow("non-pxe-ignored-makes-no-stage")
@@ -109,24 +131,24 @@ private Q_SLOTS:
         QTest::newRow("ignores-proxy-offers") << QList<MachineEvent>{discover, offer, discover, offer, discover, offer}
                                               << QStringLiteral("ignores proxy DHCP offers");
         QTest::newRow("offers-then-fetch-is-fine")
-            << QList<MachineEvent>{discover, offer, discover, offer, ev(EventKind::TftpStart, m, ip, QStringLiteral("undionly.kpxe"))}
+            << QList<MachineEvent>{discover, offer, discover, offer, transfer(EventKind::TftpStart, m, ip, ArtifactKind::IpxeBinary, QStringLiteral("undionly.kpxe"))}
             << QString();
-        MachineEvent tftpDone = ev(EventKind::TftpDone, m, ip, QStringLiteral("undionly.kpxe"));
+        MachineEvent tftpDone = transfer(EventKind::TftpDone, m, ip, ArtifactKind::IpxeBinary, QStringLiteral("undionly.kpxe"));
         tftpDone.facts.insert(QStringLiteral("outcome"), QStringLiteral("done"));
         const MachineEvent ipxeDhcp = ev(EventKind::DhcpDiscover, m, {}, {}, firmware("ipxe"));
         QTest::newRow("ipxe-loop") << QList<MachineEvent>{discover, tftpDone, ipxeDhcp, tftpDone, ipxeDhcp, tftpDone}
                                    << QStringLiteral("loaded again and again");
-        QTest::newRow("unassigned-config") << QList<MachineEvent>{ev(EventKind::ConfigRefused, m, ip, QStringLiteral("no config is assigned to x"))}
+        QTest::newRow("unassigned-config") << QList<MachineEvent>{failed(EventKind::ConfigRefused, m, ip, ArtifactKind::Config, FailureCode::NoConfigAssigned, QStringLiteral("no config is assigned to x"))}
                                            << QStringLiteral("none is assigned");
         QTest::newRow("install-loop") << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip), discover}
                                       << QStringLiteral("boot order");
         QTest::newRow("installed-exit-is-no-loop")
-            << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip), discover, ev(EventKind::ScriptServed, m, ip, QStringLiteral("exit"))}
+            << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip), discover, script(m, ip, ScriptKind::Exit)}
             << QString();
         QTest::newRow("bootstrap") << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip),
                                                           ev(EventKind::Log, {}, ip, QStringLiteral("[talos] etcd is waiting to join the cluster, if this node is the first node in the cluster, please run `talosctl bootstrap` against one of the following IPs:"))}
                                    << QStringLiteral("talosctl bootstrap --nodes 10.77.0.120");
-        QTest::newRow("maintenance") << QList<MachineEvent>{ev(EventKind::ScriptServed, m, ip, QStringLiteral("maintenance")),
+        QTest::newRow("maintenance") << QList<MachineEvent>{script(m, ip, ScriptKind::Maintenance),
                                                             ev(EventKind::Log, {}, ip, QStringLiteral("[talos] entering maintenance service"))}
                                      << QStringLiteral("talosctl apply-config --insecure --nodes 10.77.0.120");
     }
@@ -162,7 +184,7 @@ private Q_SLOTS:
         QDateTime clock = QDateTime::currentDateTimeUtc();
         registry.setClock([&clock] { return clock; });
         registry.setStallSeconds(30);
-        MachineEvent progress = ev(EventKind::HttpProgress, kMac, QStringLiteral("10.0.0.9"), QStringLiteral("initramfs.xz"));
+        MachineEvent progress = transfer(EventKind::HttpProgress, kMac, QStringLiteral("10.0.0.9"), ArtifactKind::Initramfs);
         progress.time = clock;
         progress.bytes = 50;
         progress.total = 100;
@@ -190,17 +212,17 @@ private Q_SLOTS:
     {
         MachineRegistry registry;
         const QString other = QStringLiteral("52:54:00:99:99:99");
-        registry.handleEvent(ev(EventKind::ScriptServed, kMac, QStringLiteral("10.0.0.5"), QStringLiteral("wait"),
+        registry.handleEvent(script(kMac, QStringLiteral("10.0.0.5"), ScriptKind::Wait,
                                 {{QStringLiteral("uuid"), QStringLiteral("33221100-5544-7766-8899-aabbccddeeff")}}));
         // The same UUID, spelled with the first three fields byte-swapped.
-        registry.handleEvent(ev(EventKind::ScriptServed, other, QStringLiteral("10.0.0.6"), QStringLiteral("wait"),
+        registry.handleEvent(script(other, QStringLiteral("10.0.0.6"), ScriptKind::Wait,
                                 {{QStringLiteral("uuid"), QStringLiteral("00112233-4455-6677-8899-aabbccddeeff")}}));
         QCOMPARE(registry.machines().size(), 1);
         QCOMPARE(registry.primaryMac(other), kMac);
         QCOMPARE(registry.machine(other)->otherMacs, QStringList{other});
         // A placeholder serial identifies nothing.
-        registry.handleEvent(ev(EventKind::ScriptServed, QStringLiteral("52:54:00:99:99:98"), QStringLiteral("10.0.0.7"),
-                                QStringLiteral("wait"), {{QStringLiteral("serial"), QStringLiteral("To be filled by O.E.M.")}}));
+        registry.handleEvent(script(QStringLiteral("52:54:00:99:99:98"), QStringLiteral("10.0.0.7"),
+                                ScriptKind::Wait, {{QStringLiteral("serial"), QStringLiteral("To be filled by O.E.M.")}}));
         QCOMPARE(registry.machines().size(), 2);
     }
     void publishesCoalesced()
@@ -209,7 +231,7 @@ private Q_SLOTS:
         QList<QStringList> published;
         connect(&registry, &MachineRegistry::machinesChanged, this, [&published](const QStringList &m) { published << m; });
         for (int i = 0; i < 1000; ++i) {
-            MachineEvent e = ev(EventKind::HttpProgress, kMac, QStringLiteral("10.0.0.1"), QStringLiteral("vmlinuz"));
+            MachineEvent e = transfer(EventKind::HttpProgress, kMac, QStringLiteral("10.0.0.1"), ArtifactKind::Kernel);
             e.bytes = i;
             registry.handleEvent(e);
         }
@@ -233,7 +255,7 @@ private Q_SLOTS:
         QList<QString> resolved;
         connect(&registry, &MachineRegistry::eventResolved, this,
                 [&resolved](const MachineEvent &e, Stage) { resolved.append(e.mac); });
-        registry.handleEvent(ev(EventKind::TftpStart, {}, QStringLiteral("10.9.9.9"), QStringLiteral("undionly.kpxe")));
+        registry.handleEvent(transfer(EventKind::TftpStart, {}, QStringLiteral("10.9.9.9"), ArtifactKind::IpxeBinary, QStringLiteral("undionly.kpxe")));
         QVERIFY(registry.machines().isEmpty());
         QCOMPARE(resolved, QList<QString>{QString()});
         // A non-PXE client's DHCP (ignored by the proxy) is no machine either.
@@ -243,7 +265,7 @@ private Q_SLOTS:
     void factsFromScript()
     {
         MachineRegistry registry;
-        registry.handleEvent(ev(EventKind::ScriptServed, kMac, QStringLiteral("10.77.0.5"), QStringLiteral("wait"),
+        registry.handleEvent(script(kMac, QStringLiteral("10.77.0.5"), ScriptKind::Wait,
                                 {{QStringLiteral("uuid"), QStringLiteral("u-1")},
                                  {QStringLiteral("serial"), QStringLiteral("S1")},
                                  {QStringLiteral("product"), QStringLiteral("Standard PC")}}));

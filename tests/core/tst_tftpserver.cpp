@@ -190,7 +190,7 @@ private Q_SLOTS:
         QVERIFY(QFile::link(path(QStringLiteral("outside/secret.txt")), path(QStringLiteral("root/escape"))));
 
         m_snapshot.serverAddress = QHostAddress(QHostAddress::LocalHost);
-        m_snapshot.tftpPort = 0;  // any free port; the engine reports the one it got
+        m_snapshot.ports.tftp = 0;  // any free port; the engine reports the one it got
         m_snapshot.ipxeBios = path(QStringLiteral("ipxe/undionly.kpxe"));
         m_snapshot.ipxeUefi = path(QStringLiteral("ipxe/ipxe.efi"));
         m_snapshot.tftpRoot = m_root;
@@ -258,7 +258,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, requested);
         QFETCH(QString, expected);
-        const SafePathResult result = TftpServer::resolveName(m_snapshot, requested);
+        const SafePathResult result = Boot::resolveTftpName(m_snapshot, requested);
         if (expected.startsWith(u'!')) {
             QCOMPARE(result.refusal, expected.mid(1));
             QVERIFY(result.path.isEmpty());
@@ -694,7 +694,7 @@ private Q_SLOTS:
         EngineStatus status;
         connect(&host, &ServiceHost::statusChanged, this, [&status](const EngineStatus &s) { status = s; });
         BootSnapshot snapshot = m_snapshot;
-        snapshot.tftpPort = m_port;  // taken by the engine under test
+        snapshot.ports.tftp = m_port;  // taken by the engine under test
         host.setSnapshot(snapshot);
         host.addEngine(new TftpServer);
         host.start();
@@ -719,7 +719,7 @@ private Q_SLOTS:
         EngineStatus status;
         connect(&host, &ServiceHost::statusChanged, this, [&status](const EngineStatus &s) { status = s; });
         BootSnapshot snapshot = m_snapshot;
-        snapshot.tftpPort = 69;
+        snapshot.ports.tftp = 69;
         host.setSnapshot(snapshot);
         host.addEngine(new TftpServer);
         host.start();

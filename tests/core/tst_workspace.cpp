@@ -36,8 +36,8 @@ private Q_SLOTS:
         QCOMPARE(QFile::permissions(dir + QStringLiteral("/configs")) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
                  QFileDevice::Permissions());
         // Defaults of DESIGN.md
-        QCOMPARE(ws.settings().httpPort, 8080);
-        QCOMPARE(ws.settings().logPort, 4050);
+        QCOMPARE(ws.settings().ports.http, 8080);
+        QCOMPARE(ws.settings().ports.logs, 4050);
         QCOMPARE(ws.settings().mode, DhcpMode::Proxy);
         // And it opens again identically.
         const Workspace again = Workspace::open(dir);
@@ -85,7 +85,7 @@ machines:
         QCOMPARE(s.interfaceName, QStringLiteral("eth1"));
         QCOMPARE(s.serverAddress, QStringLiteral("10.77.0.1"));
         QCOMPARE(s.dhcpRange, QStringLiteral("10.77.0.100-10.77.0.199"));
-        QCOMPARE(s.tftpPort, 69);
+        QCOMPARE(s.ports.tftp, 69);
         QCOMPARE(s.tftpRoot, QStringLiteral("tftp/"));
         QCOMPARE(s.artifacts.value(QStringLiteral("talos-1.9")).talosVersion, QStringLiteral("1.9"));
         QCOMPARE(s.artifacts.value(QStringLiteral("talos-1.9")).extraKernelArgs, QStringLiteral("console=ttyS0"));
@@ -168,7 +168,7 @@ machines:
         QCOMPARE(ws.settings().machines.size(), 1);
         write(ws.settingsPath(), "ports: {http: 9000}\n");
         QVERIFY(ws.reload(&e));
-        QCOMPARE(ws.settings().httpPort, 9000);
+        QCOMPARE(ws.settings().ports.http, 9000);
         QVERIFY(ws.settings().machines.isEmpty());
     }
     void snapshotMakesPathsAbsolute()

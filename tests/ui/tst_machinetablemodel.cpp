@@ -186,7 +186,9 @@ void TestMachineTableModel::betweenDownloadsTheLastOneShows()
     UiTest::download(m_session->registry(), macOf(2), 0, 12 << 20, 0, EventKind::HttpStart);
     UiTest::download(m_session->registry(), macOf(2), 3 << 20, 12 << 20, 1 << 20);
     Nbc::MachineEvent failed = Nbc::makeEvent(EventKind::HttpFailed, macOf(2), QHostAddress(QStringLiteral("10.0.0.5")),
-                                              QStringLiteral("vmlinuz"));
+                                              QStringLiteral("vmlinuz: client-gone"));
+    failed.artifact = Nbc::ArtifactKind::Kernel;
+    failed.failure = Nbc::FailureCode::Interrupted;
     failed.time = QDateTime::currentDateTimeUtc();
     m_session->registry()->handleEvent(failed);
     m_session->registry()->publish();
@@ -207,6 +209,7 @@ void TestMachineTableModel::longHintsWrapInTheirTooltip()
     UiTest::discover(m_session->registry(), macOf(1));
     Nbc::MachineEvent wait = Nbc::makeEvent(EventKind::ScriptServed, macOf(1), QHostAddress(QStringLiteral("10.0.0.5")),
                                             QStringLiteral("wait"));
+    wait.script = Nbc::ScriptKind::Wait;
     wait.time = QDateTime::currentDateTimeUtc();
     m_session->registry()->handleEvent(wait);
     m_session->registry()->publish();

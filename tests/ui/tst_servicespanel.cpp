@@ -121,7 +121,7 @@ void TestServicesPanel::engineThatCannotBindShowsTheErrorAndTheFix()
     QTemporaryDir dir;
     UiTest::makeWorkspace(dir.path());
     SessionOverrides overrides = UiTest::loopbackOverrides();
-    overrides.httpPort = port;
+    overrides.ports.http = port;
     ConsoleSession session;
     QVERIFY2(session.open(dir.path(), overrides), qPrintable(session.error()));
 

@@ -5,8 +5,8 @@
 
 #include "testutil.h"
 
-#include "engine/machineevent.h"
-#include "inventory/consolesession.h"
+#include "model/machineevent.h"
+#include "session/consolesession.h"
 #include "inventory/machineregistry.h"
 
 #include <QDir>
@@ -39,11 +39,11 @@ inline Nbc::SessionOverrides loopbackOverrides()
 {
     Nbc::SessionOverrides o;
     o.serverAddress = QStringLiteral("127.0.0.1");
-    o.dhcpPort = 0;
-    o.proxyPort = 0;
-    o.tftpPort = 0;
-    o.httpPort = 0;
-    o.logPort = 0;
+    o.ports.dhcp = 0;
+    o.ports.proxy = 0;
+    o.ports.tftp = 0;
+    o.ports.http = 0;
+    o.ports.logs = 0;
     return o;
 }
 
@@ -74,6 +74,7 @@ inline void download(Nbc::MachineRegistry *registry, const QString &mac, qint64 
 {
     Nbc::MachineEvent e = Nbc::makeEvent(kind, mac, QHostAddress(QStringLiteral("10.0.0.5")), QStringLiteral("vmlinuz"));
     e.time = QDateTime::currentDateTimeUtc();
+    e.artifact = Nbc::ArtifactKind::Kernel;
     e.bytes = bytes;
     e.total = total;
     e.rate = rate;

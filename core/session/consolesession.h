@@ -24,7 +24,7 @@ class ServiceHost;
 struct SessionOverrides {
     QString interfaceName;
     std::optional<DhcpMode> mode;
-    int dhcpPort = -1, proxyPort = -1, tftpPort = -1, httpPort = -1, logPort = -1;
+    PortOverrides ports;
     QString tftpRoot;
     QString httpRoot;
     QString serverAddress;   // demo and tests: serve on this address instead of the interface's

@@ -1,4 +1,4 @@
-#include "inventory/stage.h"
+#include "model/stage.h"
 
 #include <array>
 

@@ -1,4 +1,4 @@
-#include "inventory/consolesession.h"
+#include "session/consolesession.h"
 
 #include "engine/enginefactory.h"
 #include "engine/servicehost.h"
@@ -157,11 +157,7 @@ void ConsoleSession::applyOverrides(BootSnapshot *snapshot) const
         snap.interfaceName = o.interfaceName;
     if (o.mode)
         snap.mode = *o.mode;
-    if (o.dhcpPort >= 0) snap.dhcpPort = static_cast<quint16>(o.dhcpPort);
-    if (o.proxyPort >= 0) snap.proxyPort = static_cast<quint16>(o.proxyPort);
-    if (o.tftpPort >= 0) snap.tftpPort = static_cast<quint16>(o.tftpPort);
-    if (o.httpPort >= 0) snap.httpPort = static_cast<quint16>(o.httpPort);
-    if (o.logPort >= 0) snap.logPort = static_cast<quint16>(o.logPort);
+    o.ports.applyTo(&snap.ports);
     if (!o.tftpRoot.isEmpty())
         snap.tftpRoot = m_workspace.absolutePath(o.tftpRoot);
     if (!o.httpRoot.isEmpty())

@@ -1,4 +1,4 @@
-#include "engine/machineevent.h"
+#include "model/machineevent.h"
 
 #include <array>
 
@@ -28,36 +28,6 @@ MachineEvent makeEvent(EventKind kind, const QString &mac, const QHostAddress &p
     event.peer = peer;
     event.detail = detail;
     return event;
-}
-
-QString normalizeMac(const QString &text)
-{
-    QString hex;
-    hex.reserve(12);
-    for (const QChar c : text) {
-        if (c == u':' || c == u'-' || c == u'.')
-            continue;
-        if (!isxdigit(c.toLatin1()) || c.unicode() > 0x7f)
-            return {};
-        hex.append(c.toLower());
-    }
-    if (hex.size() != 12)
-        return {};
-    QString mac;
-    mac.reserve(17);
-    for (int i = 0; i < 12; i += 2) {
-        if (i)
-            mac.append(u':');
-        mac.append(QStringView(hex).mid(i, 2));
-    }
-    return mac;
-}
-
-QString macFromBytes(const QByteArray &bytes)
-{
-    if (bytes.size() != 6)
-        return {};
-    return QString::fromLatin1(bytes.toHex(':'));
 }
 
 } // namespace Nbc

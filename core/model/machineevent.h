@@ -1,5 +1,8 @@
 #pragma once
 
+#include "model/mac.h"
+#include "model/outcome.h"
+
 #include <QDateTime>
 #include <QHostAddress>
 #include <QMetaType>
@@ -41,17 +44,16 @@ struct MachineEvent {
     qint64 total = -1;       // expected size, -1 when unknown
     qint64 rate = -1;        // bytes per second, -1 when unknown
     quint64 transferId = 0;  // groups the events of one transfer
-    QString detail;          // file, reason or message
+    QString detail;          // file, reason or message: for display and event lines only
     QVariantMap facts;       // engine-specific facts (DHCP: arch, guid, vendorClass, ...)
+    // What happened, typed: the registry decides on these, never on `detail`.
+    ScriptKind script = ScriptKind::None;         // ScriptServed: which script
+    ArtifactKind artifact = ArtifactKind::None;   // transfers and HTTP failures: what was asked for
+    FailureCode failure = FailureCode::None;      // *Failed, ConfigRefused: why
 };
 
 MachineEvent makeEvent(EventKind kind, const QString &mac, const QHostAddress &peer,
                        const QString &detail = {});
-
-// Lower-case, colon-separated form of a MAC given with ':' '-' or no separators;
-// empty when the text is not a MAC of 6 bytes.
-QString normalizeMac(const QString &text);
-QString macFromBytes(const QByteArray &bytes);
 
 } // namespace Nbc
 

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+namespace Nbc {
+
+// The iPXE binaries, by the names firmware asks for over TFTP and HTTP. One table
+// (bootfiles.cpp) for the proxy's offers, the TFTP and HTTP routes and the registry.
+enum class IpxeBinary {
+    Undionly,        // undionly.kpxe: legacy BIOS PXE ROMs (chains through UNDI)
+    UndionlyKeep,    // undionly.kkpxe: the same, keeping the PXE stack loaded
+    IpxeEfi,         // ipxe.efi: UEFI with iPXE's own drivers
+    SnpOnly,         // snponly.efi: UEFI through the firmware's SNP driver
+};
+
+QString ipxeBinaryName(IpxeBinary binary);
+// The binary a file name or path names (its last component), if it names one.
+std::optional<IpxeBinary> ipxeBinaryFromName(QStringView nameOrPath);
+inline bool isIpxeBinaryName(QStringView nameOrPath) { return ipxeBinaryFromName(nameOrPath).has_value(); }
+// UEFI binaries are served from the workspace's `ipxe: uefi:` path, the others from `bios:`.
+bool isUefiBinary(IpxeBinary binary);
+
+// How a machine's firmware network-boots, as told by its DHCP messages.
+enum class Firmware {
+    Unknown,
+    Bios,        // legacy PXE ROM, client arch 0
+    Uefi,        // UEFI PXE, client arch 7 or 9
+    UefiHttp,    // UEFI HTTP boot, client arch 16, vendor class "HTTPClient"
+    Ipxe,        // iPXE already runs (user class "iPXE" or option 175)
+};
+
+// "bios", "uefi" (also for HTTP boot), "ipxe", "unknown": the values of the event fact
+// and of Machine::firmware.
+QString firmwareName(Firmware firmware);
+
+} // namespace Nbc
