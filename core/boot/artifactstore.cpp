@@ -6,13 +6,6 @@
 
 namespace Nbc::Boot {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ArtifactStore", text);
-}
-} // namespace
-
 ArtifactCheck ArtifactStore::inspect(const QString &path, ArtifactKind kind)
 {
     ArtifactCheck check;

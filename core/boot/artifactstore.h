@@ -2,6 +2,7 @@
 
 #include "model/outcome.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace Nbc::Boot {
@@ -19,6 +20,7 @@ struct ArtifactCheck {
 
 class ArtifactStore
 {
+    Q_DECLARE_TR_FUNCTIONS(ArtifactStore)
 public:
     // kind: Kernel or Initramfs.
     static ArtifactCheck inspect(const QString &path, ArtifactKind kind);

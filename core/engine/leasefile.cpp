@@ -11,11 +11,6 @@ namespace {
 
 constexpr qint64 kMaxFileSize = 64 * 1024 * 1024;   // 65536 leases are ~8 MiB
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LeaseFile", text);
-}
-
 } // namespace
 
 bool LeaseFile::load(Dhcp::LeasePool &pool, QString *warning) const

@@ -2,6 +2,7 @@
 
 #include "protocol/dhcp/leasepool.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace Nbc {
@@ -10,6 +11,7 @@ namespace Nbc {
 // across restarts of the console. Written whole and atomically (QSaveFile).
 class LeaseFile
 {
+    Q_DECLARE_TR_FUNCTIONS(LeaseFile)
 public:
     explicit LeaseFile(const QString &path) : m_path(path) {}
 

@@ -17,11 +17,6 @@ namespace Nbc {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Workspace", text);
-}
-
 QString qstr(const YAML::Node &node)
 {
     return QString::fromStdString(node.as<std::string>());
@@ -39,7 +34,7 @@ bool readString(const YAML::Node &map, const char *key, QString *out, WorkspaceE
     }
     if (!node.IsScalar()) {
         error->line = node.Mark().line + 1;
-        error->message = tr("'%1' must be a single value").arg(QLatin1String(key));
+        error->message = Workspace::tr("'%1' must be a single value").arg(QLatin1String(key));
         return false;
     }
     *out = qstr(node);
@@ -57,7 +52,7 @@ bool readPort(const YAML::Node &map, const char *key, quint16 *out, WorkspaceErr
     const uint port = text.toUInt(&ok);
     if (!ok || port > 65535) {
         error->line = map[key].Mark().line + 1;
-        error->message = tr("port '%1' must be a number from 0 to 65535, not '%2'")
+        error->message = Workspace::tr("port '%1' must be a number from 0 to 65535, not '%2'")
                              .arg(QLatin1String(key), text);
         return false;
     }
@@ -83,7 +78,7 @@ bool readEnum(const YAML::Node &map, const char *key, const QList<QPair<QString,
         names.append(value.first);
     }
     error->line = map[key].Mark().line + 1;
-    error->message = tr("'%1' must be one of %2, not '%3'")
+    error->message = Workspace::tr("'%1' must be one of %2, not '%3'")
                          .arg(QLatin1String(key), names.join(QLatin1String(", ")), text);
     return false;
 }

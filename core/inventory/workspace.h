@@ -2,6 +2,7 @@
 
 #include "boot/bootsnapshot.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -37,6 +38,7 @@ struct WorkspaceError {
 
 class Workspace
 {
+    Q_DECLARE_TR_FUNCTIONS(Workspace)
 public:
     static QString defaultDirectory();
     static QString settingsFileName() { return QStringLiteral("netboot.yaml"); }

@@ -12,11 +12,6 @@ namespace Nbc::Talos {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConfigRenderer", text);
-}
-
 const char *const kPatchKey = "$patch";
 
 std::string text(const YAML::Node &map, const char *key)

@@ -2,6 +2,7 @@
 
 #include "talos/machineconfig.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -30,6 +31,7 @@ struct RenderResult {
 // scalar of the source (secrets) byte for byte; comments are dropped.
 class ConfigRenderer
 {
+    Q_DECLARE_TR_FUNCTIONS(ConfigRenderer)
 public:
     // The name of the KmsgLogConfig document the console injects.
     static QString logConfigName() { return QStringLiteral("netboot-console"); }

@@ -9,11 +9,6 @@ namespace Nbc::Talos {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MachineConfig", text);
-}
-
 QString qstr(const std::string &text)
 {
     return QString::fromStdString(text);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -47,6 +48,7 @@ struct MachineConfigFacts {
 // in, value out; never logs or stores the secrets it holds.
 class MachineConfig
 {
+    Q_DECLARE_TR_FUNCTIONS(MachineConfig)
 public:
     static MachineConfig parse(const QByteArray &bytes, const QString &fileName = {});
     // Validates documents built elsewhere (the renderer's output).

@@ -178,6 +178,51 @@ private Q_SLOTS:
         QCOMPARE(registry.machine(kMac)->stage, Stage::Installing);
         QCOMPARE(registry.machine(kMac)->logs.size(), 1);
     }
+    void bootstrapHintSurvivesReady()
+    {
+        MachineRegistry registry;
+        const QString ip = QStringLiteral("10.77.0.9");
+        registry.handleEvent(ev(EventKind::ConfigServed, kMac, ip));
+        registry.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] etcd is waiting to join the cluster, if this node is the first node in the cluster, please run `talosctl bootstrap` against one of the following IPs:")));
+        registry.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] machine is running and ready")));
+        const Machine *m = registry.machine(kMac);
+        QCOMPARE(m->stage, Stage::Joined);
+        QVERIFY2(m->hint.contains(QLatin1String("talosctl bootstrap --nodes 10.77.0.9")), qPrintable(m->hint));
+        // Without a bootstrap wait, Ready clears the hint.
+        MachineRegistry plain;
+        plain.handleEvent(ev(EventKind::ConfigServed, kMac, ip));
+        plain.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] entering maintenance service")));
+        plain.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] machine is running and ready")));
+        QVERIFY(plain.machine(kMac)->hint.isEmpty());
+    }
+    void talosMilestonesAsTalosSendsThem()
+    {
+        MachineRegistry registry;
+        QStringList reported;
+        connect(&registry, &MachineRegistry::installReported, this, [&reported](const QString &mac) { reported << mac; });
+        const QString ip = QStringLiteral("10.77.0.8");
+        registry.handleEvent(ev(EventKind::ConfigServed, kMac, ip));
+        // Services up is not joined.
+        registry.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] task install (1/1): installing Talos to disk /dev/sda")));
+        QCOMPARE(registry.machine(kMac)->stage, Stage::Installing);
+        // Each machined line arrives up to three times: reported once.
+        for (int copy = 0; copy < 3; ++copy)
+            registry.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] task install (1/1): install successful")));
+        QCOMPARE(reported, QStringList{kMac});
+        // A late copy of the start line does not flip the state back.
+        registry.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] task install (1/1): installing Talos to disk /dev/sda")));
+        QCOMPARE(registry.machine(kMac)->talosState, QStringLiteral("installed to disk"));
+        registry.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] boot sequence: done: 1m2s")));
+        QCOMPARE(registry.machine(kMac)->stage, Stage::Installing);
+        registry.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] machine is running and ready")));
+        QCOMPARE(registry.machine(kMac)->stage, Stage::Joined);
+
+        MachineRegistry failing;
+        failing.handleEvent(ev(EventKind::ConfigServed, kMac, ip));
+        failing.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] task install (1/1): failed: no disk matches")));
+        QCOMPARE(failing.machine(kMac)->stage, Stage::Failed);
+        QVERIFY(failing.machine(kMac)->failure.contains(QLatin1String("no disk matches")));
+    }
     void stall()
     {
         MachineRegistry registry;
