@@ -11,7 +11,7 @@ ifeq ($(CI),true)
 CMAKE_FLAGS += -DNBC_WERROR=ON
 endif
 
-.PHONY: all deps configure build run test test-asan bench clean
+.PHONY: all deps configure build run test test-asan test-core bench clean
 
 all: build
 
@@ -44,8 +44,15 @@ test-asan:
 	./scripts/check-sanitizer-reports.sh $(ASAN_REPORTS) || status=1; \
 	exit $$status
 
+# core and --headless without the window: proves that core builds without Widgets, and
+# runs every test that needs no window (the QEMU boots are left to `make test`).
+test-core: deps
+	@cmake -S . -B build-core -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DNBC_BUILD_GUI=OFF $(CMAKE_FLAGS) >/dev/null
+	@cmake --build build-core -j $(JOBS)
+	cd build-core && ctest --output-on-failure -j 1 -E '^e2e_qemu' $(CTEST_ARGS)
+
 bench: build
 	./bench/run-all.sh $(BUILD_DIR)
 
 clean:
-	rm -rf $(BUILD_DIR) build-asan
+	rm -rf $(BUILD_DIR) build-asan build-core

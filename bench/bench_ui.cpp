@@ -64,7 +64,7 @@ int main(int argc, char **argv)
         return 1;
     }
     Nbc::MachineRegistry *registry = session.registry();
-    Nbc::Ui::MainWindow window(&session, overrides);
+    Nbc::Ui::MainWindow window(&session);
     window.resize(1600, 1000);
     window.show();
 
@@ -142,7 +142,7 @@ int main(int argc, char **argv)
                 qPrintable(QGuiApplication::platformName()));
     std::printf("  events fed            %llu (%.0f/s)\n", static_cast<unsigned long long>(events),
                 double(events) / seconds);
-    std::printf("  table rows            %d\n", window.machineModel()->rowCount());
+    std::printf("  table rows            %d\n", window.findChild<Nbc::Ui::MachineTableModel *>(QStringLiteral("machineModel"))->rowCount());
     std::printf("  main-thread stall     longest %.1f ms, p99 %.1f ms, p50 %.2f ms (1 ms probe, %zu samples)\n",
                 double(worst) / 1000.0, double(pct(0.99)) / 1000.0, double(pct(0.5)) / 1000.0, gaps.size());
     std::printf("  memory (RSS)          %.1f MiB (window shown: %.1f MiB)\n", double(rssAfter) / 1024.0,

@@ -2,8 +2,8 @@
 
 #include "assigncommand.h"
 
-#include "engine/machineevent.h"
-#include "inventory/consolesession.h"
+#include "model/machineevent.h"
+#include "session/consolesession.h"
 #include "talos/configlibrary.h"
 
 #include <QDir>

@@ -4,7 +4,7 @@
 #include "stagestyle.h"
 
 #include "boot/httproute.h"
-#include "inventory/consolesession.h"
+#include "session/consolesession.h"
 #include "inventory/machineregistry.h"
 #include "inventory/ouidatabase.h"
 #include "talos/configrenderer.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "inventory/stage.h"
+#include "model/stage.h"
 
 #include <QSet>
 #include <QSortFilterProxyModel>

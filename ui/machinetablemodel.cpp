@@ -4,7 +4,7 @@
 #include "progressdelegate.h"
 #include "stagestyle.h"
 
-#include "inventory/consolesession.h"
+#include "session/consolesession.h"
 #include "inventory/machineregistry.h"
 #include "inventory/ouidatabase.h"
 

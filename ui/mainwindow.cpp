@@ -16,7 +16,6 @@
 #include "engine/servicehost.h"
 #include "inventory/machineregistry.h"
 #include "inventory/ouidatabase.h"
-#include "inventory/wakeonlan.h"
 #include "talos/configlibrary.h"
 
 #include <QAction>
@@ -54,10 +53,9 @@
 
 namespace Nbc::Ui {
 
-MainWindow::MainWindow(ConsoleSession *session, const SessionOverrides &overrides, QWidget *parent)
+MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
-    , m_overrides(overrides)
     , m_undoStack(new QUndoStack(this))
 {
     StageStyle::ensureResources();
@@ -66,15 +64,10 @@ MainWindow::MainWindow(ConsoleSession *session, const SessionOverrides &override
     setWindowIcon(QIcon(QStringLiteral(":/icons/netboot-console.svg")));
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
-    // The session's library once it is open; until then (no interface chosen yet) the
-    // window reads the workspace's configs itself so they can already be looked at.
+    // One library, the session's: it is there as soon as the workspace folder is known,
+    // even while no interface is chosen yet.
     m_library = session->configs();
-    if (!m_library && !session->workspace().directory().isEmpty()) {
-        m_library = new Talos::ConfigLibrary(session->workspace().directory(), this);
-        m_library->setMachines(session->workspace().settings().machines);
-        connect(session, &ConsoleSession::intentChanged, m_library,
-                [this] { m_library->setMachines(m_session->workspace().settings().machines); });
-    }
+    m_undoStack->setObjectName(QStringLiteral("undoStack"));
     m_assigner = new Assigner(session, m_library, m_undoStack, this);
     connect(m_assigner, &Assigner::failed, this, [this](const QString &message) { showStatus(message); });
     connect(m_assigner, &Assigner::assigned, this, [this](const QStringList &macs, const QString &config) {
@@ -139,22 +132,31 @@ void MainWindow::buildActions()
     };
     m_startAction = make(tr("&Start services"), QStringLiteral(":/icons/services-start.svg"), QKeySequence(tr("Ctrl+Shift+R")),
                          tr("Start answering network boots"));
+    m_startAction->setObjectName(QStringLiteral("startAction"));
     m_stopAction = make(tr("S&top services"), QStringLiteral(":/icons/services-stop.svg"), QKeySequence(tr("Ctrl+Shift+T")),
                         tr("Stop answering network boots"));
+    m_stopAction->setObjectName(QStringLiteral("stopAction"));
     m_assignAction = make(tr("&Assign config…"), QStringLiteral(":/icons/assign.svg"), QKeySequence(tr("Ctrl+E")),
                           tr("Assign a config to the selected machines"));
+    m_assignAction->setObjectName(QStringLiteral("assignAction"));
     m_clearAction = make(tr("&Clear assignment"), QStringLiteral(":/icons/clear.svg"), QKeySequence(tr("Ctrl+Shift+E")),
                          tr("Remove the selected machines' config: they wait at their next boot"));
+    m_clearAction->setObjectName(QStringLiteral("clearAction"));
     m_reinstallAction = make(tr("&Reinstall on next boot"), QStringLiteral(":/icons/reinstall.svg"), QKeySequence(tr("Ctrl+Shift+I")),
                              tr("Boot Talos and install again the next time it network-boots"));
+    m_reinstallAction->setObjectName(QStringLiteral("reinstallAction"));
     m_wakeAction = make(tr("&Wake"), QStringLiteral(":/icons/wake.svg"), QKeySequence(tr("Ctrl+Shift+W")),
                         tr("Send a Wake-on-LAN packet to the selected machines"));
+    m_wakeAction->setObjectName(QStringLiteral("wakeAction"));
     m_forgetAction = make(tr("&Forget"), QStringLiteral(":/icons/forget.svg"), QKeySequence::Delete,
                           tr("Remove the selected machines from the table until they boot again"));
+    m_forgetAction->setObjectName(QStringLiteral("forgetAction"));
     m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
     m_undoAction->setShortcut(QKeySequence::Undo);
     addAction(m_undoAction);
     m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
     // Ctrl+Shift+Z everywhere, whatever the platform's own Redo binding is.
     QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
     const QKeySequence shiftZ(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
@@ -163,9 +165,12 @@ void MainWindow::buildActions()
     m_redoAction->setShortcuts(redoKeys);
     addAction(m_redoAction);
     m_findAction = make(tr("&Filter machines"), QString(), QKeySequence::Find, tr("Type to filter the machine table"));
+    m_findAction->setObjectName(QStringLiteral("findAction"));
     m_openWorkspaceAction = make(tr("Open &workspace folder"), QStringLiteral(":/icons/workspace.svg"), QKeySequence(),
                                  tr("Show the workspace folder (netboot.yaml, configs/) in the file manager"));
+    m_openWorkspaceAction->setObjectName(QStringLiteral("openWorkspaceAction"));
     m_quitAction = make(tr("&Quit"), QString(), QKeySequence::Quit, tr("Stop the services and quit"));
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
 
     // Machine actions act on the table's selection; with the focus elsewhere (the log's
     // filter, the hostname field) Delete and friends must keep their usual meaning.
@@ -218,8 +223,10 @@ void MainWindow::buildCentral()
     layout->addLayout(bar);
 
     m_machines = new MachineTableModel(m_session, this);
+    m_machines->setObjectName(QStringLiteral("machineModel"));
     m_machines->setAssigner(m_assigner);
     m_filter = new MachineFilterModel(this);
+    m_filter->setObjectName(QStringLiteral("machineFilterModel"));
     m_filter->setSourceModel(m_machines);
     m_table = new MachineTableView(central);
     m_table->setObjectName(QStringLiteral("machineTable"));
@@ -286,12 +293,14 @@ void MainWindow::buildDocks()
     m_configView->installEventFilter(this);
     if (m_library) {
         m_configs = new ConfigListModel(m_library, this);
+        m_configs->setObjectName(QStringLiteral("configModel"));
         m_configView->setModel(m_configs);
     }
     m_configPlaceholder = new ViewPlaceholder(m_configView, [this] {
         return tr("No machine configs yet. Put the output of 'talosctl gen config' into the configs folder "
                   "(Open the configs folder below).");
     });
+    m_configPlaceholder->setObjectName(QStringLiteral("configPlaceholder"));
     libraryLayout->addWidget(m_configView, 1);
     auto *openConfigs = new QPushButton(QIcon(QStringLiteral(":/icons/workspace.svg")), tr("Open the configs folder"), libraryPage);
     connect(openConfigs, &QPushButton::clicked, this, [this] {
@@ -307,6 +316,7 @@ void MainWindow::buildDocks()
     auto *servicesDock = new QDockWidget(tr("Services"), this);
     servicesDock->setObjectName(QStringLiteral("servicesDock"));
     m_services = new ServicesPanel(servicesDock);
+    m_services->setObjectName(QStringLiteral("servicesPanel"));
     servicesDock->setWidget(m_services);
     addDockWidget(Qt::LeftDockWidgetArea, servicesDock);
 
@@ -336,7 +346,7 @@ void MainWindow::buildToolbar()
     m_modeCombo->addItem(tr("Full DHCP (isolated network)"), int(DhcpMode::Full));
     m_modeCombo->setToolTip(tr("Proxy: an existing DHCP server hands out addresses and the console adds the boot "
                                "information. Full: the console is the only DHCP server, on an isolated switch."));
-    const DhcpMode mode = m_overrides.mode ? *m_overrides.mode : m_session->workspace().settings().mode;
+    const DhcpMode mode = m_session->mode();
     m_modeCombo->setCurrentIndex(mode == DhcpMode::Full ? 1 : 0);
     connect(m_modeCombo, &QComboBox::activated, this, &MainWindow::chooseMode);
     toolbar->addWidget(m_modeCombo);
@@ -429,22 +439,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-QString MainWindow::configPlaceholderText() const
-{
-    return m_configPlaceholder->text();
-}
-
 QString MainWindow::currentInterface() const
 {
-    return m_overrides.interfaceName.isEmpty() ? m_session->workspace().settings().interfaceName
-                                               : m_overrides.interfaceName;
+    return m_session->interfaceName();
 }
 
 QString MainWindow::openProblem(const QString &error) const
 {
     // A workspace that could not be read says so itself. Past that, open() fails for want
     // of an interface it can resolve, and the toolbar's list is where one is chosen here.
-    if (error.isEmpty() || !m_session->workspace().ok() || !m_overrides.serverAddress.isEmpty())
+    if (error.isEmpty() || !m_session->workspace().ok() || !m_session->overrides().serverAddress.isEmpty())
         return error;
     const QString name = currentInterface();
     if (name.isEmpty())
@@ -474,11 +478,6 @@ void MainWindow::setDemoNote(const QString &note)
 void MainWindow::showStatus(const QString &message, int timeoutMs)
 {
     statusBar()->showMessage(message, timeoutMs);
-}
-
-QString MainWindow::statusText() const
-{
-    return statusBar()->currentMessage();
 }
 
 QStringList MainWindow::selectedMacs() const
@@ -512,8 +511,9 @@ void MainWindow::fillInterfaces()
     m_interfaceCombo->clear();
     const QString current = currentInterface();
     if (current.isEmpty()) {
-        m_interfaceCombo->addItem(m_overrides.serverAddress.isEmpty() ? tr("Choose an interface…")
-                                                                      : tr("loopback %1 (demo)").arg(m_overrides.serverAddress),
+        m_interfaceCombo->addItem(m_session->overrides().serverAddress.isEmpty()
+                                      ? tr("Choose an interface…")
+                                      : tr("loopback %1 (demo)").arg(m_session->overrides().serverAddress),
                                   QString());
     }
     const auto interfaces = QNetworkInterface::allInterfaces();
@@ -540,28 +540,17 @@ void MainWindow::chooseInterface(int index)
     const QString name = m_interfaceCombo->itemData(index).toString();
     if (name.isEmpty())
         return;
-    Workspace &workspace = m_session->workspace();
-    if (workspace.directory().isEmpty())
-        return;
-    workspace.settings().interfaceName = name;
-    m_overrides.interfaceName = name;
-    m_overrides.serverAddress.clear();
     const bool wasRunning = m_session->services()->isRunning();
-    if (m_opened) {
-        QString error;
-        if (!m_session->saveWorkspace(&error)) {
-            showStatus(tr("The interface was not saved: %1").arg(error), 0);
-            return;
-        }
-    }
-    // Opening again resolves the new interface's address and (re)creates what was missing.
-    if (!m_session->open(workspace.directory(), m_overrides)) {
+    QString error;
+    switch (m_session->setInterface(name, &error)) {
+    case ConsoleSession::InterfaceChange::NotSaved:
+        showStatus(tr("The interface was not saved: %1").arg(error), 0);
+        return;
+    case ConsoleSession::InterfaceChange::NotOpened:
         setOpenError(m_session->error());
         return;
-    }
-    if (!m_opened) {
-        QString error;
-        m_session->saveWorkspace(&error);
+    case ConsoleSession::InterfaceChange::Done:
+        break;
     }
     setOpenError(QString());
     if (wasRunning || !m_session->services()->isRunning())
@@ -572,10 +561,8 @@ void MainWindow::chooseInterface(int index)
 void MainWindow::chooseMode(int index)
 {
     const auto mode = DhcpMode(m_modeCombo->itemData(index).toInt());
-    m_overrides.mode = mode;
-    m_session->workspace().settings().mode = mode;
     QString error;
-    if (m_opened && !m_session->saveWorkspace(&error)) {
+    if (!m_session->setMode(mode, &error)) {
         showStatus(tr("The mode was not saved: %1").arg(error), 0);
         return;
     }
@@ -692,27 +679,12 @@ void MainWindow::reinstall()
 void MainWindow::wake()
 {
     const QStringList macs = selectedMacs();
-    const BootSnapshot snap = m_session->snapshot();
-    QHostAddress target = wakeOnLanBroadcast(snap.interfaceName);
-    quint16 port = kWakeOnLanPort;
-    if (target.isNull()) {
-        // No real interface (demo, tests): the packet stays on this computer.
-        target = QHostAddress(QHostAddress::LocalHost);
-        port = m_wakePort;
-    }
-    QUdpSocket socket;
-    if (target != QHostAddress(QHostAddress::LocalHost))
-        socket.bind(snap.serverAddress, 0);
-    int sent = 0;
-    for (const QString &mac : macs) {
-        const QByteArray packet = wakeOnLanPacket(mac);
-        if (!packet.isEmpty() && socket.writeDatagram(packet, target, port) == packet.size())
-            ++sent;
-    }
+    QString target, error;
+    const int sent = m_session->wake(macs, &target, &error);
     if (sent == macs.size())
-        showStatus(tr("Sent Wake-on-LAN to %n machine(s) via %1.", nullptr, sent).arg(target.toString()));
+        showStatus(tr("Sent Wake-on-LAN to %n machine(s) via %1.", nullptr, sent).arg(target));
     else
-        showStatus(tr("Wake-on-LAN could not be sent: %1").arg(socket.errorString()), 0);
+        showStatus(tr("Wake-on-LAN could not be sent: %1").arg(error), 0);
 }
 
 void MainWindow::forget()

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "inventory/consolesession.h"
+#include "session/consolesession.h"
 
 #include <QMainWindow>
 
@@ -37,42 +37,17 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(ConsoleSession *session, const SessionOverrides &overrides = {}, QWidget *parent = nullptr);
+    explicit MainWindow(ConsoleSession *session, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // open() failed with this message (no interface chosen ...); empty when it worked.
     void setOpenError(const QString &error);
     // The demo's note in the title and status bar.
     void setDemoNote(const QString &note);
-    // Where Wake-on-LAN packets go when the console serves no real interface (tests).
-    void setWakePort(quint16 port) { m_wakePort = port; }
-
-    ConsoleSession *session() const { return m_session; }
-    MachineTableView *machineTable() const { return m_table; }
-    MachineTableModel *machineModel() const { return m_machines; }
-    MachineFilterModel *filterModel() const { return m_filter; }
-    ConfigListModel *configModel() const { return m_configs; }
-    QListView *configView() const { return m_configView; }
-    // The muted text across the empty config library; empty while it lists configs.
-    QString configPlaceholderText() const;
-    Talos::ConfigLibrary *configLibrary() const { return m_library; }
-    Assigner *assigner() const { return m_assigner; }
-    QUndoStack *undoStack() const { return m_undoStack; }
-    ServicesPanel *servicesPanel() const { return m_services; }
-    MachineDetailDock *detailDock() const { return m_detail; }
-    QLineEdit *filterEdit() const { return m_filterEdit; }
-    QComboBox *stageFilter() const { return m_stageFilter; }
-    QComboBox *interfaceCombo() const { return m_interfaceCombo; }
-    QComboBox *modeCombo() const { return m_modeCombo; }
-
-    QAction *assignAction() const { return m_assignAction; }
-    QAction *clearAction() const { return m_clearAction; }
-    QAction *reinstallAction() const { return m_reinstallAction; }
-    QAction *wakeAction() const { return m_wakeAction; }
-    QAction *forgetAction() const { return m_forgetAction; }
-    QAction *undoAction() const { return m_undoAction; }
-    QAction *startAction() const { return m_startAction; }
-    QAction *stopAction() const { return m_stopAction; }
+    // Tests and tools reach the window's parts by objectName (findChild), not by getters:
+    // machineTable, machineModel, machineFilterModel, configList, configModel,
+    // configPlaceholder, undoStack, machineDetailDock, machineFilter, servicesPanel,
+    // stageFilter, interfaceCombo, modeCombo and the <name>Action actions.
 
     // The context menu of the machine table for the current selection (shown non-modal).
     QMenu *showMachineMenu(const QPoint &viewportPos);
@@ -83,7 +58,6 @@ public:
     bool assignFromLibrary(const QModelIndex &config);
 
     void showStatus(const QString &message, int timeoutMs = 8000);
-    QString statusText() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -117,10 +91,8 @@ private:
     QStringList selectedMacs() const;
 
     ConsoleSession *m_session;
-    SessionOverrides m_overrides;
     QString m_openError;
     bool m_opened = true;
-    quint16 m_wakePort = 9;
 
     QUndoStack *m_undoStack;
     Talos::ConfigLibrary *m_library = nullptr;

@@ -29,7 +29,7 @@ int runWindow(QApplication &app, const QString &workspaceDir, const SessionOverr
     } else {
         opened = session.open(workspaceDir, o);
     }
-    MainWindow window(&session, o);
+    MainWindow window(&session);
     if (!opened)
         window.setOpenError(session.error());
     if (demo) {

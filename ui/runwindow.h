@@ -1,6 +1,6 @@
 #pragma once
 
-#include "inventory/consolesession.h"
+#include "session/consolesession.h"
 
 class QApplication;
 

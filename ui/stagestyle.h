@@ -1,6 +1,6 @@
 #pragma once
 
-#include "inventory/stage.h"
+#include "model/stage.h"
 
 #include <QColor>
 #include <QIcon>

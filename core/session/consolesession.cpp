@@ -4,6 +4,7 @@
 #include "engine/servicehost.h"
 #include "inventory/inventorystore.h"
 #include "inventory/machineregistry.h"
+#include "inventory/wakeonlan.h"
 #include "talos/configlibrary.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 #include <QFileSystemWatcher>
 #include <QNetworkInterface>
 #include <QTimer>
+#include <QUdpSocket>
 
 namespace Nbc {
 
@@ -95,6 +97,15 @@ bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &o
 {
     m_overrides = overrides;
     m_workspace = Workspace::open(workspaceDir);
+    // configs/ is readable even when netboot.yaml is not: one library, the session's.
+    if (!m_configs && !m_workspace.directory().isEmpty()) {
+        m_configs = new Talos::ConfigLibrary(m_workspace.directory(), this);
+        // An assigned config that becomes invalid is flagged on the machines using it.
+        connect(m_configs, &Talos::ConfigLibrary::machineProblemsChanged, this,
+                [this] { m_registry->setConfigProblems(m_configs->machineProblems()); });
+        connect(this, &ConsoleSession::intentChanged, m_configs,
+                [this] { m_configs->setMachines(m_workspace.settings().machines); });
+    }
     if (!m_workspace.ok()) {
         m_error = tr("The workspace cannot be used: %1").arg(m_workspace.error().toString());
         return false;
@@ -111,14 +122,6 @@ bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &o
         } else {
             m_warnings << inventoryError;
         }
-    }
-    if (!m_configs) {
-        m_configs = new Talos::ConfigLibrary(m_workspace.directory(), this);
-        // An assigned config that becomes invalid is flagged on the machines using it.
-        connect(m_configs, &Talos::ConfigLibrary::machineProblemsChanged, this,
-                [this] { m_registry->setConfigProblems(m_configs->machineProblems()); });
-        connect(this, &ConsoleSession::intentChanged, m_configs,
-                [this] { m_configs->setMachines(m_workspace.settings().machines); });
     }
     m_configs->setMachines(m_workspace.settings().machines);
     m_registry->setConfigProblems(m_configs->machineProblems());
@@ -352,6 +355,74 @@ void ConsoleSession::onWorkspaceFileChanged()
     pushSnapshot();
     Q_EMIT workspaceReloaded();
     Q_EMIT intentChanged();
+}
+
+QString ConsoleSession::interfaceName() const
+{
+    return m_overrides.interfaceName.isEmpty() ? m_workspace.settings().interfaceName : m_overrides.interfaceName;
+}
+
+DhcpMode ConsoleSession::mode() const
+{
+    return m_overrides.mode ? *m_overrides.mode : m_workspace.settings().mode;
+}
+
+ConsoleSession::InterfaceChange ConsoleSession::setInterface(const QString &name, QString *error)
+{
+    const QString dir = m_workspace.directory();
+    if (dir.isEmpty())
+        return InterfaceChange::NotOpened;
+    m_overrides.interfaceName = name;
+    m_overrides.serverAddress.clear();
+    if (m_workspace.ok()) {
+        m_workspace.settings().interfaceName = name;
+        if (!saveWorkspace(error))
+            return InterfaceChange::NotSaved;
+    }
+    // Opening again resolves the new interface's address and (re)creates what was missing.
+    if (!open(dir, m_overrides))
+        return InterfaceChange::NotOpened;
+    if (m_workspace.settings().interfaceName != name) {
+        m_workspace.settings().interfaceName = name;
+        if (!saveWorkspace(error))
+            return InterfaceChange::NotSaved;
+    }
+    return InterfaceChange::Done;
+}
+
+bool ConsoleSession::setMode(DhcpMode mode, QString *error)
+{
+    m_overrides.mode = mode;
+    m_workspace.settings().mode = mode;
+    if (!m_workspace.ok() || !m_error.isEmpty())
+        return true;   // written with the next successful open
+    return saveWorkspace(error);
+}
+
+int ConsoleSession::wake(const QStringList &macs, QString *target, QString *error)
+{
+    const BootSnapshot snap = snapshot();
+    QHostAddress to = wakeOnLanBroadcast(snap.interfaceName);
+    quint16 port = kWakeOnLanPort;
+    if (to.isNull()) {
+        // No real interface (demo, tests): the packet stays on this computer.
+        to = QHostAddress(QHostAddress::LocalHost);
+        port = m_wakePort;
+    }
+    QUdpSocket socket;
+    if (to != QHostAddress(QHostAddress::LocalHost))
+        socket.bind(snap.serverAddress, 0);
+    int sent = 0;
+    for (const QString &mac : macs) {
+        const QByteArray packet = wakeOnLanPacket(mac);
+        if (!packet.isEmpty() && socket.writeDatagram(packet, to, port) == packet.size())
+            ++sent;
+    }
+    if (target)
+        *target = to.toString();
+    if (error && sent < macs.size())
+        *error = socket.errorString();
+    return sent;
 }
 
 } // namespace Nbc

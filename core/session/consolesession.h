@@ -75,6 +75,25 @@ public:
     bool setInstalled(const QString &mac, bool installed, QString *error = nullptr);
     QString assignment(const QString &mac) const;
 
+    // The settings of this run: the command line's overrides over the workspace's.
+    const SessionOverrides &overrides() const { return m_overrides; }
+    QString interfaceName() const;
+    DhcpMode mode() const;
+
+    // Serve on `name` from now on: written to netboot.yaml, then the session is opened
+    // again to resolve its address. NotSaved: the workspace could not be written (*error);
+    // NotOpened: the interface cannot be served on (error() says why).
+    enum class InterfaceChange { Done, NotSaved, NotOpened };
+    InterfaceChange setInterface(const QString &name, QString *error = nullptr);
+    // Proxy or full DHCP, written to netboot.yaml; takes effect when the services restart.
+    bool setMode(DhcpMode mode, QString *error = nullptr);
+
+    // Sends a Wake-on-LAN packet to each machine, on the served interface's broadcast
+    // address (on loopback, to setWakePort's port: the demo and tests). Returns how many
+    // were sent; *target says where, *error why the others were not.
+    int wake(const QStringList &macs, QString *target = nullptr, QString *error = nullptr);
+    void setWakePort(quint16 port) { m_wakePort = port; }
+
 Q_SIGNALS:
     // Assignments or per-machine values changed (by this session or a hand edit).
     void intentChanged();
@@ -105,6 +124,7 @@ private:
     QTimer *m_saveTimer = nullptr;
     QTimer *m_pushTimer = nullptr;
     QByteArray m_lastSavedYaml;
+    quint16 m_wakePort = 9;
 };
 
 } // namespace Nbc

@@ -8,6 +8,7 @@
 #include "machinetableview.h"
 #include "mainwindow.h"
 #include "servicespanel.h"
+#include "viewplaceholder.h"
 
 #include "engine/servicehost.h"
 #include "inventory/wakeonlan.h"
@@ -34,6 +35,7 @@
 #include <QSettings>
 #include <QTabBar>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 #include <QTreeWidget>
 #include <QUdpSocket>
@@ -106,10 +108,10 @@ void TestMainWindow::init()
     UiTest::makeWorkspace(m_dir->path());
     m_session = std::make_unique<ConsoleSession>();
     QVERIFY2(m_session->open(m_dir->path(), UiTest::loopbackOverrides()), qPrintable(m_session->error()));
-    m_window = std::make_unique<MainWindow>(m_session.get(), UiTest::loopbackOverrides());
-    new QAbstractItemModelTester(m_window->filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    new QAbstractItemModelTester(UiTest::child<MachineFilterModel>(&*m_window, "machineFilterModel"), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                  m_window.get());
-    new QAbstractItemModelTester(m_window->configModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+    new QAbstractItemModelTester(UiTest::child<ConfigListModel>(&*m_window, "configModel"), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                  m_window.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -130,19 +132,19 @@ void TestMainWindow::addMachines(int count)
     for (int i = 0; i < count; ++i)
         UiTest::discover(m_session->registry(), macOf(i));
     m_session->registry()->publish();
-    QCOMPARE(m_window->machineModel()->rowCount(), count);
+    QCOMPARE(UiTest::child<MachineTableModel>(&*m_window, "machineModel")->rowCount(), count);
 }
 
 QPoint TestMainWindow::rowCenter(const QString &mac) const
 {
-    const QModelIndex source = m_window->machineModel()->index(m_window->machineModel()->rowOf(mac), 0);
-    const QModelIndex proxy = m_window->filterModel()->mapFromSource(source);
-    return m_window->machineTable()->visualRect(proxy).center();
+    const QModelIndex source = UiTest::child<MachineTableModel>(&*m_window, "machineModel")->index(UiTest::child<MachineTableModel>(&*m_window, "machineModel")->rowOf(mac), 0);
+    const QModelIndex proxy = UiTest::child<MachineFilterModel>(&*m_window, "machineFilterModel")->mapFromSource(source);
+    return UiTest::child<MachineTableView>(&*m_window, "machineTable")->visualRect(proxy).center();
 }
 
 void TestMainWindow::selectMacs(const QStringList &macs)
 {
-    MachineTableView *table = m_window->machineTable();
+    MachineTableView *table = UiTest::child<MachineTableView>(&*m_window, "machineTable");
     table->clearSelection();
     for (const QString &mac : macs) {
         const QModelIndex index = table->indexAt(rowCenter(mac));
@@ -156,18 +158,18 @@ void TestMainWindow::selectMacs(const QStringList &macs)
 // from the config list would deliver them. True when the drop was accepted.
 bool TestMainWindow::drop(const QString &configId, const QString &mac, QString *statusDuringDrag)
 {
-    const QModelIndex config = m_window->configModel()->index(m_window->configModel()->rowOf(configId));
-    std::unique_ptr<QMimeData> mime(m_window->configModel()->mimeData({config}));
+    const QModelIndex config = UiTest::child<ConfigListModel>(&*m_window, "configModel")->index(UiTest::child<ConfigListModel>(&*m_window, "configModel")->rowOf(configId));
+    std::unique_ptr<QMimeData> mime(UiTest::child<ConfigListModel>(&*m_window, "configModel")->mimeData({config}));
     if (!mime)
         return false;
-    QWidget *viewport = m_window->machineTable()->viewport();
+    QWidget *viewport = UiTest::child<MachineTableView>(&*m_window, "machineTable")->viewport();
     const QPoint pos = rowCenter(mac);
     QDragEnterEvent enter(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(viewport, &enter);
     QDragMoveEvent move(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(viewport, &move);
     if (statusDuringDrag)
-        *statusDuringDrag = m_window->statusText();
+        *statusDuringDrag = m_window->statusBar()->currentMessage();
     QDropEvent dropEvent(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(viewport, &dropEvent);
     return move.isAccepted() && dropEvent.isAccepted();
@@ -186,10 +188,10 @@ void TestMainWindow::dropOnARowAssignsAndWritesTheWorkspace()
     const QByteArray text = yaml.readAll();
     QVERIFY(text.contains(macOf(2).toLatin1()));
     QVERIFY(text.contains("configs/worker.yaml"));
-    const QModelIndex cell = m_window->machineModel()->index(m_window->machineModel()->rowOf(macOf(2)),
+    const QModelIndex cell = UiTest::child<MachineTableModel>(&*m_window, "machineModel")->index(UiTest::child<MachineTableModel>(&*m_window, "machineModel")->rowOf(macOf(2)),
                                                              MachineTableModel::ConfigColumn);
     QCOMPARE(cell.data().toString(), QStringLiteral("worker.yaml"));
-    QCOMPARE(m_window->undoStack()->count(), 1);
+    QCOMPARE(UiTest::child<QUndoStack>(&*m_window, "undoStack")->count(), 1);
 }
 
 void TestMainWindow::dropOnASelectionAssignsEverySelectedMachine()
@@ -215,9 +217,9 @@ void TestMainWindow::invalidConfigIsRefusedWithAVisibleReason()
     QVERIFY2(status.contains(QLatin1String("broken.yaml")) && status.contains(QLatin1String("cannot be assigned")),
              qPrintable(status));
     QVERIFY(m_session->assignment(macOf(1)).isEmpty());
-    QCOMPARE(m_window->undoStack()->count(), 0);
+    QCOMPARE(UiTest::child<QUndoStack>(&*m_window, "undoStack")->count(), 0);
     // The library says so before anyone drags it.
-    const QModelIndex broken = m_window->configModel()->index(m_window->configModel()->rowOf(kBroken));
+    const QModelIndex broken = UiTest::child<ConfigListModel>(&*m_window, "configModel")->index(UiTest::child<ConfigListModel>(&*m_window, "configModel")->rowOf(kBroken));
     QVERIFY(!broken.data(ConfigListModel::AssignableRole).toBool());
     QVERIFY(!broken.data(ConfigListModel::ProblemsRole).toStringList().isEmpty());
 }
@@ -227,25 +229,25 @@ void TestMainWindow::undoAndRedoWithTheKeyboard()
     QVERIFY(drop(kWorker, macOf(1)));
     QVERIFY(drop(QStringLiteral("configs/controlplane.yaml"), macOf(1)));
     QCOMPARE(m_session->assignment(macOf(1)), QStringLiteral("configs/controlplane.yaml"));
-    m_window->machineTable()->setFocus();
-    QTest::keyClick(m_window->machineTable(), Qt::Key_Z, Qt::ControlModifier);
+    UiTest::child<MachineTableView>(&*m_window, "machineTable")->setFocus();
+    QTest::keyClick(UiTest::child<MachineTableView>(&*m_window, "machineTable"), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(m_session->assignment(macOf(1)), kWorker);
-    QTest::keyClick(m_window->machineTable(), Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(UiTest::child<MachineTableView>(&*m_window, "machineTable"), Qt::Key_Z, Qt::ControlModifier);
     QVERIFY(m_session->assignment(macOf(1)).isEmpty());
     // Undo writes the workspace too.
     Workspace reread = Workspace::open(m_dir->path());
     const MachineIntent *intent = reread.machine(macOf(1));
     QVERIFY(!intent || intent->configPath.isEmpty());
-    QTest::keyClick(m_window->machineTable(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(UiTest::child<MachineTableView>(&*m_window, "machineTable"), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(m_session->assignment(macOf(1)), kWorker);
 }
 
 void TestMainWindow::assignAndClearWithTheKeyboard()
 {
     selectMacs({macOf(0), macOf(2)});
-    MachineTableView *table = m_window->machineTable();
+    MachineTableView *table = UiTest::child<MachineTableView>(&*m_window, "machineTable");
     table->setFocus();
-    QVERIFY(m_window->assignAction()->isEnabled());
+    QVERIFY(UiTest::child<QAction>(&*m_window, "assignAction")->isEnabled());
     QTest::keyClick(table, Qt::Key_E, Qt::ControlModifier);
     auto *dialog = m_window->findChild<QInputDialog *>(QStringLiteral("assignDialog"));
     QVERIFY(dialog);
@@ -263,14 +265,14 @@ void TestMainWindow::assignAndClearWithTheKeyboard()
     QTest::keyClick(table, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
     QVERIFY(m_session->assignment(macOf(0)).isEmpty());
     QVERIFY(m_session->assignment(macOf(2)).isEmpty());
-    QCOMPARE(m_window->undoStack()->count(), 2);
+    QCOMPARE(UiTest::child<QUndoStack>(&*m_window, "undoStack")->count(), 2);
     QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(m_session->assignment(macOf(0)), kWorker);
 }
 
 void TestMainWindow::contextMenuAssignsAndForgets()
 {
-    QWidget *viewport = m_window->machineTable()->viewport();
+    QWidget *viewport = UiTest::child<MachineTableView>(&*m_window, "machineTable")->viewport();
     const QPoint pos = rowCenter(macOf(3));
     QContextMenuEvent event(QContextMenuEvent::Mouse, pos, viewport->mapToGlobal(pos));
     QApplication::sendEvent(viewport, &event);
@@ -278,7 +280,7 @@ void TestMainWindow::contextMenuAssignsAndForgets()
     QVERIFY(menu);
     QTRY_VERIFY(menu->isVisible());
     // The row under the pointer became the selection.
-    QCOMPARE(m_window->machineTable()->selectedMacs(), QStringList{macOf(3)});
+    QCOMPARE(UiTest::child<MachineTableView>(&*m_window, "machineTable")->selectedMacs(), QStringList{macOf(3)});
     auto *assignTo = menu->findChild<QMenu *>(QStringLiteral("assignSubmenu"));
     QVERIFY(assignTo);
     QAction *worker = nullptr;
@@ -294,29 +296,29 @@ void TestMainWindow::contextMenuAssignsAndForgets()
     QCOMPARE(m_session->assignment(macOf(3)), kWorker);
 
     const QList<QAction *> actions = m_window->showMachineMenu(rowCenter(macOf(1)))->actions();
-    QVERIFY(actions.contains(m_window->forgetAction()));
-    QVERIFY(actions.contains(m_window->clearAction()));
-    QVERIFY(actions.contains(m_window->reinstallAction()));
-    QVERIFY(actions.contains(m_window->wakeAction()));
-    m_window->forgetAction()->trigger();
+    QVERIFY(actions.contains(UiTest::child<QAction>(&*m_window, "forgetAction")));
+    QVERIFY(actions.contains(UiTest::child<QAction>(&*m_window, "clearAction")));
+    QVERIFY(actions.contains(UiTest::child<QAction>(&*m_window, "reinstallAction")));
+    QVERIFY(actions.contains(UiTest::child<QAction>(&*m_window, "wakeAction")));
+    UiTest::child<QAction>(&*m_window, "forgetAction")->trigger();
     QMessageBox *box = forgetConfirmation();
     QVERIFY(box);
     auto *confirm = box->findChild<QPushButton *>(QStringLiteral("confirmForget"));
     QVERIFY(confirm);
     confirm->click();
     m_session->registry()->publish();
-    QCOMPARE(m_window->machineModel()->rowOf(macOf(1)), -1);
-    QCOMPARE(m_window->machineModel()->rowCount(), 3);
+    QCOMPARE(UiTest::child<MachineTableModel>(&*m_window, "machineModel")->rowOf(macOf(1)), -1);
+    QCOMPARE(UiTest::child<MachineTableModel>(&*m_window, "machineModel")->rowCount(), 3);
 }
 
 void TestMainWindow::wakeSendsAMagicPacketOnLoopback()
 {
     QUdpSocket receiver;
     QVERIFY(receiver.bind(QHostAddress::LocalHost, 0));
-    m_window->setWakePort(receiver.localPort());
+    m_session->setWakePort(receiver.localPort());
     selectMacs({macOf(2)});
-    m_window->machineTable()->setFocus();
-    QTest::keyClick(m_window->machineTable(), Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
+    UiTest::child<MachineTableView>(&*m_window, "machineTable")->setFocus();
+    QTest::keyClick(UiTest::child<MachineTableView>(&*m_window, "machineTable"), Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY(receiver.hasPendingDatagrams());
     QByteArray packet(receiver.pendingDatagramSize(), 0);
     receiver.readDatagram(packet.data(), packet.size());
@@ -326,7 +328,7 @@ void TestMainWindow::wakeSendsAMagicPacketOnLoopback()
 void TestMainWindow::detailDockEditsValuesAndShowsTheLog()
 {
     selectMacs({macOf(1)});
-    MachineDetailDock *dock = m_window->detailDock();
+    MachineDetailDock *dock = UiTest::child<MachineDetailDock>(&*m_window, "machineDetailDock");
     QCOMPARE(dock->machine(), macOf(1));
 
     // Values: a bad hostname is refused with what to do, a good one is written.
@@ -340,7 +342,7 @@ void TestMainWindow::detailDockEditsValuesAndShowsTheLog()
     QVERIFY(intent);
     QCOMPARE(intent->hostname, QStringLiteral("node-7"));
     QCOMPARE(intent->installDisk, QStringLiteral("/dev/nvme0n1"));
-    const QModelIndex hostname = m_window->machineModel()->index(m_window->machineModel()->rowOf(macOf(1)),
+    const QModelIndex hostname = UiTest::child<MachineTableModel>(&*m_window, "machineModel")->index(UiTest::child<MachineTableModel>(&*m_window, "machineModel")->rowOf(macOf(1)),
                                                                  MachineTableModel::HostnameColumn);
     QCOMPARE(hostname.data().toString(), QStringLiteral("node-7"));
 
@@ -382,29 +384,29 @@ void TestMainWindow::filterByTextAndStage()
 {
     UiTest::download(m_session->registry(), macOf(2), 0, 1000, 100, EventKind::HttpStart);
     m_session->registry()->publish();
-    QTest::keyClicks(m_window->filterEdit(), QStringLiteral("00:02"));
-    QCOMPARE(m_window->filterModel()->rowCount(), 1);
-    m_window->filterEdit()->clear();
-    QCOMPARE(m_window->filterModel()->rowCount(), 4);
-    QComboBox *stages = m_window->stageFilter();
+    QTest::keyClicks(UiTest::child<QLineEdit>(&*m_window, "machineFilter"), QStringLiteral("00:02"));
+    QCOMPARE(UiTest::child<MachineFilterModel>(&*m_window, "machineFilterModel")->rowCount(), 1);
+    UiTest::child<QLineEdit>(&*m_window, "machineFilter")->clear();
+    QCOMPARE(UiTest::child<MachineFilterModel>(&*m_window, "machineFilterModel")->rowCount(), 4);
+    QComboBox *stages = UiTest::child<QComboBox>(&*m_window, "stageFilter");
     stages->setCurrentIndex(stages->findText(QStringLiteral("Kernel")));
-    QCOMPARE(m_window->filterModel()->rowCount(), 1);
-    QCOMPARE(m_window->filterModel()->index(0, 0).data(MachineTableModel::MacRole).toString(), macOf(2));
+    QCOMPARE(UiTest::child<MachineFilterModel>(&*m_window, "machineFilterModel")->rowCount(), 1);
+    QCOMPARE(UiTest::child<MachineFilterModel>(&*m_window, "machineFilterModel")->index(0, 0).data(MachineTableModel::MacRole).toString(), macOf(2));
     stages->setCurrentIndex(stages->findText(QStringLiteral("Discovered")));
-    QCOMPARE(m_window->filterModel()->rowCount(), 3);
+    QCOMPARE(UiTest::child<MachineFilterModel>(&*m_window, "machineFilterModel")->rowCount(), 3);
     stages->setCurrentIndex(0);
-    QCOMPARE(m_window->filterModel()->rowCount(), 4);
+    QCOMPARE(UiTest::child<MachineFilterModel>(&*m_window, "machineFilterModel")->rowCount(), 4);
 }
 
 void TestMainWindow::layoutIsRemembered()
 {
-    QHeaderView *header = m_window->machineTable()->horizontalHeader();
+    QHeaderView *header = UiTest::child<MachineTableView>(&*m_window, "machineTable")->horizontalHeader();
     header->hideSection(MachineTableModel::SerialColumn);
     header->resizeSection(MachineTableModel::HintColumn, 123);
     m_window->resize(1000, 700);
     m_window->close();
-    m_window = std::make_unique<MainWindow>(m_session.get(), UiTest::loopbackOverrides());
-    QVERIFY(m_window->machineTable()->horizontalHeader()->isSectionHidden(MachineTableModel::SerialColumn));
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    QVERIFY(UiTest::child<MachineTableView>(&*m_window, "machineTable")->horizontalHeader()->isSectionHidden(MachineTableModel::SerialColumn));
     QCOMPARE(m_window->size(), QSize(1000, 700));
 }
 
@@ -415,9 +417,9 @@ void TestMainWindow::theHttpEngineServesWhatWasDropped()
         if (status.engine == QLatin1String("http") && status.state == EngineStatus::State::Running)
             httpAddress = status.address;
     });
-    QTest::keyClick(m_window->machineTable(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);   // Start
+    QTest::keyClick(UiTest::child<MachineTableView>(&*m_window, "machineTable"), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);   // Start
     QTRY_VERIFY_WITH_TIMEOUT(!httpAddress.isEmpty(), 10000);
-    QVERIFY(m_window->stopAction()->isEnabled());
+    QVERIFY(UiTest::child<QAction>(&*m_window, "stopAction")->isEnabled());
 
     QNetworkAccessManager http;
     auto get = [&](const QString &path, QByteArray *body) {
@@ -434,16 +436,16 @@ void TestMainWindow::theHttpEngineServesWhatWasDropped()
     QCOMPARE(get(configPath, &body), 404);   // nothing assigned yet
 
     selectMacs({macOf(1)});
-    m_window->detailDock()->hostnameEdit()->setText(QStringLiteral("rack1-n3"));
-    QVERIFY(m_window->detailDock()->saveValues());
+    UiTest::child<MachineDetailDock>(&*m_window, "machineDetailDock")->hostnameEdit()->setText(QStringLiteral("rack1-n3"));
+    QVERIFY(UiTest::child<MachineDetailDock>(&*m_window, "machineDetailDock")->saveValues());
     QVERIFY(drop(kWorker, macOf(1)));
     QCOMPARE(get(configPath, &body), 200);
     QVERIFY(body.contains("type: worker"));
     QVERIFY(body.contains("rack1-n3"));
     // The preview in the detail dock is exactly what was served (removed lines aside).
-    QTRY_VERIFY(m_window->detailDock()->configPreview()->toPlainText().contains(QLatin1String("rack1-n3")));
+    QTRY_VERIFY(UiTest::child<MachineDetailDock>(&*m_window, "machineDetailDock")->configPreview()->toPlainText().contains(QLatin1String("rack1-n3")));
     QStringList previewed;
-    const QStringList lines = m_window->detailDock()->configPreview()->toPlainText().split(u'\n');
+    const QStringList lines = UiTest::child<MachineDetailDock>(&*m_window, "machineDetailDock")->configPreview()->toPlainText().split(u'\n');
     for (const QString &line : lines) {
         if (!line.startsWith(QLatin1String("- ")))
             previewed << line.mid(2);
@@ -451,7 +453,7 @@ void TestMainWindow::theHttpEngineServesWhatWasDropped()
     QCOMPARE(previewed.join(u'\n').trimmed(), QString::fromUtf8(body).trimmed());
 
     // Undo is served next too.
-    m_window->undoAction()->trigger();
+    UiTest::child<QAction>(&*m_window, "undoAction")->trigger();
     QCOMPARE(get(configPath, &body), 404);
 }
 
@@ -462,14 +464,14 @@ void TestMainWindow::noInterfaceShowsTheProblemAndTheChoices()
     UiTest::makeWorkspace(dir.path());
     SessionOverrides none;   // no interface, no address: open() cannot start
     QVERIFY(!session.open(dir.path(), none));
-    MainWindow window(&session, none);
+    MainWindow window(&session);
     window.setOpenError(session.error());
-    QVERIFY(window.servicesPanel()->sessionProblem().contains(QLatin1String("interface")));
-    QVERIFY(!window.startAction()->isEnabled());
-    QVERIFY(window.interfaceCombo()->count() >= 1);
+    QVERIFY(UiTest::child<ServicesPanel>(&window, "servicesPanel")->sessionProblem().contains(QLatin1String("interface")));
+    QVERIFY(!UiTest::child<QAction>(&window, "startAction")->isEnabled());
+    QVERIFY(UiTest::child<QComboBox>(&window, "interfaceCombo")->count() >= 1);
     // The library is there to look at before the services run.
-    QVERIFY(window.configModel());
-    QVERIFY(window.configModel()->rowOf(kWorker) >= 0);
+    QVERIFY(UiTest::child<ConfigListModel>(&window, "configModel"));
+    QVERIFY(UiTest::child<ConfigListModel>(&window, "configModel")->rowOf(kWorker) >= 0);
 }
 
 QMessageBox *TestMainWindow::forgetConfirmation() const
@@ -483,7 +485,7 @@ QMessageBox *TestMainWindow::forgetConfirmation() const
 void TestMainWindow::forgetAsksFirst()
 {
     selectMacs({macOf(0), macOf(2)});
-    MachineTableView *table = m_window->machineTable();
+    MachineTableView *table = UiTest::child<MachineTableView>(&*m_window, "machineTable");
     table->setFocus();
     // Delete asks, with the count; Escape keeps the machines.
     QTest::keyClick(table, Qt::Key_Delete);
@@ -494,7 +496,7 @@ void TestMainWindow::forgetAsksFirst()
     QTest::keyClick(box, Qt::Key_Escape);
     QTRY_VERIFY(!box);   // closed and deleted
     m_session->registry()->publish();
-    QCOMPARE(m_window->machineModel()->rowCount(), 4);
+    QCOMPARE(UiTest::child<MachineTableModel>(&*m_window, "machineModel")->rowCount(), 4);
 
     // Delete, then Enter: the default button forgets both.
     m_window->activateWindow();   // offscreen has no window manager to hand it back
@@ -510,24 +512,24 @@ void TestMainWindow::forgetAsksFirst()
     QTest::keyClick(box, Qt::Key_Return);
     QTRY_VERIFY(!box);
     m_session->registry()->publish();
-    QCOMPARE(m_window->machineModel()->rowCount(), 2);
-    QCOMPARE(m_window->machineModel()->rowOf(macOf(0)), -1);
-    QCOMPARE(m_window->machineModel()->rowOf(macOf(2)), -1);
-    QVERIFY(m_window->machineModel()->rowOf(macOf(1)) >= 0);
+    QCOMPARE(UiTest::child<MachineTableModel>(&*m_window, "machineModel")->rowCount(), 2);
+    QCOMPARE(UiTest::child<MachineTableModel>(&*m_window, "machineModel")->rowOf(macOf(0)), -1);
+    QCOMPARE(UiTest::child<MachineTableModel>(&*m_window, "machineModel")->rowOf(macOf(2)), -1);
+    QVERIFY(UiTest::child<MachineTableModel>(&*m_window, "machineModel")->rowOf(macOf(1)) >= 0);
 }
 
 void TestMainWindow::enterInTheLibraryAssignsToTheSelection()
 {
-    QListView *list = m_window->configView();
-    ConfigListModel *configs = m_window->configModel();
+    QListView *list = UiTest::child<QListView>(&*m_window, "configList");
+    ConfigListModel *configs = UiTest::child<ConfigListModel>(&*m_window, "configModel");
 
     // Nothing selected: Enter says what to do and assigns nothing.
-    m_window->machineTable()->clearSelection();
+    UiTest::child<MachineTableView>(&*m_window, "machineTable")->clearSelection();
     list->setFocus();
     list->setCurrentIndex(configs->index(configs->rowOf(kWorker)));
     QTest::keyClick(list, Qt::Key_Return);
-    QVERIFY2(m_window->statusText().contains(QLatin1String("Select machines")), qPrintable(m_window->statusText()));
-    QCOMPARE(m_window->undoStack()->count(), 0);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("Select machines")), qPrintable(m_window->statusBar()->currentMessage()));
+    QCOMPARE(UiTest::child<QUndoStack>(&*m_window, "undoStack")->count(), 0);
 
     // Enter on a config assigns it to every selected machine, one undo step.
     selectMacs({macOf(1), macOf(3)});
@@ -536,23 +538,23 @@ void TestMainWindow::enterInTheLibraryAssignsToTheSelection()
     QCOMPARE(m_session->assignment(macOf(1)), kWorker);
     QCOMPARE(m_session->assignment(macOf(3)), kWorker);
     QVERIFY(m_session->assignment(macOf(0)).isEmpty());
-    QCOMPARE(m_window->undoStack()->count(), 1);
+    QCOMPARE(UiTest::child<QUndoStack>(&*m_window, "undoStack")->count(), 1);
 
     // The broken config is refused as a drop is, with the same reason.
     list->setCurrentIndex(configs->index(configs->rowOf(kBroken)));
     QTest::keyClick(list, Qt::Key_Enter, Qt::KeypadModifier);   // the keypad's Enter too
-    QVERIFY2(m_window->statusText().contains(QLatin1String("cannot be assigned")), qPrintable(m_window->statusText()));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("cannot be assigned")), qPrintable(m_window->statusBar()->currentMessage()));
     QCOMPARE(m_session->assignment(macOf(1)), kWorker);
-    QCOMPARE(m_window->undoStack()->count(), 1);
+    QCOMPARE(UiTest::child<QUndoStack>(&*m_window, "undoStack")->count(), 1);
     QString dropStatus;
     QVERIFY(!drop(kBroken, macOf(1), &dropStatus));
-    QCOMPARE(dropStatus, m_window->statusText());
+    QCOMPARE(dropStatus, m_window->statusBar()->currentMessage());
 }
 
 void TestMainWindow::tabWalksFilterTableLibraryDetail()
 {
     selectMacs({macOf(1)});   // the detail dock shows a machine
-    QLineEdit *filter = m_window->filterEdit();
+    QLineEdit *filter = UiTest::child<QLineEdit>(&*m_window, "machineFilter");
     filter->setFocus(Qt::TabFocusReason);
     QTRY_COMPARE(QApplication::focusWidget(), filter);
     QList<QWidget *> visited;
@@ -560,32 +562,32 @@ void TestMainWindow::tabWalksFilterTableLibraryDetail()
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         visited << QApplication::focusWidget();
     }
-    const int table = int(visited.indexOf(m_window->machineTable()));
-    const int library = int(visited.indexOf(m_window->configView()));
-    const int services = int(visited.indexOf(m_window->servicesPanel()->tree()));
+    const int table = int(visited.indexOf(UiTest::child<MachineTableView>(&*m_window, "machineTable")));
+    const int library = int(visited.indexOf(UiTest::child<QListView>(&*m_window, "configList")));
+    const int services = int(visited.indexOf(UiTest::child<ServicesPanel>(&*m_window, "servicesPanel")->tree()));
     int detail = -1;
     for (int i = 0; i < visited.size() && detail < 0; ++i) {
-        if (visited.at(i) && m_window->detailDock()->isAncestorOf(visited.at(i)))
+        if (visited.at(i) && UiTest::child<MachineDetailDock>(&*m_window, "machineDetailDock")->isAncestorOf(visited.at(i)))
             detail = i;
     }
     QVERIFY2(table >= 0 && library == table + 1, qPrintable(QStringLiteral("table %1, library %2").arg(table).arg(library)));
     QVERIFY2(services > library && detail > services,
              qPrintable(QStringLiteral("library %1, services %2, detail %3").arg(library).arg(services).arg(detail)));
     // The first Tab from the filter goes to the stage filter, the next to the table.
-    QCOMPARE(visited.at(0), m_window->stageFilter());
+    QCOMPARE(visited.at(0), UiTest::child<QComboBox>(&*m_window, "stageFilter"));
     QCOMPARE(table, 1);
 }
 
 void TestMainWindow::defaultColumnsShowTheHintAt1600x960()
 {
     m_window.reset();
-    m_window = std::make_unique<MainWindow>(m_session.get(), UiTest::loopbackOverrides());
+    m_window = std::make_unique<MainWindow>(m_session.get());
     m_window->resize(1600, 960);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     UiTest::discover(m_session->registry(), macOf(9));
     m_session->registry()->publish();
-    MachineTableView *table = m_window->machineTable();
+    MachineTableView *table = UiTest::child<MachineTableView>(&*m_window, "machineTable");
     QHeaderView *header = table->horizontalHeader();
     const int viewport = table->viewport()->width();
     for (int column : {MachineTableModel::MacColumn, MachineTableModel::StageColumn, MachineTableModel::ProgressColumn,
@@ -608,7 +610,7 @@ void TestMainWindow::defaultColumnsShowTheHintAt1600x960()
 
 void TestMainWindow::columnMenuHidesColumnsAndRemembers()
 {
-    MachineTableView *table = m_window->machineTable();
+    MachineTableView *table = UiTest::child<MachineTableView>(&*m_window, "machineTable");
     QHeaderView *header = table->horizontalHeader();
     QMenu *menu = table->showColumnMenu(QPoint(10, 5));
     QVERIFY(menu);
@@ -627,8 +629,8 @@ void TestMainWindow::columnMenuHidesColumnsAndRemembers()
     // Remembered at once, not only when the window closes.
     QVERIFY(!QSettings().value(QStringLiteral("window/machineTableColumns")).toByteArray().isEmpty());
     m_window.reset();
-    m_window = std::make_unique<MainWindow>(m_session.get(), UiTest::loopbackOverrides());
-    header = m_window->machineTable()->horizontalHeader();
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    header = UiTest::child<MachineTableView>(&*m_window, "machineTable")->horizontalHeader();
     QVERIFY(header->isSectionHidden(MachineTableModel::FirmwareColumn));
 
     // The View menu has the same entries for the keyboard; Reset shows everything again.
@@ -654,7 +656,7 @@ std::unique_ptr<MainWindow> TestMainWindow::firstStart(ConsoleSession *session, 
     const SessionOverrides none;
     if (session->open(dir, none))
         return nullptr;
-    auto window = std::make_unique<MainWindow>(session, none);
+    auto window = std::make_unique<MainWindow>(session);
     window->setOpenError(session->error());
     return window;
 }
@@ -665,43 +667,43 @@ void TestMainWindow::emptyTableSaysHowMachinesArrive()
     QTemporaryDir dir;
     const std::unique_ptr<MainWindow> window = firstStart(&session, dir.path());
     QVERIFY(window);
-    MachineTableView *table = window->machineTable();
+    MachineTableView *table = UiTest::child<MachineTableView>(&*window, "machineTable");
     QVERIFY(table->isPlaceholderVisible());
     QVERIFY(table->placeholderText().startsWith(QLatin1String("No machines yet.")));
     QVERIFY(table->placeholderText().contains(QLatin1String("netboot-console --demo 40")));
 
     UiTest::discover(session.registry(), macOf(7));
     session.registry()->publish();
-    QCOMPARE(window->filterModel()->rowCount(), 1);
+    QCOMPARE(UiTest::child<MachineFilterModel>(&*window, "machineFilterModel")->rowCount(), 1);
     QVERIFY(!table->isPlaceholderVisible());
     QVERIFY(table->placeholderText().isEmpty());
 }
 
 void TestMainWindow::filterThatHidesEveryMachineSaysSo()
 {
-    MachineTableView *table = m_window->machineTable();
+    MachineTableView *table = UiTest::child<MachineTableView>(&*m_window, "machineTable");
     QVERIFY(!table->isPlaceholderVisible());
-    QTest::keyClicks(m_window->filterEdit(), QStringLiteral("no-such-machine"));
-    QCOMPARE(m_window->filterModel()->rowCount(), 0);
+    QTest::keyClicks(UiTest::child<QLineEdit>(&*m_window, "machineFilter"), QStringLiteral("no-such-machine"));
+    QCOMPARE(UiTest::child<MachineFilterModel>(&*m_window, "machineFilterModel")->rowCount(), 0);
     QVERIFY(table->isPlaceholderVisible());
     QCOMPARE(table->placeholderText(), QStringLiteral("No machine matches the filter."));
-    m_window->filterEdit()->clear();
-    QCOMPARE(m_window->filterModel()->rowCount(), 4);
+    UiTest::child<QLineEdit>(&*m_window, "machineFilter")->clear();
+    QCOMPARE(UiTest::child<MachineFilterModel>(&*m_window, "machineFilterModel")->rowCount(), 4);
     QVERIFY(!table->isPlaceholderVisible());
 }
 
 void TestMainWindow::emptyLibrarySaysWhereConfigsGo()
 {
     // The test workspace has configs: nothing over the list.
-    QVERIFY(m_window->configPlaceholderText().isEmpty());
+    QVERIFY(UiTest::child<ViewPlaceholder>(&*m_window, "configPlaceholder")->text().isEmpty());
 
     ConsoleSession session;
     QTemporaryDir dir;
     const std::unique_ptr<MainWindow> window = firstStart(&session, dir.path());
     QVERIFY(window);
-    QCOMPARE(window->configModel()->rowCount(), 0);
-    QVERIFY(window->configPlaceholderText().startsWith(QLatin1String("No machine configs yet.")));
-    QVERIFY(window->configPlaceholderText().contains(QLatin1String("'talosctl gen config'")));
+    QCOMPARE(UiTest::child<ConfigListModel>(&*window, "configModel")->rowCount(), 0);
+    QVERIFY(UiTest::child<ViewPlaceholder>(&*window, "configPlaceholder")->text().startsWith(QLatin1String("No machine configs yet.")));
+    QVERIFY(UiTest::child<ViewPlaceholder>(&*window, "configPlaceholder")->text().contains(QLatin1String("'talosctl gen config'")));
 }
 
 void TestMainWindow::noInterfaceIsAskedForInTheWindowsWords()
@@ -713,14 +715,14 @@ void TestMainWindow::noInterfaceIsAskedForInTheWindowsWords()
     // The core keeps its words for the command line ...
     QVERIFY(session.error().contains(QLatin1String("--interface")));
     // ... the window points at its own toolbar, then lists what there is to choose.
-    const QString problem = window->servicesPanel()->sessionProblem();
+    const QString problem = UiTest::child<ServicesPanel>(&*window, "servicesPanel")->sessionProblem();
     QVERIFY2(problem.startsWith(QLatin1String("Choose the network interface the machines are on in the toolbar's "
                                               "Interface list.")),
              qPrintable(problem));
     QVERIFY(!problem.contains(QLatin1String("--interface")));
     QVERIFY(!problem.contains(QLatin1String("network: interface:")));
     QVERIFY(problem.contains(QLatin1String("Available interfaces:")));
-    QCOMPARE(window->statusText(),
+    QCOMPARE(window->statusBar()->currentMessage(),
              QStringLiteral("Choose the network interface the machines are on in the toolbar's Interface list."));
 }
 

@@ -10,11 +10,23 @@
 #include "inventory/machineregistry.h"
 
 #include <QDir>
+#include <QObject>
 #include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
 
 namespace UiTest {
+
+// A part of the window found by its objectName, as a person's tool (or an accessibility
+// client) would; a missing part ends the test with its name.
+template <class T>
+T *child(const QObject *root, const char *name)
+{
+    T *found = root->findChild<T *>(QLatin1String(name));
+    if (!found)
+        qFatal("no %s named '%s' under %s", T::staticMetaObject.className(), name, qPrintable(root->objectName()));
+    return found;
+}
 
 inline void copyConfig(const QString &workspace, const QString &dataName, const QString &fileName)
 {

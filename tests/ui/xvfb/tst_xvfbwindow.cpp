@@ -113,7 +113,7 @@ void TestXvfbWindow::realMouseDragAssigns()
     UiTest::makeWorkspace(dir.path());
     ConsoleSession session;
     QVERIFY2(session.open(dir.path(), UiTest::loopbackOverrides()), qPrintable(session.error()));
-    MainWindow window(&session, UiTest::loopbackOverrides());
+    MainWindow window(&session);
     window.move(0, 0);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -123,13 +123,15 @@ void TestXvfbWindow::realMouseDragAssigns()
     session.registry()->publish();
     QTest::qWait(200);
 
-    QListView *list = window.configView();
-    const QModelIndex config = window.configModel()->index(window.configModel()->rowOf(QStringLiteral("configs/worker.yaml")));
+    QListView *list = UiTest::child<QListView>(&window, "configList");
+    auto *configs = UiTest::child<ConfigListModel>(&window, "configModel");
+    const QModelIndex config = configs->index(configs->rowOf(QStringLiteral("configs/worker.yaml")));
     list->scrollTo(config);
     const QPoint from = list->viewport()->mapToGlobal(list->visualRect(config).center());
-    MachineTableView *table = window.machineTable();
-    const QModelIndex target = window.filterModel()->mapFromSource(
-        window.machineModel()->index(window.machineModel()->rowOf(macOf(2)), MachineTableModel::StageColumn));
+    MachineTableView *table = UiTest::child<MachineTableView>(&window, "machineTable");
+    auto *machines = UiTest::child<MachineTableModel>(&window, "machineModel");
+    const QModelIndex target = UiTest::child<MachineFilterModel>(&window, "machineFilterModel")->mapFromSource(
+        machines->index(machines->rowOf(macOf(2)), MachineTableModel::StageColumn));
     const QPoint to = table->viewport()->mapToGlobal(table->visualRect(target).center());
 
     // Press, leave the start distance behind, glide to the row, release. The steps run
@@ -163,7 +165,7 @@ void TestXvfbWindow::demoScreenshot()
     QString error;
     Sim::DemoDriver *demo = Sim::openDemo(&session, 40, nullptr, &error);
     QVERIFY2(demo, qPrintable(error));
-    MainWindow window(&session, demo->environment()->overrides());
+    MainWindow window(&session);
     demo->setParent(&window);
     window.setDemoNote(QStringLiteral("demo: 40 simulated machines on this computer"));
     session.startServices();
@@ -174,7 +176,7 @@ void TestXvfbWindow::demoScreenshot()
 
     // Let the fleet flow: machines appear and move through several stages.
     // Generous: the sanitizer build runs the same demo several times slower.
-    QTRY_VERIFY_WITH_TIMEOUT(window.machineModel()->rowCount() >= 40, 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(UiTest::child<MachineTableModel>(&window, "machineModel")->rowCount() >= 40, 120000);
     QSet<int> stages;
     QElapsedTimer clock;
     clock.start();
@@ -182,8 +184,8 @@ void TestXvfbWindow::demoScreenshot()
         QTest::qWait(500);
         stages.clear();
         int downloading = 0;
-        for (int row = 0; row < window.machineModel()->rowCount(); ++row) {
-            const QModelIndex index = window.machineModel()->index(row, MachineTableModel::ProgressColumn);
+        for (int row = 0; row < UiTest::child<MachineTableModel>(&window, "machineModel")->rowCount(); ++row) {
+            const QModelIndex index = UiTest::child<MachineTableModel>(&window, "machineModel")->index(row, MachineTableModel::ProgressColumn);
             stages.insert(index.data(MachineTableModel::StageRole).toInt());
             downloading += index.data(MachineTableModel::ProgressRole).toDouble() >= 0 ? 1 : 0;
         }
@@ -191,7 +193,7 @@ void TestXvfbWindow::demoScreenshot()
             break;
     }
     QVERIFY2(stages.size() >= 3, qPrintable(QString::number(stages.size())));
-    window.machineTable()->selectRow(0);
+    UiTest::child<MachineTableView>(&window, "machineTable")->selectRow(0);
     QTest::qWait(300);
 
     const QImage image = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
@@ -204,8 +206,8 @@ void TestXvfbWindow::demoScreenshot()
     qInfo("screenshot: %s (%dx%d, %d colours, %d stages)", qPrintable(path), image.width(), image.height(),
           distinctColours(image), int(stages.size()));
     // What a person needs to act on is in view without scrolling, the Hint included.
-    QHeaderView *header = window.machineTable()->horizontalHeader();
-    const int viewport = window.machineTable()->viewport()->width();
+    QHeaderView *header = UiTest::child<MachineTableView>(&window, "machineTable")->horizontalHeader();
+    const int viewport = UiTest::child<MachineTableView>(&window, "machineTable")->viewport()->width();
     for (int column : {MachineTableModel::MacColumn, MachineTableModel::StageColumn, MachineTableModel::ProgressColumn,
                        MachineTableModel::IpColumn, MachineTableModel::ConfigColumn, MachineTableModel::HostnameColumn,
                        MachineTableModel::HintColumn}) {
@@ -216,7 +218,7 @@ void TestXvfbWindow::demoScreenshot()
     }
     QVERIFY(image.width() >= 1200 && image.height() >= 700);
     QVERIFY(distinctColours(image) > 64);   // icons, stage colours, bars: not a blank window
-    QVERIFY(window.machineModel()->rowCount() >= 40);
+    QVERIFY(UiTest::child<MachineTableModel>(&window, "machineModel")->rowCount() >= 40);
     session.stopServices();
     session.services()->shutdown();
 }
