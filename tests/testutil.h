@@ -5,6 +5,8 @@
 #include "model/machineevent.h"
 
 #include <QByteArray>
+#include <QDir>
+#include <QFileInfo>
 #include <QList>
 #include <QFile>
 #include <QProcess>
@@ -22,6 +24,18 @@ namespace TestUtil {
 inline QString dataPath(const QString &name)
 {
     return QStringLiteral(NBC_TEST_DATA_DIR "/") + name;
+}
+
+// Writes `bytes` to dir/name (creating its folders) and returns the path; ends the test
+// when it cannot.
+inline QString writeFile(const QString &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = QDir(dir).filePath(name);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
 }
 
 inline QByteArray readData(const QString &name)

@@ -214,4 +214,14 @@ HttpResponsePlan routeHttp(const BootSnapshot &snapshot, const HttpRequestInfo &
     return notFound(FailureCode::NoRoute);
 }
 
+MachineEvent eventFor(const HttpResponsePlan &plan, const QHostAddress &peer)
+{
+    MachineEvent event = makeEvent(plan.event, plan.mac, peer, plan.detail);
+    event.facts = plan.facts;
+    event.script = plan.script;
+    event.artifact = plan.artifact;
+    event.failure = plan.failure;
+    return event;
+}
+
 } // namespace Nbc::Boot

@@ -47,4 +47,8 @@ struct HttpResponsePlan {
 //   /files/<path>                    the optional extra HTTP root
 HttpResponsePlan routeHttp(const BootSnapshot &snapshot, const HttpRequestInfo &request);
 
+// What the engine reports about a plan's response: its machine, detail, facts and typed
+// outcome; the engine sets kind, time and the transfer's figures per event.
+MachineEvent eventFor(const HttpResponsePlan &plan, const QHostAddress &peer);
+
 } // namespace Nbc::Boot

@@ -295,12 +295,7 @@ void HttpConnection::startResponse(const Http::Request &request)
 
     m_report = Report();
     m_report.event = plan.event;
-    m_report.mac = plan.mac;
-    m_report.detail = plan.detail;
-    m_report.facts = plan.facts;
-    m_report.script = plan.script;
-    m_report.artifact = plan.artifact;
-    m_report.failure = plan.failure;
+    m_report.base = Boot::eventFor(plan, m_peer);
     m_report.head = request.isHead();
     m_closeAfter = !request.keepAlive;
 
@@ -337,7 +332,7 @@ void HttpConnection::startResponse(const Http::Request &request)
     beginSending(std::move(bytes));
 
     if (head.status >= 400)
-        m_server->dropReason(counterReason(m_report.detail, m_report.failure, head.status));
+        m_server->dropReason(counterReason(m_report.base.detail, m_report.base.failure, head.status));
     if (m_report.head)
         return;
     if (plan.event == EventKind::HttpStart && head.status < 300) {
@@ -345,12 +340,12 @@ void HttpConnection::startResponse(const Http::Request &request)
         m_report.transferId = m_server->nextTransferId();
         m_report.startMs = m_server->nowMs();
         m_report.lastReportMs = m_report.startMs;
-        emitEvent(EventKind::HttpStart, 0, -1, m_report.detail);
+        emitEvent(EventKind::HttpStart, 0, -1, m_report.base.detail);
     } else if (plan.event == EventKind::ConfigRefused) {
         // Refused once, whether or not the client reads the answer.
-        emitEvent(EventKind::ConfigRefused, -1, -1, m_report.detail);
+        emitEvent(EventKind::ConfigRefused, -1, -1, m_report.base.detail);
         m_report.event = EventKind::HttpFailed;
-        m_report.mac.clear();
+        m_report.base.mac.clear();
     }
 }
 
@@ -366,8 +361,8 @@ bool HttpConnection::openFile(const QString &path, const Http::Request &request,
             ::close(fd);
         head->status = denied ? 403 : 404;
         head->contentType = "text/plain; charset=utf-8";
-        m_report.failure = denied ? FailureCode::Unreadable : FailureCode::NotFound;
-        m_report.detail = failureKey(m_report.failure);
+        m_report.base.failure = denied ? FailureCode::Unreadable : FailureCode::NotFound;
+        m_report.base.detail = failureKey(m_report.base.failure);
         m_report.event = EventKind::HttpFailed;
         return false;
     }
@@ -386,8 +381,8 @@ bool HttpConnection::openFile(const QString &path, const Http::Request &request,
         ::close(fd);
         head->status = 416;
         head->contentType = "text/plain; charset=utf-8";
-        m_report.failure = FailureCode::RangeNotSatisfiable;
-        m_report.detail = failureKey(m_report.failure);
+        m_report.base.failure = FailureCode::RangeNotSatisfiable;
+        m_report.base.detail = failureKey(m_report.base.failure);
         m_report.event = EventKind::HttpFailed;
         return false;
     case Http::RangeSelection::Kind::Partial:
@@ -544,7 +539,7 @@ void HttpConnection::finishResponse()
             // is a deliberate answer the registry needs to see.
             emitEvent(m_report.event, m_bodySent, -1, {});
         } else if (m_report.event == EventKind::HttpFailed && m_report.status >= 400
-                   && !m_report.mac.isEmpty()) {
+                   && !m_report.base.mac.isEmpty()) {
             // A refusal attributable to a machine (its kernel is missing, ...).
             emitEvent(EventKind::HttpFailed, -1, -1, {});
         }
@@ -557,24 +552,25 @@ void HttpConnection::reportFailure(const QString &reason)
     if (m_report.head)
         return;
     const bool served = m_report.event == EventKind::ScriptServed || m_report.event == EventKind::ConfigServed;
-    if (!m_report.transfer && !(served && !m_report.mac.isEmpty()))
+    if (!m_report.transfer && !(served && !m_report.base.mac.isEmpty()))
         return;
-    m_report.failure = FailureCode::Interrupted;
-    emitEvent(EventKind::HttpFailed, m_bodySent, -1, m_report.detail + QStringLiteral(": ") + reason);
+    m_report.base.failure = FailureCode::Interrupted;
+    emitEvent(EventKind::HttpFailed, m_bodySent, -1, m_report.base.detail + QStringLiteral(": ") + reason);
 }
 
 void HttpConnection::emitEvent(EventKind kind, qint64 bytes, qint64 rate, const QString &detail)
 {
-    MachineEvent event = makeEvent(kind, m_report.mac, m_peer, detail.isEmpty() ? m_report.detail : detail);
+    MachineEvent event = m_report.base;
+    event.time = QDateTime::currentDateTimeUtc();
+    event.kind = kind;
+    if (!detail.isEmpty())
+        event.detail = detail;
     event.bytes = bytes;
     event.total = m_report.total;
     event.rate = rate;
     event.transferId = m_report.transferId;
-    event.facts = m_report.facts;
-    event.script = m_report.script;
-    event.artifact = m_report.artifact;
-    event.failure = kind == EventKind::HttpFailed || kind == EventKind::ConfigRefused ? m_report.failure
-                                                                                     : FailureCode::None;
+    if (kind != EventKind::HttpFailed && kind != EventKind::ConfigRefused)
+        event.failure = FailureCode::None;
     m_server->report(event);
 }
 

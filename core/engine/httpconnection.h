@@ -53,12 +53,9 @@ private:
     // What the engine reports about the response in flight.
     struct Report {
         EventKind event = EventKind::HttpFailed;
-        QString mac;
-        QString detail;
-        QVariantMap facts;         // from the plan, e.g. what iPXE reported about the machine
-        ScriptKind script = ScriptKind::None;
-        ArtifactKind artifact = ArtifactKind::None;
-        FailureCode failure = FailureCode::None;
+        // The machine, detail, facts and typed outcome every event of this response
+        // carries (Boot::eventFor: what the route decided).
+        MachineEvent base;
         int status = 0;
         bool head = false;
         bool transfer = false;     // HttpStart/Progress/Done for this response

@@ -1,5 +1,7 @@
 #include "boot/artifactstore.h"
 
+#include "testutil.h"
+
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -13,12 +15,7 @@ private:
     QTemporaryDir m_dir;
     QString write(const QString &name, const QByteArray &bytes)
     {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            qFatal("cannot write");
-        f.write(bytes);
-        return path;
+        return TestUtil::writeFile(m_dir.path(), name, bytes);
     }
     static QByteArray bzImage()
     {

@@ -19,13 +19,7 @@ private:
 
     QString write(const QString &name, const QByteArray &bytes)
     {
-        const QString path = m_dir.filePath(name);
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            qFatal("cannot write");
-        f.write(bytes);
-        return path;
+        return TestUtil::writeFile(m_dir.path(), name, bytes);
     }
     HttpResponsePlan get(const QString &path, const QString &query = {})
     {

@@ -9,25 +9,6 @@ class tst_MachineEvent : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void normalizeMac_data()
-    {
-        QTest::addColumn<QString>("input");
-        QTest::addColumn<QString>("expected");
-        QTest::newRow("colon") << QStringLiteral("52:54:00:12:34:56") << QStringLiteral("52:54:00:12:34:56");
-        QTest::newRow("upper-hyphen") << QStringLiteral("52-54-00-AB-CD-EF") << QStringLiteral("52:54:00:ab:cd:ef");
-        QTest::newRow("bare") << QStringLiteral("525400abcdef") << QStringLiteral("52:54:00:ab:cd:ef");
-        QTest::newRow("short") << QStringLiteral("52:54:00:12:34") << QString();
-        QTest::newRow("long") << QStringLiteral("52:54:00:12:34:56:78") << QString();
-        QTest::newRow("not-hex") << QStringLiteral("52:54:00:12:34:zz") << QString();
-        QTest::newRow("empty") << QString() << QString();
-        QTest::newRow("non-latin") << QStringLiteral("52:54:00:12:34:5\u00e9") << QString();
-    }
-    void normalizeMac()
-    {
-        QFETCH(QString, input);
-        QFETCH(QString, expected);
-        QCOMPARE(Nbc::normalizeMac(input), expected);
-    }
     void names()
     {
         QCOMPARE(eventName(EventKind::DhcpOffer), QStringLiteral("dhcp-offer"));

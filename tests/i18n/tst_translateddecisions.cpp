@@ -7,6 +7,8 @@
 #include "engine/servicehost.h"
 #include "inventory/machineregistry.h"
 
+#include "testutil.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -25,16 +27,6 @@ class tst_TranslatedDecisions : public QObject
 private:
     QTranslator m_translator;
     QTemporaryDir m_dir;
-
-    QString write(const QString &name, const QByteArray &bytes)
-    {
-        const QString path = m_dir.filePath(name);
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
-    }
 
     static QByteArray get(quint16 port, const QByteArray &path)
     {
@@ -67,13 +59,13 @@ private Q_SLOTS:
         snap.ports.http = 0;
         ArtifactSet set;
         set.name = QStringLiteral("t");
-        set.kernelPath = write(QStringLiteral("artifacts/vmlinuz"), QByteArray(4096, 'x'));   // not a bzImage
-        set.initramfsPath = write(QStringLiteral("artifacts/initramfs.xz"), QByteArray::fromHex("fd377a585a00") + QByteArray(64, 'x'));
+        set.kernelPath = TestUtil::writeFile(m_dir.path(), QStringLiteral("artifacts/vmlinuz"), QByteArray(4096, 'x'));   // not a bzImage
+        set.initramfsPath = TestUtil::writeFile(m_dir.path(), QStringLiteral("artifacts/initramfs.xz"), QByteArray::fromHex("fd377a585a00") + QByteArray(64, 'x'));
         snap.artifacts.insert(set.name, set);
         snap.defaultArtifacts = set.name;
         MachineIntent broken;
         broken.mac = QStringLiteral("52:54:00:00:00:03");
-        broken.configPath = write(QStringLiteral("configs/broken.yaml"), "machine: [unclosed\n");
+        broken.configPath = TestUtil::writeFile(m_dir.path(), QStringLiteral("configs/broken.yaml"), "machine: [unclosed\n");
         snap.machines.insert(broken.mac, broken);
 
         ServiceHost host;
