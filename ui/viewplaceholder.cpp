@@ -9,8 +9,8 @@ namespace Nbc::Ui {
 ViewPlaceholder::ViewPlaceholder(QAbstractItemView *view, std::function<QString()> text)
     : QObject(view)
     , m_view(view)
-    , m_text(std::move(text))
     , m_viewport(view->viewport())
+    , m_text(std::move(text))
 {
     m_viewport->installEventFilter(this);
 }

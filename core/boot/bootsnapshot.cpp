@@ -23,6 +23,15 @@ QHostAddress BootSnapshot::dhcpListenAddress() const
     return listenAddress();
 }
 
+bool BootSnapshot::isPrivateFile(const QString &canonicalPath) const
+{
+    for (const QString &path : privatePaths) {
+        if (path.endsWith(u'/') ? canonicalPath.startsWith(path) : canonicalPath == path)
+            return true;
+    }
+    return false;
+}
+
 const ArtifactSet *BootSnapshot::artifactsFor(const QString &mac) const
 {
     QString name = defaultArtifacts;

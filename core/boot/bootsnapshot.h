@@ -54,6 +54,10 @@ struct BootSnapshot {
     QString tftpRoot;                 // optional extra TFTP folder
     QString httpRoot;                 // optional extra HTTP folder, under /files/
     QString workspaceDir;
+    // Canonical paths the extra roots never serve, even when a root is pointed at the
+    // workspace: netboot.yaml, configs/, patches, leases, the inventory and every
+    // assigned config and patch. Folders end with '/'.
+    QStringList privatePaths;
 
     QHash<QString, ArtifactSet> artifacts;
     QString defaultArtifacts;
@@ -68,6 +72,9 @@ struct BootSnapshot {
     // to 255.255.255.255 reach only a socket bound to INADDR_ANY (SO_BINDTODEVICE keeps
     // them to the interface).
     QHostAddress dhcpListenAddress() const;
+
+    // True for a canonical path that is one of privatePaths or lies below one of them.
+    bool isPrivateFile(const QString &canonicalPath) const;
 
     // The base URL iPXE and Talos use to reach the HTTP engine, e.g. http://10.77.0.1:8080
     QString httpBaseUrl() const;

@@ -47,6 +47,13 @@ HttpResponsePlan serveFile(const QString &path, const QString &detail, const QSt
     return plan;
 }
 
+// The engine opens what it serves with O_NOFOLLOW; files the user set up (artefacts,
+// iPXE binaries: Debian's /usr/lib/ipxe/ipxe.efi is a symlink) are resolved here first.
+QString canonical(const QString &path)
+{
+    return QFileInfo(path).canonicalFilePath();
+}
+
 HttpResponsePlan script(const IpxeScript &s, const QString &mac)
 {
     HttpResponsePlan plan;
@@ -90,7 +97,7 @@ HttpResponsePlan artifact(const BootSnapshot &snapshot, const QString &mac, Arti
         plan.body = check.error.toUtf8() + '\n';
         return plan;
     }
-    return serveFile(path, name, mac, kind);
+    return serveFile(canonical(path), name, mac, kind);
 }
 
 // The machine's own config, rendered for it (hostname, install disk, the console's log
@@ -195,11 +202,13 @@ HttpResponsePlan routeHttp(const BootSnapshot &snapshot, const HttpRequestInfo &
                             uefi ? QStringLiteral("no UEFI iPXE binary is set up") : QStringLiteral("no BIOS iPXE binary is set up"),
                             {}, ArtifactKind::IpxeBinary);
         }
-        return serveFile(file, path.mid(1), {}, ArtifactKind::IpxeBinary);
+        return serveFile(canonical(file), path.mid(1), {}, ArtifactKind::IpxeBinary);
     }
 
     if (path.startsWith(QLatin1String("/files/")) && !snapshot.httpRoot.isEmpty()) {
-        const SafePathResult resolved = resolveUnderRoot(snapshot.httpRoot, path.mid(7));
+        SafePathResult resolved = resolveUnderRoot(snapshot.httpRoot, path.mid(7));
+        if (resolved.ok())
+            resolved.refusal = extraRootRefusal(snapshot, resolved.path);
         if (resolved.ok())
             return serveFile(resolved.path, path, {}, ArtifactKind::Other);
         const bool missing = resolved.refusal == QLatin1String("not-found");

@@ -60,4 +60,13 @@ SafePathResult resolveUnderRoot(const QString &root, const QString &requested)
     return result;
 }
 
+QString extraRootRefusal(const BootSnapshot &snapshot, const QString &canonicalPath)
+{
+    if (snapshot.isPrivateFile(canonicalPath))
+        return QStringLiteral("private");
+    if (!QFileInfo(canonicalPath).permission(QFileDevice::ReadOther))
+        return QStringLiteral("not-world-readable");
+    return {};
+}
+
 } // namespace Nbc

@@ -34,7 +34,12 @@ SafePathResult resolveTftpName(const BootSnapshot &snapshot, const QString &requ
     }
     if (snapshot.tftpRoot.isEmpty())
         return SafePathResult{{}, QStringLiteral("not-found")};
-    return resolveUnderRoot(snapshot.tftpRoot, requested);
+    SafePathResult resolved = resolveUnderRoot(snapshot.tftpRoot, requested);
+    if (resolved.ok())
+        resolved.refusal = extraRootRefusal(snapshot, resolved.path);
+    if (!resolved.ok())
+        resolved.path.clear();
+    return resolved;
 }
 
 } // namespace Nbc::Boot

@@ -12,4 +12,5 @@ namespace Nbc::Boot {
 // looked up under the TFTP root only. Refusals carry safepath's reasons.
 SafePathResult resolveTftpName(const BootSnapshot &snapshot, const QString &requested);
 
+
 } // namespace Nbc::Boot

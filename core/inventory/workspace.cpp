@@ -497,10 +497,29 @@ BootSnapshot Workspace::toSnapshot() const
     snap.defaultArtifacts = s.defaultArtifacts;
     snap.unassigned = s.unassigned;
     snap.afterInstall = s.afterInstall;
+    // What the extra roots must never serve (canonical, so a symlink or "a/../b" does
+    // not get around it); a folder that does not exist yet is kept by its plain path.
+    auto addPrivate = [&snap](const QString &path, bool folder) {
+        const QFileInfo info(path);
+        const QString canonical = info.exists() ? info.canonicalFilePath() : QDir::cleanPath(info.absoluteFilePath());
+        snap.privatePaths.append(folder ? canonical + u'/' : canonical);
+    };
+    for (const char *name : {"netboot.yaml", "leases.json", "installed.json"})
+        addPrivate(absolutePath(QLatin1String(name)), false);
+    for (const char *name : {"configs", "patches"})
+        addPrivate(absolutePath(QLatin1String(name)), true);
+    // inventory.sqlite and its -wal / -shm companions.
+    addPrivate(absolutePath(QStringLiteral("inventory.sqlite")), false);
+    addPrivate(absolutePath(QStringLiteral("inventory.sqlite-wal")), false);
+    addPrivate(absolutePath(QStringLiteral("inventory.sqlite-shm")), false);
     for (MachineIntent m : s.machines) {
         m.configPath = absolutePath(m.configPath);
         for (QString &patch : m.patches)
             patch = absolutePath(patch);
+        if (!m.configPath.isEmpty())
+            addPrivate(m.configPath, false);
+        for (const QString &patch : std::as_const(m.patches))
+            addPrivate(patch, false);
         snap.machines.insert(m.mac, m);
     }
     return snap;

@@ -1,5 +1,7 @@
 #include "talos/configrenderer.h"
 
+#include "talos/yamlaliases.h"
+
 #include "talos/yamlwriter.h"
 
 #include <QCoreApplication>
@@ -378,6 +380,10 @@ RenderResult ConfigRenderer::render(const QByteArray &source, const RenderInput 
         for (const QByteArray &patchBytes : input.patches) {
             ++index;
             std::vector<YAML::Node> patch;
+            if (const int aliasLine = firstAliasLine(patchBytes)) {
+                return fail(aliasLine, tr("patch %1 uses a YAML alias (*name), which is not accepted: write the "
+                                          "values out").arg(index));
+            }
             try {
                 for (const YAML::Node &doc : YAML::LoadAll(patchBytes.toStdString())) {
                     if (!doc.IsNull())

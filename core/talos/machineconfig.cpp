@@ -1,5 +1,7 @@
 #include "talos/machineconfig.h"
 
+#include "talos/yamlaliases.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
@@ -95,6 +97,15 @@ MachineConfig MachineConfig::parse(const QByteArray &bytes, const QString &fileN
         ConfigProblem p;
         p.kind = ConfigProblem::Kind::Syntax;
         p.message = tr("the file is empty: copy a config made by 'talosctl gen config' here");
+        config.m_problems.append(p);
+        return config;
+    }
+    if (const int aliasLine = firstAliasLine(bytes)) {
+        ConfigProblem p;
+        p.kind = ConfigProblem::Kind::Syntax;
+        p.line = aliasLine;
+        p.message = tr("YAML aliases (*name) are not accepted: Talos configs never need them, and nested ones "
+                       "multiply a small file into gigabytes. Write the values out");
         config.m_problems.append(p);
         return config;
     }

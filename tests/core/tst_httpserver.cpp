@@ -83,6 +83,9 @@ private:
         assigned.mac = QStringLiteral("52:54:00:12:34:56");
         assigned.configPath = m_dir.filePath(QStringLiteral("worker.yaml"));
         snap.machines.insert(assigned.mac, assigned);
+        // Debian's /usr/lib/ipxe/ipxe.efi is a symlink, like this one.
+        snap.ipxeUefi = m_dir.filePath(QStringLiteral("ipxe-link.efi"));
+        snap.privatePaths = {QFileInfo(m_root + QStringLiteral("/netboot.yaml")).canonicalFilePath()};
         return snap;
     }
 
@@ -254,7 +257,30 @@ private Q_SLOTS:
         config.write("version: v1alpha1\nmachine:\n  type: worker\ncluster:\n  controlPlane:\n    endpoint: https://10.0.0.10:6443\n");
         config.close();
 
+        QFile ipxe(m_dir.filePath(QStringLiteral("ipxe-real.efi")));
+        QVERIFY(ipxe.open(QIODevice::WriteOnly));
+        ipxe.write("MZ-real-ipxe");
+        ipxe.close();
+        QVERIFY(QFile::link(QStringLiteral("ipxe-real.efi"), m_dir.filePath(QStringLiteral("ipxe-link.efi"))));
+        // The workspace's own file in a root pointed at it, and a file only its owner reads.
+        TestUtil::writeFile(m_root, QStringLiteral("netboot.yaml"), "machines: []\n");
+        const QString ownerOnly = TestUtil::writeFile(m_root, QStringLiteral("owner-only.txt"), "mine\n");
+        QVERIFY(QFile::setPermissions(ownerOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+
         m_curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+    }
+
+    void symlinkedIpxeServedPrivateFilesNot()
+    {
+        QVERIFY(startServer());
+        const CurlResult ipxe = curl({QStringLiteral("-D"), QStringLiteral("-"), url(QStringLiteral("/ipxe.efi"))});
+        QCOMPARE(statusOf(ipxe.out), 200);
+        QVERIFY(ipxe.out.endsWith("\r\n\r\nMZ-real-ipxe"));
+        for (const char *path : {"/files/netboot.yaml", "/files/owner-only.txt"}) {
+            const CurlResult refused = curl({QStringLiteral("-D"), QStringLiteral("-"), url(QString::fromLatin1(path))});
+            QCOMPARE(statusOf(refused.out), 403);
+            QVERIFY2(!refused.out.contains("machines") && !refused.out.contains("mine"), refused.out.constData());
+        }
     }
 
     void init()

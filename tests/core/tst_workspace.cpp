@@ -1,5 +1,9 @@
 #include "inventory/workspace.h"
 
+#include "boot/httproute.h"
+#include "boot/tftproute.h"
+#include "testutil.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -186,6 +190,35 @@ machines:
         QCOMPARE(snap.artifacts.value(QStringLiteral("s")).kernelPath, root + QStringLiteral("/artifacts/vmlinuz"));
         QCOMPARE(snap.artifacts.value(QStringLiteral("s")).initramfsPath, QStringLiteral("/abs/initramfs.xz"));
         QCOMPARE(snap.machines.value(QStringLiteral("52:54:00:aa:bb:cc")).configPath, root + QStringLiteral("/configs/w.yaml"));
+    }
+    void extraRootsNeverServeTheWorkspace()
+    {
+        // --http-root / --tftp-root pointed at the workspace itself: its settings,
+        // configs, patches, leases and inventory stay private; its artefacts do not.
+        QTemporaryDir dir;
+        write(dir.filePath(QStringLiteral("netboot.yaml")),
+              "httpRoot: .\ntftpRoot: .\nmachines:\n  - mac: 52:54:00:00:00:01\n    config: elsewhere/w.yaml\n"
+              "    patches: [p/disk.yaml]\n");
+        for (const char *name : {"configs/worker.yaml", "elsewhere/w.yaml", "p/disk.yaml", "leases.json",
+                                 "inventory.sqlite", "artifacts/vmlinuz"})
+            TestUtil::writeFile(dir.path(), QLatin1String(name), "x\n");
+        Workspace ws = Workspace::open(dir.path());
+        QVERIFY(ws.ok());
+        const BootSnapshot snap = ws.toSnapshot();
+        for (const char *name : {"netboot.yaml", "configs/worker.yaml", "elsewhere/w.yaml", "p/disk.yaml",
+                                 "leases.json", "inventory.sqlite"}) {
+            Boot::HttpRequestInfo request;
+            request.method = "GET";
+            request.path = QStringLiteral("/files/") + QLatin1String(name);
+            const Boot::HttpResponsePlan plan = Boot::routeHttp(snap, request);
+            QVERIFY2(plan.status == 403 && plan.detail == QLatin1String("private"), name);
+            QCOMPARE(Boot::resolveTftpName(snap, QLatin1String(name)).refusal, QStringLiteral("private"));
+        }
+        Boot::HttpRequestInfo artefact;
+        artefact.method = "GET";
+        artefact.path = QStringLiteral("/files/artifacts/vmlinuz");
+        QCOMPARE(Boot::routeHttp(snap, artefact).status, 200);
+        QVERIFY(Boot::resolveTftpName(snap, QStringLiteral("artifacts/vmlinuz")).ok());
     }
 };
 
