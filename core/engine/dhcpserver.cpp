@@ -110,6 +110,7 @@ bool DhcpServer::prepare(QString *error, QString *fix)
             qWarning("%s", qPrintable(warning));
     }
     m_savedRevision = m_pool->revision();
+    rememberDurable();
     if (!m_saveTimer) {
         m_saveTimer = new QTimer(this);
         m_saveTimer->setSingleShot(true);
@@ -141,9 +142,19 @@ void DhcpServer::save()
     QString error;
     if (m_file->save(*m_pool, &error)) {
         m_savedRevision = m_pool->revision();
+        rememberDurable();
     } else {
         count(QStringLiteral("lease-file:write-error"));
         qWarning("%s", qPrintable(error));
+    }
+}
+
+void DhcpServer::rememberDurable()
+{
+    m_durable.clear();
+    for (const Dhcp::Lease &lease : m_pool->leases()) {
+        if (!lease.mac.isEmpty() && lease.state == Dhcp::LeaseState::Bound)
+            m_durable.insert(lease.mac, lease.address);
     }
 }
 
@@ -270,6 +281,13 @@ void DhcpServer::answerRequest(Listener &listener, const Datagram &datagram, con
     case LeaseAnswer::Kind::Ack: {
         // The leased address: how the registry learns the machine's IP in full mode.
         emitEvent(EventKind::DhcpRequest, boot, answer.address, {}, &answer);
+        // A new binding is on disk before the client can use it; a renewal of a known one
+        // is written with the next batch.
+        if (m_file && m_durable.value(mac) != answer.address) {
+            if (m_saveTimer)
+                m_saveTimer->stop();
+            save();
+        }
         const Dhcp::Packet reply = makeLeaseReply(request, MessageType::Ack, answer, boot);
         if (sendReply(listener, datagram, request, reply))
             emitEvent(EventKind::DhcpAck, boot, answer.address, boot.bootFile, &answer);

@@ -46,11 +46,15 @@ private:
                    const Dhcp::LeaseAnswer *lease = nullptr);
     void scheduleSave();
     void save();
+    void rememberDurable();
 
     std::unique_ptr<Dhcp::LeasePool> m_pool;
     std::optional<LeaseFile> m_file;
     QTimer *m_saveTimer = nullptr;
     quint64 m_savedRevision = 0;
+    // MAC -> address as last written to leases.json: an ACK that binds anything else is
+    // written (and synced) before it is sent, so a crash never hands one address to two.
+    QHash<QString, quint32> m_durable;
     quint32 m_server = 0;
 };
 

@@ -3,7 +3,11 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace Nbc {
 
@@ -55,9 +59,16 @@ bool LeaseFile::save(const Dhcp::LeasePool &pool, QString *error) const
         return false;
     }
     file.write(pool.toJson());
+    // commit() syncs the file's data before the rename; the folder is synced after it so
+    // the rename itself survives a power cut, not only a crash of the console.
     if (!file.commit()) {
         *error = tr("Cannot write the lease file %1: %2").arg(m_path, file.errorString());
         return false;
+    }
+    const int folder = ::open(QFile::encodeName(QFileInfo(m_path).absolutePath()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (folder >= 0) {
+        ::fsync(folder);
+        ::close(folder);
     }
     return true;
 }

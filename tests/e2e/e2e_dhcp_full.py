@@ -68,6 +68,8 @@ class Run:
         log(f"dhcp-server running: {status.get('address')}")
 
     def stop_console(self):
+        if self.console is None:   # a check that killed it failed before starting it again
+            return
         code = self.console.stop()
         self.console = None
         expect(code == 0, f"console exited with {code} after SIGINT")
@@ -203,6 +205,30 @@ def main():
             expect(r["file"] == f"http://{SERVER}:8080/boot.ipxe", f"file {r['file']!r}")
             expect(43 not in r["options"], "a PXE menu for iPXE")
 
+        def lease_survives_sigkill_after_ack():
+            # The ACK is sent only once the binding is on disk: a console killed right after
+            # it has the lease at its next start, and hands that address to no one else.
+            mac = "52:54:00:91:00:06"
+            xid, p = wire.dhcp_packet(1, mac, [(55, bytes([1, 3, 51]))])
+            offers = client.exchange(xid, p)
+            expect(len(offers) == 1, f"{len(offers)} offers")
+            address = offers[0][2]["yiaddr"]
+            xid, p = wire.dhcp_packet(3, mac, [(54, socket.inet_aton(SERVER)), (50, socket.inet_aton(address))])
+            acks = client.exchange(xid, p)
+            expect(len(acks) == 1 and acks[0][2]["options"].get(53) == b"\x05", f"no ACK: {acks}")
+            run.console.kill()
+            run.console = None
+            with open(os.path.join(workspace, "leases.json")) as f:
+                leases = json.load(f)["leases"]
+            mine = [entry for entry in leases if entry.get("mac") == mac]
+            expect(len(mine) == 1 and mine[0]["ip"] == address and mine[0]["state"] == "bound",
+                   f"after SIGKILL leases.json has {mine} for {mac} (ACKed {address})")
+            run.start_console()
+            xid, p = wire.dhcp_packet(1, "52:54:00:91:00:07", [(50, socket.inet_aton(address))])
+            newcomer = client.exchange(xid, p)
+            expect(len(newcomer) == 1 and newcomer[0][2]["yiaddr"] != address,
+                   f"a newcomer asking for {address} was offered it after the restart: {newcomer}")
+
         def wrong_address_nak():
             # INIT-REBOOT asking for the udhcpc client's address from another MAC.
             expect("first" in leased, "no first lease")
@@ -218,6 +244,8 @@ def main():
         checks.check("PXE BIOS DISCOVER: address and undionly.kpxe in one offer, then the ACK", pxe_bios_one_offer)
         checks.check("iPXE DISCOVER: address and script URL, no PXE menu", ipxe_script_url)
         checks.check("REQUEST for another client's address: NAK", wrong_address_nak)
+        checks.check("a lease ACKed just before SIGKILL is still there after the restart",
+                     lease_survives_sigkill_after_ack)
         run.stop_console()
     except (AssertionError, subprocess.CalledProcessError) as e:
         checks.failed.append(f"setup: {e}")

@@ -121,6 +121,15 @@ class Console:
                     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
                 self.lock.wait(min(left, 1.0))
 
+    def kill(self):
+        """SIGKILL, as a crash or a pulled plug of the console would end it."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=20)
+        self.reader.join(timeout=5)
+        self.log_file.close()
+        return self.proc.returncode
+
     def stop(self):
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGINT)
