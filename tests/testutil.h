@@ -2,6 +2,7 @@
 
 // Helpers shared by the Qt Tests: test data, real peer programs, waiting on signals.
 
+#include "engine/servicehost.h"
 #include "model/machineevent.h"
 
 #include <QByteArray>
@@ -36,6 +37,29 @@ inline QString writeFile(const QString &dir, const QString &name, const QByteArr
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
         qFatal("cannot write %s", qPrintable(path));
     return path;
+}
+
+// What a DHCP engine reports when it sees the machine's exchange: tells every engine of
+// host that mac uses address (the HTTP engine serves configs only to that address).
+inline void learnAddress(Nbc::ServiceHost *host, const QString &mac, const QHostAddress &address)
+{
+    for (Nbc::Engine *engine : host->engines()) {
+        QMetaObject::invokeMethod(engine, "learnAddress", Qt::QueuedConnection, Q_ARG(QString, mac),
+                                  Q_ARG(QHostAddress, address));
+    }
+}
+
+// The talos.config= URL of a boot script (with its token), as Talos would read it.
+inline QString configUrlOf(const QByteArray &script)
+{
+    const qsizetype at = script.indexOf("talos.config=");
+    if (at < 0)
+        return {};
+    const qsizetype start = at + 13;
+    qsizetype end = start;
+    while (end < script.size() && script.at(end) != ' ' && script.at(end) != '\n')
+        ++end;
+    return QString::fromUtf8(script.mid(start, end - start));
 }
 
 inline QByteArray readData(const QString &name)

@@ -398,6 +398,9 @@ void MachineDetailDock::refreshPreview()
     Boot::HttpRequestInfo request;
     request.method = "GET";
     request.path = QStringLiteral("/m/%1/config.yaml").arg(m_mac);
+    // As the machine itself asks: from its own address, with the token its script carried.
+    request.peer = request.machineAddress = QHostAddress(QHostAddress::LocalHost);
+    request.tokenCheck = Boot::ConfigTokens::Check::Valid;
     const Boot::HttpResponsePlan plan = Boot::routeHttp(m_session->snapshot(), request);
     if (plan.status != 200) {
         m_previewStatus->setText(tr("%1 cannot be served to this machine: %2")

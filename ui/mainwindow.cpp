@@ -69,6 +69,14 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
     m_library = session->configs();
     m_undoStack->setObjectName(QStringLiteral("undoStack"));
     m_assigner = new Assigner(session, m_library, m_undoStack, this);
+    // Somebody else asked for a machine's config (its secrets): say who, at once.
+    connect(session->registry(), &MachineRegistry::eventResolved, this, [this](const MachineEvent &event, Stage) {
+        if (event.kind != EventKind::ConfigRefused || event.failure != FailureCode::Unauthorized)
+            return;
+        const QString name = m_session->displayName(event.mac);
+        showStatus(tr("The config of %1 was asked for by %2 and refused: only the machine itself, at the address "
+                      "its DHCP exchange gave it, gets it.").arg(name, event.peer.toString()), 15000);
+    });
     connect(m_assigner, &Assigner::failed, this, [this](const QString &message) { showStatus(message); });
     connect(m_assigner, &Assigner::assigned, this, [this](const QStringList &macs, const QString &config) {
         const QString who = macs.size() == 1 ? macs.constFirst() : tr("%n machines", nullptr, int(macs.size()));

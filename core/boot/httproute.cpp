@@ -157,15 +157,17 @@ HttpResponsePlan routeHttp(const BootSnapshot &snapshot, const HttpRequestInfo &
         return script(IpxeScripts::entry(snapshot), {});
 
     if (path.startsWith(QLatin1String("/m/"))) {
-        const QStringList parts = path.mid(3).split(u'/');
-        if (parts.size() != 2)
-            return notFound(FailureCode::NoRoute);
-        const QString mac = normalizeMac(parts.at(0));
-        if (mac.isEmpty())
-            return notFound(FailureCode::BadMac);
-        const QString &leaf = parts.at(1);
+        const std::optional<MachineRoute> route = machineRoute(path);
+        if (!route)
+            return notFound(path.mid(3).count(u'/') == 1 ? FailureCode::BadMac : FailureCode::NoRoute);
+        const QString &mac = route->mac;
+        const QString &leaf = route->leaf;
+        const bool fromItsAddress = !request.machineAddress.isNull() && request.machineAddress == request.peer;
         if (leaf == QLatin1String("script.ipxe")) {
-            HttpResponsePlan plan = script(IpxeScripts::forMachine(snapshot, mac, request.query), mac);
+            if (!fromItsAddress)
+                return script(IpxeScripts::awaitingAddress(snapshot, mac, request.query), mac);
+            HttpResponsePlan plan = script(IpxeScripts::forMachine(snapshot, mac, request.query, request.issuedToken), mac);
+            // What iPXE reports (UUID, serial) is believed only from the machine's address.
             plan.facts = factsFromQuery(request.query);
             return plan;
         }
@@ -175,6 +177,21 @@ HttpResponsePlan routeHttp(const BootSnapshot &snapshot, const HttpRequestInfo &
             return artifact(snapshot, mac, ArtifactKind::Initramfs);
         if (leaf == QLatin1String("config.yaml")) {
             const auto it = snapshot.machines.constFind(mac);
+            if (!fromItsAddress || request.tokenCheck != ConfigTokens::Check::Valid) {
+                const QString who = it != snapshot.machines.constEnd() && !it->hostname.isEmpty() ? it->hostname : mac;
+                const QString why = !fromItsAddress ? (request.machineAddress.isNull()
+                                                           ? QStringLiteral("no DHCP exchange of it seen")
+                                                           : QStringLiteral("not the address its DHCP exchange gave it"))
+                                                    : ConfigTokens::checkKey(request.tokenCheck);
+                HttpResponsePlan plan = notFound(FailureCode::Unauthorized,
+                                                 QStringLiteral("config for %1 asked by %2: refused (%3)")
+                                                     .arg(who, request.peer.toString(), why),
+                                                 mac, ArtifactKind::Config);
+                plan.status = 403;
+                plan.body = "Forbidden\n";
+                plan.event = EventKind::ConfigRefused;
+                return plan;
+            }
             if (it == snapshot.machines.constEnd() || it->configPath.isEmpty()) {
                 HttpResponsePlan plan = notFound(FailureCode::NoConfigAssigned,
                                                  QStringLiteral("no config is assigned to ") + mac, mac, ArtifactKind::Config);
@@ -231,6 +248,19 @@ MachineEvent eventFor(const HttpResponsePlan &plan, const QHostAddress &peer)
     event.artifact = plan.artifact;
     event.failure = plan.failure;
     return event;
+}
+
+std::optional<MachineRoute> machineRoute(const QString &path)
+{
+    if (!path.startsWith(QLatin1String("/m/")))
+        return std::nullopt;
+    const QStringList parts = path.mid(3).split(u'/');
+    if (parts.size() != 2)
+        return std::nullopt;
+    const QString mac = normalizeMac(parts.at(0));
+    if (mac.isEmpty())
+        return std::nullopt;
+    return MachineRoute{mac, parts.at(1)};
 }
 
 } // namespace Nbc::Boot

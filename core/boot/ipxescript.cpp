@@ -49,7 +49,8 @@ IpxeScript IpxeScripts::entry(const BootSnapshot &snapshot)
     return script;
 }
 
-QString IpxeScripts::talosCommandLine(const BootSnapshot &snapshot, const QString &mac, bool withConfig)
+QString IpxeScripts::talosCommandLine(const BootSnapshot &snapshot, const QString &mac, bool withConfig,
+                                      const QString &configToken)
 {
     const ArtifactSet *set = snapshot.artifactsFor(mac);
     QStringList args;
@@ -60,12 +61,29 @@ QString IpxeScripts::talosCommandLine(const BootSnapshot &snapshot, const QStrin
                             set ? set->extraKernelArgs : QString());
     const QString base = snapshot.httpBaseUrl() + machinePath(mac);
     if (withConfig)
-        args << QStringLiteral("talos.config=") + base + QStringLiteral("/config.yaml");
+        args << QStringLiteral("talos.config=") + base + QStringLiteral("/config.yaml")
+                    + (configToken.isEmpty() ? QString() : QStringLiteral("?t=") + configToken);
     args << QStringLiteral("talos.logging.kernel=") + logSinkUrl(snapshot);
     return args.join(u' ');
 }
 
-IpxeScript IpxeScripts::forMachine(const BootSnapshot &snapshot, const QString &mac, const QString &query)
+IpxeScript IpxeScripts::awaitingAddress(const BootSnapshot &snapshot, const QString &mac, const QString &query)
+{
+    IpxeScript script;
+    script.kind = ScriptKind::AddressUnconfirmed;
+    const QByteArray again = (snapshot.httpBaseUrl() + machinePath(mac)).toUtf8() + "/script.ipxe"
+        + (query.isEmpty() ? QByteArray() : "?" + query.toUtf8());
+    script.text = header(mac + QStringLiteral(": address not confirmed by DHCP"))
+        + "echo Netboot Console: this address is not the one DHCP gave " + mac.toUtf8() + ",\n"
+          "echo or the console has not seen this machine's DHCP exchange yet; asking again.\n"
+          ":wait\n"
+          "sleep " + QByteArray::number(kWaitSeconds) + "\n"
+          "chain --replace --autofree " + again + " || goto wait\n";
+    return script;
+}
+
+IpxeScript IpxeScripts::forMachine(const BootSnapshot &snapshot, const QString &mac, const QString &query,
+                                   const QString &configToken)
 {
     IpxeScript script;
     const MachineIntent *intent = nullptr;
@@ -127,7 +145,7 @@ IpxeScript IpxeScripts::forMachine(const BootSnapshot &snapshot, const QString &
     script.text = header(mac + QStringLiteral(": Talos") + versionText + QStringLiteral(" (") + set->name
                          + (assigned ? QStringLiteral(")") : QStringLiteral(", maintenance mode)")))
         + "imgfree\n"
-          "kernel " + base + "/vmlinuz " + talosCommandLine(snapshot, mac, assigned).toUtf8() + "\n"
+          "kernel " + base + "/vmlinuz " + talosCommandLine(snapshot, mac, assigned, configToken).toUtf8() + "\n"
           "initrd " + base + "/initramfs.xz\n"
           "boot\n";
     return script;

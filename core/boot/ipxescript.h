@@ -27,12 +27,19 @@ public:
 
     // /m/<mac>/script.ipxe: boot Talos, wait for an assignment, or boot from disk.
     // `query` is the raw query the entry script sent, repeated when the script re-chains.
-    static IpxeScript forMachine(const BootSnapshot &snapshot, const QString &mac, const QString &query);
+    // `configToken` goes into talos.config= (ConfigTokens): only the machine's own address
+    // is given a script that fetches its config.
+    static IpxeScript forMachine(const BootSnapshot &snapshot, const QString &mac, const QString &query,
+                                 const QString &configToken = {});
+    // The script for a request from an address the machine's DHCP exchange did not give it
+    // (or before any was seen): says so on the machine's screen and asks again.
+    static IpxeScript awaitingAddress(const BootSnapshot &snapshot, const QString &mac, const QString &query);
 
     // URL path prefix of a machine's routes: "/m/52-54-00-12-34-56".
     static QString machinePath(const QString &mac);
     // The Talos kernel command line for this machine (without the kernel image name).
-    static QString talosCommandLine(const BootSnapshot &snapshot, const QString &mac, bool withConfig);
+    static QString talosCommandLine(const BootSnapshot &snapshot, const QString &mac, bool withConfig,
+                                    const QString &configToken = {});
 };
 
 } // namespace Nbc::Boot

@@ -38,6 +38,8 @@ void DhcpProxy::handleDatagram(Listener &listener, const Datagram &datagram)
         MachineEvent event = makeEvent(EventKind::DhcpRequest, facts.mac, peerAddress(facts.requestedAddress));
         event.facts = eventFacts;
         Q_EMIT machineEvent(event);
+        if (facts.requestedAddress != 0 && facts.requestedAddress != 0xffffffff)
+            Q_EMIT addressLearned(facts.mac, event.peer);
     }
 
     if (!decision.reply) {

@@ -281,6 +281,7 @@ void DhcpServer::answerRequest(Listener &listener, const Datagram &datagram, con
     case LeaseAnswer::Kind::Ack: {
         // The leased address: how the registry learns the machine's IP in full mode.
         emitEvent(EventKind::DhcpRequest, boot, answer.address, {}, &answer);
+        Q_EMIT addressLearned(mac, QHostAddress(answer.address));
         // A new binding is on disk before the client can use it; a renewal of a known one
         // is written with the next batch.
         if (m_file && m_durable.value(mac) != answer.address) {

@@ -31,6 +31,10 @@ void Engine::setSnapshot(const BootSnapshot &snapshot)
     m_snapshot = snapshot;
 }
 
+void Engine::learnAddress(const QString &, const QHostAddress &)
+{
+}
+
 void Engine::count(const QString &key, quint64 n)
 {
     m_status.counters[key] += n;

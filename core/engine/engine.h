@@ -42,9 +42,14 @@ public Q_SLOTS:
     virtual void start() = 0;
     virtual void stop() = 0;
     virtual void setSnapshot(const Nbc::BootSnapshot &snapshot);
+    // A DHCP engine saw the machine's address (addressLearned of any engine, wired by
+    // ServiceHost); engines that bind something to a machine's address keep it.
+    virtual void learnAddress(const QString &mac, const QHostAddress &address);
 
 Q_SIGNALS:
     void machineEvent(const Nbc::MachineEvent &event);
+    // What a DHCP exchange showed: mac uses address (its lease, or what it asked for).
+    void addressLearned(const QString &mac, const QHostAddress &address);
     void statusChanged(const Nbc::EngineStatus &status);
 
 protected:

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QSocketNotifier>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <algorithm>
 #include <cerrno>
@@ -291,6 +292,17 @@ void HttpConnection::startResponse(const Http::Request &request)
     info.path = request.path;
     info.query = request.query;
     info.peer = m_peer;
+    if (const std::optional<Boot::MachineRoute> route = Boot::machineRoute(request.path)) {
+        // The address the machine's DHCP exchange gave it, never the asker's word for it.
+        info.machineAddress = m_server->machineAddress(route->mac);
+        if (!info.machineAddress.isNull() && info.machineAddress == m_peer) {
+            if (route->leaf == QLatin1String("script.ipxe"))
+                info.issuedToken = m_server->issueToken(route->mac, m_peer);
+            else if (route->leaf == QLatin1String("config.yaml"))
+                info.tokenCheck = m_server->checkToken(QUrlQuery(request.query).queryItemValue(QStringLiteral("t")),
+                                                       route->mac, m_peer);
+        }
+    }
     const Boot::HttpResponsePlan plan = Boot::routeHttp(m_server->currentSnapshot(), info);
 
     m_report = Report();

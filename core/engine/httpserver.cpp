@@ -155,6 +155,11 @@ void HttpServer::setSnapshot(const BootSnapshot &snapshot)
     listen();
 }
 
+void HttpServer::learnAddress(const QString &mac, const QHostAddress &address)
+{
+    m_addresses.learn(mac, address);
+}
+
 void HttpServer::accept(qintptr descriptor)
 {
     const int fd = int(descriptor);

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "boot/configtokens.h"
 #include "engine/engine.h"
+#include "engine/machineaddresses.h"
+
+#include <QDateTime>
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -58,6 +62,7 @@ public Q_SLOTS:
     void start() override;
     void stop() override;
     void setSnapshot(const Nbc::BootSnapshot &snapshot) override;
+    void learnAddress(const QString &mac, const QHostAddress &address) override;
 
 private:
     friend class HttpConnection;
@@ -76,6 +81,15 @@ private:
     void countKey(const QString &key, quint64 n = 1) { count(key, n); }
     void dropReason(const QString &reason) { drop(reason); }
     const BootSnapshot &currentSnapshot() const { return snapshot(); }
+    QHostAddress machineAddress(const QString &mac) const { return m_addresses.addressOf(mac); }
+    QString issueToken(const QString &mac, const QHostAddress &address)
+    {
+        return m_tokens.issue(mac, address, QDateTime::currentMSecsSinceEpoch());
+    }
+    Boot::ConfigTokens::Check checkToken(const QString &token, const QString &mac, const QHostAddress &address)
+    {
+        return m_tokens.check(token, mac, address, QDateTime::currentMSecsSinceEpoch());
+    }
 
     Limits m_limits;
     bool m_zeroCopy = true;
@@ -89,6 +103,8 @@ private:
     quint64 m_lastTransferId;
     qint64 m_dateSecond = -1;
     QByteArray m_date;
+    MachineAddresses m_addresses;
+    Boot::ConfigTokens m_tokens;
 };
 
 } // namespace Nbc

@@ -101,7 +101,7 @@ void LogSink::onTcpReadyRead(QTcpSocket *socket)
                 if (conn.buffer.size() > kMaxLineBytes) {
                     // Endless line: keep what fits as one truncated message, skip the rest.
                     drop(QStringLiteral("line-too-long"));
-                    handleLine(conn.buffer.left(kMaxLineBytes), peer);
+                    handleLine(conn.buffer.left(kMaxLineBytes), peer, true);
                     conn.buffer.clear();
                     conn.discarding = true;
                 }
@@ -116,7 +116,7 @@ void LogSink::onTcpReadyRead(QTcpSocket *socket)
                 drop(QStringLiteral("line-too-long"));
                 conn.buffer.truncate(kMaxLineBytes);
             }
-            handleLine(conn.buffer, peer);
+            handleLine(conn.buffer, peer, true);
         }
         conn.buffer.clear();
         start = newline + 1;
@@ -131,11 +131,11 @@ void LogSink::onUdpReadyRead()
         QByteArray line = datagram.data();
         while (line.endsWith('\n') || line.endsWith('\r'))
             line.chop(1);
-        handleLine(line, datagram.senderAddress());
+        handleLine(line, datagram.senderAddress(), false);
     }
 }
 
-void LogSink::handleLine(const QByteArray &line, const QHostAddress &peer)
+void LogSink::handleLine(const QByteArray &line, const QHostAddress &peer, bool tcp)
 {
     count(QStringLiteral("received"));
     if (line.trimmed().isEmpty()) {
@@ -167,6 +167,7 @@ void LogSink::handleLine(const QByteArray &line, const QHostAddress &peer)
         if (value.isString())
             event.facts.insert(QLatin1String(key), value.toString().left(256));
     }
+    event.facts.insert(QStringLiteral("transport"), tcp ? QStringLiteral("tcp") : QStringLiteral("udp"));
     count(QStringLiteral("served"));
     Q_EMIT machineEvent(event);
 }

@@ -31,7 +31,9 @@ private:
     void onNewConnection();
     void onTcpReadyRead(QTcpSocket *socket);
     void onUdpReadyRead();
-    void handleLine(const QByteArray &line, const QHostAddress &peer);
+    // tcp: the line came over a TCP connection, whose peer address a sender cannot
+    // simply make up (a UDP datagram's can be).
+    void handleLine(const QByteArray &line, const QHostAddress &peer, bool tcp);
 
     struct Connection {
         QByteArray buffer;

@@ -10,6 +10,7 @@ void registerMetaTypes()
     qRegisterMetaType<Nbc::MachineEvent>();
     qRegisterMetaType<Nbc::EngineStatus>();
     qRegisterMetaType<Nbc::BootSnapshot>();
+    qRegisterMetaType<QHostAddress>();
 }
 
 ServiceHost::ServiceHost(QObject *parent)
@@ -31,6 +32,12 @@ void ServiceHost::addEngine(Engine *engine)
     connect(thread, &QThread::finished, engine, &QObject::deleteLater);
     connect(engine, &Engine::machineEvent, this, &ServiceHost::machineEvent, Qt::QueuedConnection);
     connect(engine, &Engine::statusChanged, this, &ServiceHost::statusChanged, Qt::QueuedConnection);
+    // What one engine's DHCP exchange shows of a machine's address reaches every engine,
+    // thread to thread, as a value (the HTTP engine binds configs to it).
+    for (Engine *other : std::as_const(m_engines)) {
+        connect(engine, &Engine::addressLearned, other, &Engine::learnAddress, Qt::QueuedConnection);
+        connect(other, &Engine::addressLearned, engine, &Engine::learnAddress, Qt::QueuedConnection);
+    }
     m_engines.append(engine);
     m_threads.append(thread);
     thread->start();

@@ -231,8 +231,10 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
     const bool known = !event.mac.isEmpty() && m_machines.contains(event.mac);
     // Only PXE traffic and our own routes make a machine; the LAN's phones and laptops,
     // whose DHCP the proxy ignores, never become rows.
+    // Nor does a refused config request: anyone can name any MAC.
     const bool creates = event.kind != EventKind::DhcpIgnored && event.kind != EventKind::Log
-        && event.kind != EventKind::TftpFailed;
+        && event.kind != EventKind::TftpFailed
+        && !(event.kind == EventKind::ConfigRefused && event.failure == FailureCode::Unauthorized);
     if (event.mac.isEmpty() || (!known && !creates)) {
         Q_EMIT eventResolved(event, Stage::Discovered);
         return;
@@ -279,7 +281,6 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
     case EventKind::TftpStart:
     case EventKind::TftpProgress:
     case EventKind::TftpDone: {
-        learnAddress(m, event.peer);
         m.bootFileFetched = true;
         if (m.hint == ignoresProxyHint())
             m.hint.clear();
@@ -311,10 +312,17 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
         break;
     }
     case EventKind::ScriptServed:
-        learnAddress(m, event.peer);
+        // Facts come only with scripts served to the machine's own address (the route).
         learnIdentity(m, event.facts);
         m.bootFileFetched = true;
-        if (event.script == ScriptKind::Wait) {
+        if (event.script == ScriptKind::AddressUnconfirmed) {
+            advance(m, Stage::Waiting, time);
+            m.hint = m.ip.isNull()
+                ? tr("The console has not seen this machine's DHCP exchange, so it does not know its address and "
+                     "serves it no config. Is the console on the machines' network segment (no DHCP relay between)?")
+                : tr("Its boot script was asked for from %1, but its DHCP exchange gave it %2: it is served only "
+                     "to that address.").arg(event.peer.toString(), m.ip.toString());
+        } else if (event.script == ScriptKind::Wait) {
             advance(m, Stage::Waiting, time);
             m.hint = tr("No machine config is assigned: drag one onto this machine; it boots as soon as it has one.");
         } else if (event.script == ScriptKind::NoArtifacts) {
@@ -332,7 +340,6 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
     case EventKind::HttpStart:
     case EventKind::HttpProgress:
     case EventKind::HttpDone:
-        learnAddress(m, event.peer);
         if (isBootArtifact(event.artifact) || event.artifact == ArtifactKind::IpxeBinary) {
             m.bootFileFetched = true;
             advance(m, isBootArtifact(event.artifact) ? Stage::Kernel : Stage::LoadingIpxe, time, detail);
@@ -355,15 +362,16 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
         }
         break;
     case EventKind::ConfigServed:
-        learnAddress(m, event.peer);
         m.configFetchedThisBoot = true;
         m.downloading = false;
         m.hint.clear();
         advance(m, Stage::Config, time, detail);
         break;
     case EventKind::ConfigRefused:
-        learnAddress(m, event.peer);
-        if (event.failure == FailureCode::NoConfigAssigned) {
+        if (event.failure == FailureCode::Unauthorized) {
+            // Someone else asked for this machine's config (the window says so); the
+            // machine itself is not changed by it.
+        } else if (event.failure == FailureCode::NoConfigAssigned) {
             m.hint = tr("Talos asked for its machine config but none is assigned: drag a config onto this machine.");
         } else {
             m.failure = tr("Its config could not be served: %1").arg(detail);
@@ -434,7 +442,9 @@ void MachineRegistry::applyLog(Machine &m, const MachineEvent &event)
     case Talos::Milestone::InstallDone:
         advance(m, Stage::Installing, time);
         m.talosState = tr("installed to disk");
-        if (!m.installReportedThisBoot) {
+        // Only over TCP: a UDP line's source address is whatever the sender wrote, and
+        // this report sends the machine to its disk at its next boot.
+        if (!m.installReportedThisBoot && event.facts.value(QStringLiteral("transport")) == QLatin1String("tcp")) {
             m.installReportedThisBoot = true;
             Q_EMIT installReported(m.mac);
         }

@@ -6,11 +6,12 @@ namespace Nbc {
 
 namespace {
 
-constexpr std::array<const char *, 9> kScriptKeys = {
+constexpr std::array<const char *, 10> kScriptKeys = {
     "", "entry", "boot-talos", "maintenance", "wait", "no-artifacts", "exit", "sanboot", "http-404",
+    "address-unconfirmed",
 };
 
-constexpr std::array<const char *, 18> kFailureKeys = {
+constexpr std::array<const char *, 19> kFailureKeys = {
     "",
     "not-found",
     "no-route",
@@ -29,6 +30,7 @@ constexpr std::array<const char *, 18> kFailureKeys = {
     "timed-out",
     "client-ended",
     "refused",
+    "unauthorized",
 };
 
 } // namespace

@@ -20,6 +20,8 @@ enum class ScriptKind : quint8 {
     Exit,          // installed: back to the firmware, which boots the disk
     Sanboot,       // installed: iPXE boots the first disk itself
     Http404,       // installed: the script answers 404, iPXE falls through
+    AddressUnconfirmed,   // asked from an address the machine's DHCP exchange did not give
+                          // it (or none seen yet): iPXE asks again, nothing secret is sent
 };
 QString scriptKey(ScriptKind kind);
 ScriptKind scriptFromKey(const QString &key);
@@ -59,6 +61,7 @@ enum class FailureCode : quint8 {
     TimedOut,             // the peer stopped answering
     ClientEnded,          // the peer ended the transfer itself (e.g. iPXE after the size)
     Refused,              // a protocol-level refusal (TFTP options, write request ...)
+    Unauthorized,         // a config asked for without a valid token, or not from its machine
 };
 QString failureKey(FailureCode code);
 // True for failures of the machine's own boot files that only a person can fix.

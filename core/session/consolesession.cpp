@@ -24,21 +24,17 @@ ConsoleSession::ConsoleSession(QObject *parent)
 {
     connect(m_services, &ServiceHost::machineEvent, m_registry, &MachineRegistry::handleEvent);
     // Talos said it installed: its next network boot goes to its disk (afterInstall).
+    // It is kept in installed.json, never in netboot.yaml: no network event edits the
+    // user's file (DESIGN.md security stance).
     connect(m_registry, &MachineRegistry::installReported, this, [this](const QString &mac) {
         const QString key = normalizeMac(mac);
-        MachineIntent *m = m_workspace.machine(key);
-        if (!m) {
-            m_workspace.setAssignment(key, QString());
-            m = m_workspace.machine(key);
-        }
-        if (!m->installed) {
-            m->installed = true;
-            // The engines learn it at once (the machine may reboot any moment); the file
-            // follows within a quarter of a second.
-            if (!m_pushTimer->isActive())
-                m_pushTimer->start();
-            scheduleSave();
-        }
+        if (key.isEmpty() || !m_installed.set(key, true))
+            return;
+        // The engines learn it at once (the machine may reboot any moment); the file
+        // follows within a quarter of a second, one write for a burst.
+        if (!m_pushTimer->isActive())
+            m_pushTimer->start();
+        scheduleSave();
     });
     m_pushTimer = new QTimer(this);
     m_pushTimer->setSingleShot(true);
@@ -58,8 +54,9 @@ void ConsoleSession::scheduleSave()
 
 void ConsoleSession::saveScheduled()
 {
+    m_saveTimer->stop();
     QString error;
-    if (!saveWorkspace(&error)) {
+    if (!m_installed.save(&error)) {
         Q_EMIT workspaceError(error);
         return;
     }
@@ -110,6 +107,13 @@ bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &o
         m_error = tr("The workspace cannot be used: %1").arg(m_workspace.error().toString());
         return false;
     }
+    m_brokenEdit.clear();
+    QFile settingsFile(m_workspace.settingsPath());
+    if (settingsFile.open(QIODevice::ReadOnly))
+        m_lastSavedYaml = settingsFile.readAll();
+    QString installedWarning;
+    if (!m_installed.load(m_workspace.directory(), &installedWarning))
+        m_warnings << installedWarning;
     // The inventory and the config library only need the workspace: they are there even
     // while no interface is chosen, so the window can show machines and configs already.
     // What was seen before this start; a broken inventory costs history, never a boot.
@@ -146,6 +150,11 @@ bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &o
 BootSnapshot ConsoleSession::snapshot() const
 {
     BootSnapshot snap = m_workspace.toSnapshot();
+    for (const QString &mac : m_installed.macs()) {
+        MachineIntent &m = snap.machines[mac];
+        m.mac = mac;
+        m.installed = true;
+    }
     applyOverrides(&snap);
     QString ignored;
     resolveAddress(&snap, &ignored);
@@ -248,8 +257,23 @@ void ConsoleSession::pushSnapshot()
 
 bool ConsoleSession::saveWorkspace(QString *error)
 {
-    // Writes every pending change, deferred ones included.
-    m_saveTimer->stop();
+    QString ignored;
+    QString &why = error ? *error : ignored;
+    // The file is the user's: a hand edit that does not parse is never written over (it
+    // is kept until it parses again), nor is one made since the console last read it.
+    if (!m_brokenEdit.isEmpty()) {
+        why = tr("netboot.yaml has an error (%1); nothing is written to it until it is fixed, so this change "
+                 "was not saved.").arg(m_brokenEdit);
+        return false;
+    }
+    QFile current(m_workspace.settingsPath());
+    if (current.open(QIODevice::ReadOnly) && current.readAll() != m_lastSavedYaml) {
+        current.close();
+        why = tr("netboot.yaml was changed on disk since the console read it; that edit is read now and this "
+                 "change was not saved. Make it again.");
+        onWorkspaceFileChanged();
+        return false;
+    }
     if (!m_workspace.save(error))
         return false;
     QFile file(m_workspace.settingsPath());
@@ -293,20 +317,47 @@ bool ConsoleSession::setMachineValues(const QString &mac, const QString &hostnam
 bool ConsoleSession::setInstalled(const QString &mac, bool installed, QString *error)
 {
     const QString key = normalizeMac(mac);
-    MachineIntent *m = m_workspace.machine(key);
-    if (!m) {
-        if (!installed)
-            return true;
-        m_workspace.setAssignment(key, QString());
-        m = m_workspace.machine(key);
-    }
-    if (m->installed == installed)
+    if (key.isEmpty())
         return true;
-    m->installed = installed;
-    if (!saveWorkspace(error))
+    bool changed = m_installed.set(key, installed);
+    if (changed && !m_installed.save(error))
         return false;
+    // An `installed: true` written by hand is the user's; "Reinstall", a person's choice
+    // too, clears it.
+    MachineIntent *m = m_workspace.machine(key);
+    if (!installed && m && m->installed) {
+        m->installed = false;
+        if (!saveWorkspace(error))
+            return false;
+        changed = true;
+    }
+    if (!changed)
+        return true;
+    pushSnapshot();
     Q_EMIT intentChanged();
     return true;
+}
+
+QString ConsoleSession::displayName(const QString &mac) const
+{
+    const QString key = normalizeMac(mac);
+    for (const MachineIntent &m : m_workspace.settings().machines) {
+        if (m.mac == key && !m.hostname.isEmpty())
+            return m.hostname;
+    }
+    return key;
+}
+
+bool ConsoleSession::isInstalled(const QString &mac) const
+{
+    const QString key = normalizeMac(mac);
+    if (m_installed.contains(key))
+        return true;
+    for (const MachineIntent &m : m_workspace.settings().machines) {
+        if (m.mac == key)
+            return m.installed;
+    }
+    return false;
 }
 
 QString ConsoleSession::assignment(const QString &mac) const
@@ -349,9 +400,12 @@ void ConsoleSession::onWorkspaceFileChanged()
     m_lastSavedYaml = yaml;
     WorkspaceError error;
     if (!m_workspace.reload(&error)) {
-        Q_EMIT workspaceError(tr("The edit of netboot.yaml was not applied: %1").arg(error.toString()));
+        m_brokenEdit = error.toString();
+        Q_EMIT workspaceError(tr("The edit of netboot.yaml was not applied: %1. Nothing is written to the file "
+                                 "until it reads again.").arg(m_brokenEdit));
         return;
     }
+    m_brokenEdit.clear();
     pushSnapshot();
     Q_EMIT workspaceReloaded();
     Q_EMIT intentChanged();

@@ -2,6 +2,7 @@
 
 #include "boot/bootsnapshot.h"
 #include "engine/engine.h"
+#include "inventory/installedstate.h"
 #include "inventory/workspace.h"
 
 #include <QObject>
@@ -74,6 +75,10 @@ public:
     // Installed machines are sent to their disk (afterInstall); this re-arms a reinstall.
     bool setInstalled(const QString &mac, bool installed, QString *error = nullptr);
     QString assignment(const QString &mac) const;
+    // Its hostname from netboot.yaml, else its MAC: how messages name a machine.
+    QString displayName(const QString &mac) const;
+    // Talos reported its install (installed.json), or netboot.yaml says `installed: true`.
+    bool isInstalled(const QString &mac) const;
 
     // The settings of this run: the command line's overrides over the workspace's.
     const SessionOverrides &overrides() const { return m_overrides; }
@@ -102,9 +107,9 @@ Q_SIGNALS:
 
 private:
     void watchWorkspace();
-    // Intent changes that come from the wire (Talos reported an install) are written
-    // together, at most a few times a second: with a thousand machines installing at
-    // once, one write each would stall the main thread.
+    // What comes from the wire (Talos reported an install) goes to installed.json,
+    // written together at most a few times a second: with a thousand machines installing
+    // at once, one write each would stall the main thread.
     void scheduleSave();
     void saveScheduled();
     void onWorkspaceFileChanged();
@@ -123,7 +128,9 @@ private:
     QTimer *m_reloadTimer = nullptr;
     QTimer *m_saveTimer = nullptr;
     QTimer *m_pushTimer = nullptr;
-    QByteArray m_lastSavedYaml;
+    QByteArray m_lastSavedYaml;   // netboot.yaml as the console last read or wrote it
+    QString m_brokenEdit;         // why the file on disk does not parse; empty when it does
+    InstalledState m_installed;
     quint16 m_wakePort = 9;
 };
 

@@ -26,6 +26,16 @@ private:
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
 
+    // Talos says it installed, over TCP from the address the machine's DHCP exchange gave it.
+    static void installed(ConsoleSession *session, const QString &mac, const QString &ip)
+    {
+        session->registry()->handleEvent(makeEvent(EventKind::DhcpRequest, mac, QHostAddress(ip)));
+        session->registry()->handleEvent(makeEvent(EventKind::ConfigServed, mac, QHostAddress(ip)));
+        MachineEvent line = makeEvent(EventKind::Log, {}, QHostAddress(ip), QStringLiteral("[talos] task install (1/1): install successful"));
+        line.facts.insert(QStringLiteral("transport"), QStringLiteral("tcp"));
+        session->registry()->handleEvent(line);
+    }
+
 private Q_SLOTS:
     void noInterfaceIsExplained()
     {
@@ -76,9 +86,7 @@ private Q_SLOTS:
         for (int i = 0; i < 1000; ++i) {
             const QString mac = QStringLiteral("02:00:00:00:%1:%2").arg(i / 256, 2, 16, QLatin1Char('0')).arg(i % 256, 2, 16, QLatin1Char('0'));
             const QString ip = QStringLiteral("10.1.%1.%2").arg(i / 250).arg(i % 250 + 1);
-            session.registry()->handleEvent(makeEvent(EventKind::ConfigServed, mac, QHostAddress(ip)));
-            session.registry()->handleEvent(makeEvent(EventKind::Log, {}, QHostAddress(ip),
-                                                      QStringLiteral("[talos] task install (1/1): install successful")));
+            installed(&session, mac, ip);
         }
         QCOMPARE(intent.size(), 0);
         QTRY_COMPARE_WITH_TIMEOUT(intent.size(), 1, 3000);
@@ -88,7 +96,9 @@ private Q_SLOTS:
         const BootSnapshot snap = session.services()->snapshot();
         QCOMPARE(snap.machines.size(), 1000);
         QVERIFY(snap.machines.value(QStringLiteral("02:00:00:00:03:e7")).installed);
-        QCOMPARE(read(dir.filePath(QStringLiteral("netboot.yaml"))).count("installed: true"), 1000);
+        // Kept in installed.json; the user's netboot.yaml is not touched by the network.
+        QCOMPARE(read(dir.filePath(QStringLiteral("installed.json"))).count("\"02:00:00:00:"), 1000);
+        QVERIFY(!read(dir.filePath(QStringLiteral("netboot.yaml"))).contains("installed"));
     }
     void pendingInstallIsSavedOnExit()
     {
@@ -96,12 +106,90 @@ private Q_SLOTS:
         {
             ConsoleSession session;
             QVERIFY(session.open(dir.path(), loopback()));
-            session.registry()->handleEvent(makeEvent(EventKind::ConfigServed, QStringLiteral("52:54:00:00:00:01"),
-                                                      QHostAddress(QStringLiteral("10.0.0.1"))));
-            session.registry()->handleEvent(makeEvent(EventKind::Log, {}, QHostAddress(QStringLiteral("10.0.0.1")),
+            installed(&session, QStringLiteral("52:54:00:00:00:01"), QStringLiteral("10.0.0.1"));
+        }
+        QVERIFY(read(dir.filePath(QStringLiteral("installed.json"))).contains("\"52:54:00:00:00:01\""));
+        // And it is in force at the next start: the machine is sent to its disk.
+        ConsoleSession again;
+        QVERIFY(again.open(dir.path(), loopback()));
+        QVERIFY(again.snapshot().machines.value(QStringLiteral("52:54:00:00:00:01")).installed);
+        QVERIFY(again.isInstalled(QStringLiteral("52:54:00:00:00:01")));
+        // "Reinstall on next boot" (a person) clears it.
+        QVERIFY(again.setInstalled(QStringLiteral("52:54:00:00:00:01"), false));
+        QVERIFY(!again.snapshot().machines.value(QStringLiteral("52:54:00:00:00:01")).installed);
+    }
+    void networkNeverEditsTheWorkspaceFile()
+    {
+        // A hand edit with a comment and a key the console does not know: a hundred
+        // machines' worth of network events later (installs reported, logs from strangers,
+        // scripts asked for) the file is the same byte for byte.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("netboot.yaml"));
+        const QByteArray handEdit = "# my lab: keep this comment\n"
+                                    "network: {interface: lo, mode: proxy}\n"
+                                    "myOwnKey: {note: kept}\n"
+                                    "machines:\n"
+                                    "  - mac: 52:54:00:00:00:01   # the rack's first node\n"
+                                    "    config: configs/w.yaml\n";
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(handEdit);
+        }
+        ConsoleSession session;
+        QVERIFY(session.open(dir.path(), loopback()));
+        for (int i = 0; i < 100; ++i) {
+            const QString mac = QStringLiteral("02:00:00:00:01:%1").arg(i, 2, 16, QLatin1Char('0'));
+            installed(&session, mac, QStringLiteral("10.2.0.%1").arg(i + 1));
+            session.registry()->handleEvent(makeEvent(EventKind::Log, {}, QHostAddress(QStringLiteral("10.9.9.9")),
                                                       QStringLiteral("[talos] task install (1/1): install successful")));
         }
-        QVERIFY(read(dir.filePath(QStringLiteral("netboot.yaml"))).contains("installed: true"));
+        QTest::qWait(600);   // past the batched write of installed.json
+        QCOMPARE(read(path), handEdit);
+        QVERIFY(read(dir.filePath(QStringLiteral("installed.json"))).contains("02:00:00:00:01:63"));
+    }
+    void brokenOrNewerHandEditIsNeverOverwritten()
+    {
+        QTemporaryDir dir;
+        ConsoleSession session;
+        QVERIFY(session.open(dir.path(), loopback()));
+        QSignalSpy broken(&session, &ConsoleSession::workspaceError);
+        const QString path = dir.filePath(QStringLiteral("netboot.yaml"));
+        // An edit made on disk that the console has not read yet is not written over.
+        QByteArray edit = read(path) + "# a note added by hand\n";
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(edit);
+        }
+        QString error;
+        QVERIFY(!session.assign({QStringLiteral("52:54:00:00:00:01")}, QStringLiteral("configs/w.yaml"), &error));
+        QVERIFY2(error.contains(QLatin1String("changed on disk")), qPrintable(error));
+        QCOMPARE(read(path), edit);
+        // A broken edit: every change is refused until the file reads again.
+        const QByteArray typo = "machines: [\n  - mac: 52:54:00:00:00:01\n";
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(typo);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!broken.isEmpty(), 5000);
+        for (int i = 0; i < 100; ++i) {
+            QVERIFY(!session.assign({QStringLiteral("52:54:00:00:00:02")}, QStringLiteral("configs/w.yaml"), &error));
+            installed(&session, QStringLiteral("02:00:00:00:02:%1").arg(i, 2, 16, QLatin1Char('0')),
+                      QStringLiteral("10.3.0.%1").arg(i + 1));
+        }
+        QVERIFY2(error.contains(QLatin1String("netboot.yaml has an error")), qPrintable(error));
+        QTest::qWait(600);
+        QCOMPARE(read(path), typo);
+        // Fixed by hand: changes are saved again.
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("machines: []\n");
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(session.assign({QStringLiteral("52:54:00:00:00:02")}, QStringLiteral("configs/w.yaml"), &error), 5000);
+        QVERIFY(read(path).contains("52:54:00:00:00:02"));
     }
     void handEditIsReloadedAndBrokenEditReported()
     {

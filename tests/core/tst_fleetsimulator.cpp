@@ -387,7 +387,7 @@ private Q_SLOTS:
             QCOMPARE(waited, late.contains(plan.mac));
             QCOMPARE(session.assignment(plan.mac), QStringLiteral("configs/demo-worker.yaml"));
             // Talos said "install successful": the next network boot goes to the disk.
-            QTRY_VERIFY(session.workspace().machine(plan.mac) && session.workspace().machine(plan.mac)->installed);
+            QTRY_VERIFY(session.isInstalled(plan.mac));
         }
 
         FleetSimulator again(options);

@@ -27,7 +27,21 @@ private:
         request.method = "GET";
         request.path = path;
         request.query = query;
-        request.peer = QHostAddress(QStringLiteral("10.77.0.120"));
+        // As the machine asks: from the address its DHCP exchange gave it, with its token.
+        request.peer = request.machineAddress = QHostAddress(QStringLiteral("10.77.0.120"));
+        request.issuedToken = QStringLiteral("tok3n");
+        request.tokenCheck = ConfigTokens::Check::Valid;
+        return routeHttp(m_snap, request);
+    }
+    HttpResponsePlan getAs(const QString &path, const QString &peer, const QString &machineAddress,
+                           ConfigTokens::Check token)
+    {
+        HttpRequestInfo request;
+        request.method = "GET";
+        request.path = path;
+        request.peer = QHostAddress(peer);
+        request.machineAddress = machineAddress.isEmpty() ? QHostAddress() : QHostAddress(machineAddress);
+        request.tokenCheck = token;
         return routeHttp(m_snap, request);
     }
 
@@ -79,6 +93,65 @@ private Q_SLOTS:
         QCOMPARE(p.facts.value(QStringLiteral("serial")).toString(), QStringLiteral("S N"));
         QCOMPARE(p.facts.value(QStringLiteral("arch")).toString(), QStringLiteral("x86_64"));
         QVERIFY(!p.facts.contains(QStringLiteral("product")));
+        // The config URL carries the token issued for this machine at this address.
+        QVERIFY2(p.body.contains("talos.config=http://10.77.0.1:8080/m/52-54-00-00-00-01/config.yaml?t=tok3n "), p.body.constData());
+    }
+    void scriptOnlyToTheMachinesAddress()
+    {
+        const QString path = QStringLiteral("/m/52-54-00-00-00-01/script.ipxe");
+        // Another host naming the MAC, or any host before the machine's DHCP was seen:
+        // a script that waits and says why; no config URL, no facts believed.
+        for (const auto &[peer, known] : {std::pair{"10.77.0.99", "10.77.0.120"}, std::pair{"10.77.0.120", ""}}) {
+            HttpRequestInfo request;
+            request.method = "GET";
+            request.path = path;
+            request.query = QStringLiteral("uuid=evil");
+            request.peer = QHostAddress(QLatin1String(peer));
+            request.machineAddress = *known ? QHostAddress(QLatin1String(known)) : QHostAddress();
+            request.issuedToken = QStringLiteral("tok3n");
+            const HttpResponsePlan p = routeHttp(m_snap, request);
+            QCOMPARE(p.status, 200);
+            QCOMPARE(p.script, ScriptKind::AddressUnconfirmed);
+            QCOMPARE(p.detail, QStringLiteral("address-unconfirmed"));
+            QVERIFY(!p.body.contains("talos.config"));
+            QVERIFY(!p.body.contains("tok3n"));
+            QVERIFY(p.facts.isEmpty());
+            QVERIFY(p.body.contains("chain --replace --autofree http://10.77.0.1:8080/m/52-54-00-00-00-01/script.ipxe?uuid=evil"));
+        }
+    }
+    void configRefusedWithoutTokenOrFromElsewhere_data()
+    {
+        QTest::addColumn<QString>("peer");
+        QTest::addColumn<QString>("machineAddress");
+        QTest::addColumn<int>("token");
+        QTest::addColumn<QString>("why");
+        const int valid = int(ConfigTokens::Check::Valid);
+        QTest::newRow("another host") << "10.77.0.99" << "10.77.0.120" << valid << "not the address its DHCP exchange gave it";
+        QTest::newRow("no dhcp seen") << "10.77.0.120" << "" << valid << "no DHCP exchange of it seen";
+        QTest::newRow("no token") << "10.77.0.120" << "10.77.0.120" << int(ConfigTokens::Check::Missing) << "token-missing";
+        QTest::newRow("expired") << "10.77.0.120" << "10.77.0.120" << int(ConfigTokens::Check::Expired) << "token-expired";
+        QTest::newRow("other machine's token") << "10.77.0.120" << "10.77.0.120" << int(ConfigTokens::Check::WrongMac)
+                                               << "token-other-machine";
+    }
+    void configRefusedWithoutTokenOrFromElsewhere()
+    {
+        QFETCH(QString, peer);
+        QFETCH(QString, machineAddress);
+        QFETCH(int, token);
+        QFETCH(QString, why);
+        const HttpResponsePlan p = getAs(QStringLiteral("/m/52-54-00-00-00-01/config.yaml"), peer, machineAddress,
+                                         ConfigTokens::Check(token));
+        QCOMPARE(p.status, 403);
+        QCOMPARE(p.event, EventKind::ConfigRefused);
+        QCOMPARE(p.failure, FailureCode::Unauthorized);
+        QCOMPARE(p.body, QByteArray("Forbidden\n"));
+        QVERIFY(p.filePath.isEmpty());
+        QCOMPARE(p.detail, QStringLiteral("config for node-1 asked by %1: refused (%2)").arg(peer, why));
+        // The same for a MAC that has no config: nobody learns which MACs have one.
+        const HttpResponsePlan none = getAs(QStringLiteral("/m/52-54-00-00-00-02/config.yaml"), peer, machineAddress,
+                                            ConfigTokens::Check(token));
+        QCOMPARE(none.status, 403);
+        QCOMPARE(none.body, p.body);
     }
     void artifacts()
     {

@@ -45,6 +45,7 @@ int runWriter(const QString &dir)
             const QString mac = macFor((round * 50 + i) % 2000);
             const QString ip = QStringLiteral("10.1.%1.%2").arg(i).arg(round % 250 + 1);
             registry.handleEvent(ev(EventKind::ScriptServed, mac, ip, QStringLiteral("boot-talos")));
+            registry.handleEvent(ev(EventKind::DhcpRequest, mac, ip, {}));
             registry.handleEvent(ev(EventKind::ConfigServed, mac, ip, QStringLiteral("w.yaml")));
             registry.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] task install (1/1): installing Talos to disk /dev/sda")));
             ws.setAssignment(mac, QStringLiteral("configs/round-%1.yaml").arg(round));
@@ -75,6 +76,7 @@ private Q_SLOTS:
             MachineEvent script = ev(EventKind::ScriptServed, mac, QStringLiteral("10.0.0.9"), QStringLiteral("boot-talos"));
             script.facts = {{QStringLiteral("uuid"), QStringLiteral("u-1")}, {QStringLiteral("serial"), QStringLiteral("SER")}};
             registry.handleEvent(script);
+            registry.handleEvent(ev(EventKind::DhcpRequest, mac, QStringLiteral("10.0.0.9"), {}));
             registry.handleEvent(ev(EventKind::ConfigServed, mac, QStringLiteral("10.0.0.9"), QStringLiteral("w.yaml")));
             registry.handleEvent(ev(EventKind::Log, {}, QStringLiteral("10.0.0.9"), QStringLiteral("[talos] machine is running and ready")));
             registry.markSimulated(mac);
@@ -114,6 +116,7 @@ private Q_SLOTS:
         QVERIFY(store.open(dir.filePath(QStringLiteral("i.sqlite"))));
         store.attach(&registry);
         const QString mac = QStringLiteral("52:54:00:00:00:01");
+        registry.handleEvent(ev(EventKind::DhcpRequest, mac, QStringLiteral("10.0.0.1"), {}));
         registry.handleEvent(ev(EventKind::ConfigServed, mac, QStringLiteral("10.0.0.1"), {}));
         for (int round = 0; round < 3; ++round) {
             for (int i = 0; i < 400; ++i)
@@ -131,6 +134,7 @@ private Q_SLOTS:
         InventoryStore store;
         QVERIFY(store.open(dir.filePath(QStringLiteral("i.sqlite"))));
         store.attach(&registry);
+        registry.handleEvent(ev(EventKind::DhcpRequest, QStringLiteral("52:54:00:00:00:02"), QStringLiteral("10.0.0.2"), {}));
         registry.handleEvent(ev(EventKind::ConfigServed, QStringLiteral("52:54:00:00:00:02"), QStringLiteral("10.0.0.2"), {}));
         QVERIFY(store.flush());
         registry.forget(QStringLiteral("52:54:00:00:00:02"));
@@ -187,6 +191,7 @@ private Q_SLOTS:
         MachineRegistry registry;
         registry.restore(machines);
         store.attach(&registry);
+        registry.handleEvent(ev(EventKind::DhcpRequest, QStringLiteral("52:54:00:ff:ff:ff"), QStringLiteral("10.9.9.9"), {}));
         registry.handleEvent(ev(EventKind::ConfigServed, QStringLiteral("52:54:00:ff:ff:ff"), QStringLiteral("10.9.9.9"), {}));
         QVERIFY(store.flush());
     }

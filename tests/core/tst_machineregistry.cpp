@@ -14,6 +14,8 @@ private:
     {
         MachineEvent e = makeEvent(kind, mac, ip.isEmpty() ? QHostAddress() : QHostAddress(ip), detail);
         e.facts = facts;
+        if (kind == EventKind::Log && !e.facts.contains(QStringLiteral("transport")))
+            e.facts.insert(QStringLiteral("transport"), QStringLiteral("tcp"));   // as Talos sends them
         return e;
     }
     // Events as the engines type them: the registry decides on the typed fields, and the
@@ -69,18 +71,18 @@ private Q_SLOTS:
         QTest::newRow("config") << QList<MachineEvent>{transfer(EventKind::HttpDone, m, ip, ArtifactKind::Initramfs),
                                                        ev(EventKind::ConfigServed, m, ip, QStringLiteral("a.yaml"))}
                                 << QStringLiteral("Config");
-        QTest::newRow("install-log-by-ip") << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip),
+        QTest::newRow("install-log-by-ip") << QList<MachineEvent>{ev(EventKind::DhcpRequest, m, ip), ev(EventKind::ConfigServed, m, ip),
                                                                   ev(EventKind::Log, {}, ip, QStringLiteral("[talos] task install (1/1): installing Talos to disk /dev/sda"))}
                                            << QStringLiteral("Installing");
-        QTest::newRow("joined") << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip),
+        QTest::newRow("joined") << QList<MachineEvent>{ev(EventKind::DhcpRequest, m, ip), ev(EventKind::ConfigServed, m, ip),
                                                        ev(EventKind::Log, {}, ip, QStringLiteral("machine is running and ready"))}
                                 << QStringLiteral("Joined");
         QTest::newRow("installed-exit") << QList<MachineEvent>{script(m, ip, ScriptKind::Exit)}
                                         << QStringLiteral("Installed");
-        QTest::newRow("no-going-back") << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip),
+        QTest::newRow("no-going-back") << QList<MachineEvent>{ev(EventKind::DhcpRequest, m, ip), ev(EventKind::ConfigServed, m, ip),
                                                               transfer(EventKind::HttpProgress, m, ip, ArtifactKind::Kernel)}
                                        << QStringLiteral("Config");
-        QTest::newRow("firmware-again-is-new-boot") << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip),
+        QTest::newRow("firmware-again-is-new-boot") << QList<MachineEvent>{ev(EventKind::DhcpRequest, m, ip), ev(EventKind::ConfigServed, m, ip),
                                                                            ev(EventKind::DhcpDiscover, m, {}, {}, firmware("bios"))}
                                                     << QStringLiteral("Discovered");
         QTest::newRow("ipxe-dhcp-after-tftp-is-same-boot")
@@ -97,7 +99,7 @@ private Q_SLOTS:
                                    failed(EventKind::HttpFailed, m, ip, ArtifactKind::Kernel, FailureCode::BadArtifact, QStringLiteral("vmlinuz is not an x86 Linux kernel (bzImage)"))}
             << QStringLiteral("Failed");
         QTest::newRow("config-error-fails")
-            << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip),
+            << QList<MachineEvent>{ev(EventKind::DhcpRequest, m, ip), ev(EventKind::ConfigServed, m, ip),
                                    ev(EventKind::Log, {}, ip, QStringLiteral("[talos] controller failed {\"controller\": \"config.AcquireController\", \"error\": \"decode error\"}"))}
             << QStringLiteral("Failed");
         QTest::newRow("progress-leaves-failed")
@@ -140,15 +142,15 @@ private Q_SLOTS:
                                    << QStringLiteral("loaded again and again");
         QTest::newRow("unassigned-config") << QList<MachineEvent>{failed(EventKind::ConfigRefused, m, ip, ArtifactKind::Config, FailureCode::NoConfigAssigned, QStringLiteral("no config is assigned to x"))}
                                            << QStringLiteral("none is assigned");
-        QTest::newRow("install-loop") << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip), discover}
+        QTest::newRow("install-loop") << QList<MachineEvent>{ev(EventKind::DhcpRequest, m, ip), ev(EventKind::ConfigServed, m, ip), discover}
                                       << QStringLiteral("boot order");
         QTest::newRow("installed-exit-is-no-loop")
-            << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip), discover, script(m, ip, ScriptKind::Exit)}
+            << QList<MachineEvent>{ev(EventKind::DhcpRequest, m, ip), ev(EventKind::ConfigServed, m, ip), discover, script(m, ip, ScriptKind::Exit)}
             << QString();
-        QTest::newRow("bootstrap") << QList<MachineEvent>{ev(EventKind::ConfigServed, m, ip),
+        QTest::newRow("bootstrap") << QList<MachineEvent>{ev(EventKind::DhcpRequest, m, ip), ev(EventKind::ConfigServed, m, ip),
                                                           ev(EventKind::Log, {}, ip, QStringLiteral("[talos] etcd is waiting to join the cluster, if this node is the first node in the cluster, please run `talosctl bootstrap` against one of the following IPs:"))}
                                    << QStringLiteral("talosctl bootstrap --nodes 10.77.0.120");
-        QTest::newRow("maintenance") << QList<MachineEvent>{script(m, ip, ScriptKind::Maintenance),
+        QTest::newRow("maintenance") << QList<MachineEvent>{ev(EventKind::DhcpRequest, m, ip), script(m, ip, ScriptKind::Maintenance),
                                                             ev(EventKind::Log, {}, ip, QStringLiteral("[talos] entering maintenance service"))}
                                      << QStringLiteral("talosctl apply-config --insecure --nodes 10.77.0.120");
     }
@@ -172,6 +174,7 @@ private Q_SLOTS:
         QStringList reported;
         connect(&registry, &MachineRegistry::installReported, this, [&reported](const QString &mac) { reported << mac; });
         const QString ip = QStringLiteral("10.77.0.7");
+        registry.handleEvent(ev(EventKind::DhcpRequest, kMac, ip));
         registry.handleEvent(ev(EventKind::ConfigServed, kMac, ip));
         registry.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] task install (1/1): install successful")));
         QCOMPARE(reported, QStringList{kMac});
@@ -182,6 +185,7 @@ private Q_SLOTS:
     {
         MachineRegistry registry;
         const QString ip = QStringLiteral("10.77.0.9");
+        registry.handleEvent(ev(EventKind::DhcpRequest, kMac, ip));
         registry.handleEvent(ev(EventKind::ConfigServed, kMac, ip));
         registry.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] etcd is waiting to join the cluster, if this node is the first node in the cluster, please run `talosctl bootstrap` against one of the following IPs:")));
         registry.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] machine is running and ready")));
@@ -190,6 +194,7 @@ private Q_SLOTS:
         QVERIFY2(m->hint.contains(QLatin1String("talosctl bootstrap --nodes 10.77.0.9")), qPrintable(m->hint));
         // Without a bootstrap wait, Ready clears the hint.
         MachineRegistry plain;
+        plain.handleEvent(ev(EventKind::DhcpRequest, kMac, ip));
         plain.handleEvent(ev(EventKind::ConfigServed, kMac, ip));
         plain.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] entering maintenance service")));
         plain.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] machine is running and ready")));
@@ -201,6 +206,7 @@ private Q_SLOTS:
         QStringList reported;
         connect(&registry, &MachineRegistry::installReported, this, [&reported](const QString &mac) { reported << mac; });
         const QString ip = QStringLiteral("10.77.0.8");
+        registry.handleEvent(ev(EventKind::DhcpRequest, kMac, ip));
         registry.handleEvent(ev(EventKind::ConfigServed, kMac, ip));
         // Services up is not joined.
         registry.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] task install (1/1): installing Talos to disk /dev/sda")));
@@ -218,6 +224,7 @@ private Q_SLOTS:
         QCOMPARE(registry.machine(kMac)->stage, Stage::Joined);
 
         MachineRegistry failing;
+        failing.handleEvent(ev(EventKind::DhcpRequest, kMac, ip));
         failing.handleEvent(ev(EventKind::ConfigServed, kMac, ip));
         failing.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] task install (1/1): failed: no disk matches")));
         QCOMPARE(failing.machine(kMac)->stage, Stage::Failed);
@@ -318,7 +325,35 @@ private Q_SLOTS:
         QCOMPARE(m->uuid, QStringLiteral("u-1"));
         QCOMPARE(m->serial, QStringLiteral("S1"));
         QCOMPARE(m->product, QStringLiteral("Standard PC"));
+        // An HTTP peer never teaches the machine's address: only its DHCP exchange does.
+        QVERIFY(registry.macForAddress(QHostAddress(QStringLiteral("10.77.0.5"))).isEmpty());
+        registry.handleEvent(ev(EventKind::DhcpRequest, kMac, QStringLiteral("10.77.0.5")));
         QCOMPARE(registry.macForAddress(QHostAddress(QStringLiteral("10.77.0.5"))), kMac);
+    }
+    void foreignLogsAndProbesChangeNothing()
+    {
+        MachineRegistry registry;
+        QStringList reported;
+        connect(&registry, &MachineRegistry::installReported, this, [&reported](const QString &mac) { reported << mac; });
+        registry.handleEvent(ev(EventKind::DhcpRequest, kMac, QStringLiteral("10.77.0.5")));
+        registry.handleEvent(ev(EventKind::ConfigServed, kMac, QStringLiteral("10.77.0.5")));
+        // From another address: not this machine's line.
+        registry.handleEvent(ev(EventKind::Log, {}, QStringLiteral("10.77.0.66"), QStringLiteral("[talos] task install (1/1): install successful")));
+        // Over UDP from its address: anyone can write that source address.
+        registry.handleEvent(ev(EventKind::Log, {}, QStringLiteral("10.77.0.5"), QStringLiteral("[talos] task install (1/1): install successful"),
+                                {{QStringLiteral("transport"), QStringLiteral("udp")}}));
+        QVERIFY(reported.isEmpty());
+        // Config probes for made-up MACs make no rows.
+        for (int i = 0; i < 100; ++i) {
+            MachineEvent probe = ev(EventKind::ConfigRefused, QStringLiteral("02:00:00:00:00:%1").arg(i % 100, 2, 10, QLatin1Char('0')),
+                                    QStringLiteral("10.77.0.66"), QStringLiteral("refused"));
+            probe.failure = FailureCode::Unauthorized;
+            registry.handleEvent(probe);
+        }
+        QCOMPARE(registry.machines().size(), 1);
+        // Over TCP from its address it counts.
+        registry.handleEvent(ev(EventKind::Log, {}, QStringLiteral("10.77.0.5"), QStringLiteral("[talos] task install (1/1): install successful")));
+        QCOMPARE(reported, QStringList{kMac});
     }
 };
 

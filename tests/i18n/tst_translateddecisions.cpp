@@ -6,7 +6,6 @@
 #include "engine/logsink.h"
 #include "engine/servicehost.h"
 #include "inventory/machineregistry.h"
-
 #include "testutil.h"
 
 #include <QCoreApplication>
@@ -18,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QUrl>
 
 using namespace Nbc;
 
@@ -89,20 +89,49 @@ private Q_SLOTS:
         QVERIFY2(registry.machine(kernelMac)->failure.contains(QLatin1String("IS NOT AN X86 LINUX KERNEL")),
                  qPrintable(registry.machine(kernelMac)->failure));
 
-        // No config assigned: a refusal with a hint, not a failure.
+        // The machines' DHCP exchanges were seen from this address.
+        for (const char *mac : {"52:54:00:00:00:02", "52:54:00:00:00:03"})
+            TestUtil::learnAddress(&host, QLatin1String(mac), QHostAddress(QHostAddress::LocalHost));
+        QTest::qWait(50);
+
+        // A config asked for without its token: refused, and not a failure of the machine.
+        QVERIFY(get(port, "/m/52-54-00-00-00-03/config.yaml").startsWith("HTTP/1.1 403"));
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(events.cbegin(), events.cend(), [&](const MachineEvent &e) {
+            return e.kind == EventKind::ConfigRefused && e.failure == FailureCode::Unauthorized;
+        }), 3000);
+        QVERIFY(!registry.machine(broken.mac));
+
+        // No config assigned (cleared after its script was served): a refusal with a hint.
         const QString unassigned = QStringLiteral("52:54:00:00:00:02");
-        QVERIFY(get(port, "/m/52-54-00-00-00-02/config.yaml").startsWith("HTTP/1.1 404"));
+        const QString url = TestUtil::configUrlOf(get(port, "/m/52-54-00-00-00-02/script.ipxe"));
+        QVERIFY2(url.isEmpty(), qPrintable(url));   // unassigned machines wait: no config URL at all
+        MachineIntent cleared;
+        cleared.mac = unassigned;
+        cleared.configPath = broken.configPath;
+        snap.machines.insert(cleared.mac, cleared);
+        host.setSnapshot(snap);
+        QTest::qWait(50);
+        const QByteArray withToken = QUrl(TestUtil::configUrlOf(get(port, "/m/52-54-00-00-00-02/script.ipxe"))).toString(QUrl::RemoveScheme | QUrl::RemoveAuthority).toUtf8();
+        QVERIFY2(withToken.contains("?t="), withToken.constData());
+        snap.machines.remove(cleared.mac);
+        host.setSnapshot(snap);
+        QTest::qWait(50);
+        QVERIFY(get(port, withToken).startsWith("HTTP/1.1 404"));
         QTRY_VERIFY_WITH_TIMEOUT(registry.machine(unassigned), 3000);
-        QCOMPARE(registry.machine(unassigned)->stage, Stage::Discovered);
-        QVERIFY(!registry.machine(unassigned)->hint.isEmpty());
+        QVERIFY(registry.machine(unassigned)->stage != Stage::Failed);
+        QTRY_VERIFY_WITH_TIMEOUT(!registry.machine(unassigned)->hint.isEmpty(), 3000);
         const auto refusal = std::find_if(events.cbegin(), events.cend(), [&](const MachineEvent &e) {
             return e.mac == unassigned && e.kind == EventKind::ConfigRefused;
         });
         QVERIFY(refusal != events.cend());
         QCOMPARE(refusal->failure, FailureCode::NoConfigAssigned);
 
-        // A config that does not render: refused, and its machine Failed.
-        QVERIFY(get(port, "/m/52-54-00-00-00-03/config.yaml").startsWith("HTTP/1.1 500"));
+        // A config that does not render, asked for as Talos would (the script's URL, token
+        // and all): refused, and its machine Failed.
+        const QByteArray script = get(port, "/m/52-54-00-00-00-03/script.ipxe");
+        const QByteArray tokenPath = QUrl(TestUtil::configUrlOf(script)).toString(QUrl::RemoveScheme | QUrl::RemoveAuthority).toUtf8();
+        QVERIFY2(tokenPath.contains("?t="), script.constData());
+        QVERIFY(get(port, tokenPath).startsWith("HTTP/1.1 500"));
         QTRY_VERIFY_WITH_TIMEOUT(registry.machine(broken.mac), 3000);
         QCOMPARE(registry.machine(broken.mac)->stage, Stage::Failed);
     }

@@ -431,15 +431,44 @@ void TestMainWindow::theHttpEngineServesWhatWasDropped()
         reply->deleteLater();
         return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     };
-    const QString configPath = QStringLiteral("/m/%1/config.yaml").arg(macOf(1));
+    // The machine's DHCP exchange was seen from this address; it fetches its config as
+    // Talos does: the URL (and token) its boot script names.
+    TestUtil::learnAddress(m_session->services(), macOf(1), QHostAddress(httpAddress.section(u':', 0, 0)));
+    const QString scriptPath = QStringLiteral("/m/%1/script.ipxe").arg(macOf(1));
     QByteArray body;
-    QCOMPARE(get(configPath, &body), 404);   // nothing assigned yet
+    auto configPath = [&]() {
+        QByteArray script;
+        get(scriptPath, &script);
+        return QUrl(TestUtil::configUrlOf(script)).toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+    };
+    // A kernel and initramfs, added by hand as a user would.
+    const QString dir = m_session->workspace().directory();
+    QByteArray kernel(4096, '\0');
+    kernel[0x1fe] = char(0x55);
+    kernel[0x1ff] = char(0xaa);
+    kernel.replace(0x202, 4, "HdrS");
+    TestUtil::writeFile(dir, QStringLiteral("artifacts/vmlinuz"), kernel);
+    TestUtil::writeFile(dir, QStringLiteral("artifacts/initramfs.xz"), QByteArray::fromHex("fd377a585a00") + "rest");
+    QFile settings(QDir(dir).filePath(QStringLiteral("netboot.yaml")));
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    QByteArray yaml = settings.readAll();
+    settings.close();
+    yaml.replace("artifacts:\n  {}\n", "artifacts:\n  t: {kernel: artifacts/vmlinuz, initramfs: artifacts/initramfs.xz}\n");
+    QSignalSpy reloaded(m_session.get(), &ConsoleSession::workspaceReloaded);
+    QVERIFY(settings.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    settings.write(yaml);
+    settings.close();
+    QTRY_COMPARE(reloaded.size(), 1);
+    QTRY_VERIFY(get(scriptPath, &body) == 200 && body.contains("no machine config is assigned"));   // nothing assigned yet
+    QCOMPARE(get(QStringLiteral("/m/%1/config.yaml").arg(macOf(1)), &body), 403);   // and no token
 
     selectMacs({macOf(1)});
     UiTest::child<MachineDetailDock>(&*m_window, "machineDetailDock")->hostnameEdit()->setText(QStringLiteral("rack1-n3"));
     QVERIFY(UiTest::child<MachineDetailDock>(&*m_window, "machineDetailDock")->saveValues());
     QVERIFY(drop(kWorker, macOf(1)));
-    QCOMPARE(get(configPath, &body), 200);
+    QString tokenPath;
+    QTRY_VERIFY((tokenPath = configPath()).contains(QLatin1String("?t=")));
+    QCOMPARE(get(tokenPath, &body), 200);
     QVERIFY(body.contains("type: worker"));
     QVERIFY(body.contains("rack1-n3"));
     // The preview in the detail dock is exactly what was served (removed lines aside).
@@ -454,7 +483,7 @@ void TestMainWindow::theHttpEngineServesWhatWasDropped()
 
     // Undo is served next too.
     UiTest::child<QAction>(&*m_window, "undoAction")->trigger();
-    QCOMPARE(get(configPath, &body), 404);
+    QTRY_COMPARE(get(tokenPath, &body), 404);
 }
 
 void TestMainWindow::noInterfaceShowsTheProblemAndTheChoices()
