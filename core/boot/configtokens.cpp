@@ -4,7 +4,7 @@
 
 namespace Nbc::Boot {
 
-QString ConfigTokens::issue(const QString &mac, const QHostAddress &address, qint64 nowMs)
+QString ConfigTokens::issue(const QString &mac, const QHostAddress &address, qint64 nowMs, qint64 lifetimeMs)
 {
     quint32 words[4];
     QRandomGenerator::system()->fillRange(words);
@@ -15,7 +15,7 @@ QString ConfigTokens::issue(const QString &mac, const QHostAddress &address, qin
     if (old != m_byMac.constEnd())
         m_macByToken.remove(old->token);
     const quint64 serial = ++m_serial;
-    m_byMac.insert(mac, Entry{token, address, nowMs + kLifetimeMs, serial});
+    m_byMac.insert(mac, Entry{token, address, nowMs + lifetimeMs, serial});
     m_macByToken.insert(token, mac);
     m_order.emplace_back(serial, mac);
     // Bounded: the MACs that asked longest ago lose their tokens first.

@@ -23,8 +23,8 @@ public:
 
     enum class Check { Valid, Missing, Unknown, Expired, WrongMac, WrongAddress };
 
-    // A new token for mac at address, valid until nowMs + kLifetimeMs.
-    QString issue(const QString &mac, const QHostAddress &address, qint64 nowMs);
+    // A new token for mac at address, valid until nowMs + lifetimeMs.
+    QString issue(const QString &mac, const QHostAddress &address, qint64 nowMs, qint64 lifetimeMs = kLifetimeMs);
     Check check(const QString &token, const QString &mac, const QHostAddress &address, qint64 nowMs) const;
     int size() const { return int(m_byMac.size()); }
 

@@ -44,6 +44,8 @@ public:
         // How long to keep reading after an error response before closing, so the client
         // gets the response rather than a reset for the bytes it was still sending.
         std::chrono::milliseconds lingerTimeout{2000};
+        // How long a config token issued with a boot script stays valid.
+        std::chrono::milliseconds configTokenLifetime{Boot::ConfigTokens::kLifetimeMs};
     };
 
     explicit HttpServer(QObject *parent = nullptr);
@@ -84,7 +86,7 @@ private:
     QHostAddress machineAddress(const QString &mac) const { return m_addresses.addressOf(mac); }
     QString issueToken(const QString &mac, const QHostAddress &address)
     {
-        return m_tokens.issue(mac, address, QDateTime::currentMSecsSinceEpoch());
+        return m_tokens.issue(mac, address, QDateTime::currentMSecsSinceEpoch(), m_limits.configTokenLifetime.count());
     }
     Boot::ConfigTokens::Check checkToken(const QString &token, const QString &mac, const QHostAddress &address)
     {

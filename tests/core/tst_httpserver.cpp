@@ -12,6 +12,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 #include <QThread>
 
 #include <memory>
@@ -82,7 +83,14 @@ private:
         MachineIntent assigned;
         assigned.mac = QStringLiteral("52:54:00:12:34:56");
         assigned.configPath = m_dir.filePath(QStringLiteral("worker.yaml"));
+        assigned.installDisk = QStringLiteral("/dev/sda");
         snap.machines.insert(assigned.mac, assigned);
+        ArtifactSet set;
+        set.name = QStringLiteral("t");
+        set.kernelPath = m_dir.filePath(QStringLiteral("vmlinuz"));
+        set.initramfsPath = m_dir.filePath(QStringLiteral("initramfs.xz"));
+        snap.artifacts.insert(set.name, set);
+        snap.defaultArtifacts = set.name;
         // Debian's /usr/lib/ipxe/ipxe.efi is a symlink, like this one.
         snap.ipxeUefi = m_dir.filePath(QStringLiteral("ipxe-link.efi"));
         snap.privatePaths = {QFileInfo(m_root + QStringLiteral("/netboot.yaml")).canonicalFilePath()};
@@ -257,6 +265,12 @@ private Q_SLOTS:
         config.write("version: v1alpha1\nmachine:\n  type: worker\ncluster:\n  controlPlane:\n    endpoint: https://10.0.0.10:6443\n");
         config.close();
 
+        QByteArray kernel(4096, '\0');
+        kernel[0x1fe] = char(0x55);
+        kernel[0x1ff] = char(0xaa);
+        kernel.replace(0x202, 4, "HdrS");
+        TestUtil::writeFile(m_dir.path(), QStringLiteral("vmlinuz"), kernel);
+        TestUtil::writeFile(m_dir.path(), QStringLiteral("initramfs.xz"), QByteArray::fromHex("fd377a585a00") + "rest");
         QFile ipxe(m_dir.filePath(QStringLiteral("ipxe-real.efi")));
         QVERIFY(ipxe.open(QIODevice::WriteOnly));
         ipxe.write("MZ-real-ipxe");
@@ -268,6 +282,61 @@ private Q_SLOTS:
         QVERIFY(QFile::setPermissions(ownerOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
 
         m_curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+    }
+
+    void configOnlyToItsMachineWithItsToken()
+    {
+        HttpServer::Limits limits;
+        limits.configTokenLifetime = std::chrono::milliseconds(1500);
+        QVERIFY(startServer(limits));
+        const QString mac = QStringLiteral("52:54:00:12:34:56");
+        // Its DHCP exchange was seen: it is 127.0.0.1. 127.0.0.2 is another host on the LAN.
+        QMetaObject::invokeMethod(m_server, "learnAddress", Qt::QueuedConnection, Q_ARG(QString, mac),
+                                  Q_ARG(QHostAddress, QHostAddress(QHostAddress::LocalHost)));
+        const QStringList stranger = {QStringLiteral("--interface"), QStringLiteral("127.0.0.2")};
+        const QString script = url(QStringLiteral("/m/52-54-00-12-34-56/script.ipxe"));
+
+        // The stranger naming the MAC gets a script that waits: no config URL, no token.
+        const CurlResult strangers = curl(stranger + QStringList{script + QStringLiteral("?uuid=0000-evil")});
+        QCOMPARE(strangers.exitCode, 0);
+        QVERIFY2(strangers.out.contains("address not confirmed") && !strangers.out.contains("talos.config"),
+                 strangers.out.constData());
+
+        // The machine gets its script with a token, and its config with it.
+        // (The script names the snapshot's port; this server listens on one the system chose.)
+        const QUrl named(TestUtil::configUrlOf(curl({script}).out));
+        const QString config = url(named.path() + u'?' + named.query());
+        QVERIFY2(config.contains(QLatin1String("/m/52-54-00-12-34-56/config.yaml?t=")), qPrintable(config));
+        const CurlResult mine = curl({QStringLiteral("-D"), QStringLiteral("-"), config});
+        QCOMPARE(statusOf(mine.out), 200);
+        QVERIFY(mine.out.contains("type: worker"));
+
+        // The same URL from the stranger, the machine without the token or with a made-up
+        // one, and the token tried on other MACs: 403 each, and no secret in the body.
+        const QString bare = config.section(u'?', 0, 0);
+        QList<CurlResult> refused{curl(stranger + QStringList{QStringLiteral("-D"), QStringLiteral("-"), config}),
+                                  curl({QStringLiteral("-D"), QStringLiteral("-"), bare}),
+                                  curl({QStringLiteral("-D"), QStringLiteral("-"), bare + QStringLiteral("?t=AAAAAAAAAAAAAAAAAAAAAA")})};
+        const QString token = config.section(QStringLiteral("?t="), 1);
+        for (int i = 0; i < 20; ++i) {
+            refused << curl({QStringLiteral("-D"), QStringLiteral("-"),
+                             url(QStringLiteral("/m/52-54-00-12-35-%1/config.yaml?t=%2").arg(i, 2, 10, QLatin1Char('0')).arg(token))});
+        }
+        for (const CurlResult &r : std::as_const(refused)) {
+            QCOMPARE(statusOf(r.out), 403);
+            QVERIFY(!r.out.contains("worker"));
+        }
+        // Once the token has expired, the machine itself is refused too.
+        QTest::qWait(1600);
+        QCOMPARE(statusOf(curl({QStringLiteral("-D"), QStringLiteral("-"), config}).out), 403);
+        QTRY_VERIFY(m_status.counters.value(QStringLiteral("dropped:unauthorized")) >= 24);
+        const MachineEvent *refusal = lastEvent(EventKind::ConfigRefused);
+        QVERIFY(refusal);
+        QCOMPARE(refusal->failure, FailureCode::Unauthorized);
+        QVERIFY2(refusal->detail.contains(QLatin1String("token-expired")), qPrintable(refusal->detail));
+        // What the stranger's script request claimed was not believed.
+        for (const MachineEvent &e : std::as_const(m_events))
+            QVERIFY(!e.facts.value(QStringLiteral("uuid")).toString().contains(QLatin1String("evil")));
     }
 
     void symlinkedIpxeServedPrivateFilesNot()

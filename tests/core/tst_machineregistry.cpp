@@ -150,6 +150,12 @@ private Q_SLOTS:
         QTest::newRow("bootstrap") << QList<MachineEvent>{ev(EventKind::DhcpRequest, m, ip), ev(EventKind::ConfigServed, m, ip),
                                                           ev(EventKind::Log, {}, ip, QStringLiteral("[talos] etcd is waiting to join the cluster, if this node is the first node in the cluster, please run `talosctl bootstrap` against one of the following IPs:"))}
                                    << QStringLiteral("talosctl bootstrap --nodes 10.77.0.120");
+        // Its address could not be learned: it waits, and the table says why.
+        QTest::newRow("address-unknown") << QList<MachineEvent>{script(m, ip, ScriptKind::AddressUnconfirmed)}
+                                         << QStringLiteral("has not seen this machine's DHCP exchange");
+        QTest::newRow("address-other") << QList<MachineEvent>{ev(EventKind::DhcpRequest, m, QStringLiteral("10.77.0.5")),
+                                                              script(m, ip, ScriptKind::AddressUnconfirmed)}
+                                        << QStringLiteral("asked for from 10.77.0.120, but its DHCP exchange gave it 10.77.0.5");
         QTest::newRow("maintenance") << QList<MachineEvent>{ev(EventKind::DhcpRequest, m, ip), script(m, ip, ScriptKind::Maintenance),
                                                             ev(EventKind::Log, {}, ip, QStringLiteral("[talos] entering maintenance service"))}
                                      << QStringLiteral("talosctl apply-config --insecure --nodes 10.77.0.120");
