@@ -17,6 +17,24 @@ QString logSinkUrl(const BootSnapshot &snapshot)
     return QStringLiteral("tcp://%1:%2/").arg(snapshot.serverAddress.toString()).arg(snapshot.ports.logs);
 }
 
+// The machine's own script URL, with the facts the entry script sent.
+QByteArray scriptUrl(const BootSnapshot &snapshot, const QString &mac, const QString &query)
+{
+    return (snapshot.httpBaseUrl() + IpxeScripts::machinePath(mac)).toUtf8() + "/script.ipxe"
+        + (query.isEmpty() ? QByteArray() : "?" + query.toUtf8());
+}
+
+// iPXE waits, then asks for its script again (and keeps trying while the server is away).
+// With renewDhcp it first runs DHCP again, so a console that missed its exchange sees
+// one (how the console learns a machine's address).
+QByteArray waitThenChain(const QByteArray &url, int seconds, bool renewDhcp = false)
+{
+    return ":wait\n"
+           "sleep " + QByteArray::number(seconds) + "\n"
+        + (renewDhcp ? QByteArray("dhcp net0 ||\n") : QByteArray())
+        + "chain --replace --autofree " + url + " || goto wait\n";
+}
+
 } // namespace
 
 QString IpxeScripts::machinePath(const QString &mac)
@@ -71,14 +89,10 @@ IpxeScript IpxeScripts::awaitingAddress(const BootSnapshot &snapshot, const QStr
 {
     IpxeScript script;
     script.kind = ScriptKind::AddressUnconfirmed;
-    const QByteArray again = (snapshot.httpBaseUrl() + machinePath(mac)).toUtf8() + "/script.ipxe"
-        + (query.isEmpty() ? QByteArray() : "?" + query.toUtf8());
     script.text = header(mac + QStringLiteral(": address not confirmed by DHCP"))
         + "echo Netboot Console: this address is not the one DHCP gave " + mac.toUtf8() + ",\n"
           "echo or the console has not seen this machine's DHCP exchange yet; asking again.\n"
-          ":wait\n"
-          "sleep " + QByteArray::number(kWaitSeconds) + "\n"
-          "chain --replace --autofree " + again + " || goto wait\n";
+        + waitThenChain(scriptUrl(snapshot, mac, query), kWaitSeconds, true);
     return script;
 }
 
@@ -91,7 +105,7 @@ IpxeScript IpxeScripts::forMachine(const BootSnapshot &snapshot, const QString &
     if (it != snapshot.machines.constEnd())
         intent = &it.value();
     const QByteArray base = (snapshot.httpBaseUrl() + machinePath(mac)).toUtf8();
-    const QByteArray again = base + "/script.ipxe" + (query.isEmpty() ? QByteArray() : "?" + query.toUtf8());
+    const QByteArray again = scriptUrl(snapshot, mac, query);
 
     if (intent && intent->installed && snapshot.afterInstall != AfterInstallPolicy::AlwaysPxe) {
         // Talos is on the disk: a PXE boot must not run it from RAM against the installed
@@ -122,9 +136,7 @@ IpxeScript IpxeScripts::forMachine(const BootSnapshot &snapshot, const QString &
         script.text = header(mac + QStringLiteral(" has no machine config yet"))
             + "echo Netboot Console: no machine config is assigned to " + mac.toUtf8() + " yet.\n"
               "echo Assign one in the console; this machine boots as soon as it is.\n"
-              ":wait\n"
-              "sleep " + QByteArray::number(kWaitSeconds) + "\n"
-              "chain --replace --autofree " + again + " || goto wait\n";
+            + waitThenChain(again, kWaitSeconds);
         return script;
     }
 
@@ -134,9 +146,7 @@ IpxeScript IpxeScripts::forMachine(const BootSnapshot &snapshot, const QString &
         script.text = header(QStringLiteral("no Talos kernel and initramfs are set up"))
             + "echo Netboot Console: no Talos kernel and initramfs are set up in the console yet.\n"
               "echo Add an artefact set (kernel + initramfs); this machine retries.\n"
-              ":wait\n"
-              "sleep " + QByteArray::number(kWaitSeconds * 2) + "\n"
-              "chain --replace --autofree " + again + " || goto wait\n";
+            + waitThenChain(again, kWaitSeconds * 2);
         return script;
     }
 

@@ -125,8 +125,18 @@ void HttpConnection::pump()
                 m_writeNotifier->setEnabled(true);
                 return;
             }
+            const bool failed = m_report.status >= 400;
             finishResponse();
             if (m_closeAfter) {
+                // A successful answer to a client that asked to close and sent nothing
+                // more is closed at once (no reset can overtake it); the rest linger so
+                // an error response is not destroyed by a reset. With a thousand machines
+                // each fetching with "Connection: close", lingering on every answer held
+                // the connection slots until the clients got round to closing.
+                if (!failed && !inputPending()) {
+                    close();
+                    return;
+                }
                 startLingering();
                 return;
             }
@@ -584,6 +594,13 @@ void HttpConnection::emitEvent(EventKind kind, qint64 bytes, qint64 rate, const 
     if (kind != EventKind::HttpFailed && kind != EventKind::ConfigRefused)
         event.failure = FailureCode::None;
     m_server->report(event);
+}
+
+bool HttpConnection::inputPending() const
+{
+    char byte;
+    const ssize_t n = ::recv(m_fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return n > 0;
 }
 
 void HttpConnection::startLingering()

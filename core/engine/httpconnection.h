@@ -114,6 +114,8 @@ private:
 
     void emitEvent(EventKind kind, qint64 bytes, qint64 rate, const QString &detail);
 
+    // The client has sent bytes that are not read yet.
+    bool inputPending() const;
     void startLingering();
 
     void drainLingering();
