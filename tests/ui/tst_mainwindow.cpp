@@ -461,6 +461,12 @@ void TestMainWindow::theHttpEngineServesWhatWasDropped()
     QTRY_COMPARE(reloaded.size(), 1);
     QTRY_VERIFY(get(scriptPath, &body) == 200 && body.contains("no machine config is assigned"));   // nothing assigned yet
     QCOMPARE(get(QStringLiteral("/m/%1/config.yaml").arg(macOf(1)), &body), 403);   // and no token
+    // The window says who asked for which machine's config.
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(
+        QStringLiteral("The config of %1 was asked for by 127.0.0.1 and refused").arg(macOf(1))));
+    QDir().mkpath(QStringLiteral(NBC_BINARY_DIR "/screenshots"));
+    m_window->resize(1400, 800);
+    QVERIFY(m_window->grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/config-refused.png")));
 
     selectMacs({macOf(1)});
     UiTest::child<MachineDetailDock>(&*m_window, "machineDetailDock")->hostnameEdit()->setText(QStringLiteral("rack1-n3"));
