@@ -126,4 +126,22 @@ inline bool isRoot()
     return ::geteuid() == 0;
 }
 
+// A file ArtifactStore accepts as a kernel: the boot sector signature and "HdrS".
+inline QByteArray fakeKernel(int size = 4096)
+{
+    QByteArray k(size, '\0');
+    k[0x1fe] = char(0x55);
+    k[0x1ff] = char(0xaa);
+    k.replace(0x202, 4, "HdrS");
+    return k;
+}
+
+// A file ArtifactStore accepts as an initramfs: the xz stream magic, then filler.
+inline QByteArray fakeInitramfs(int size = 4096)
+{
+    QByteArray i = QByteArray::fromHex("fd377a585a000004");
+    i.append(QByteArray(size - i.size(), 'x'));
+    return i;
+}
+
 } // namespace TestUtil

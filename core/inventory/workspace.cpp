@@ -119,7 +119,14 @@ QString WorkspaceError::toString() const
 
 QString Workspace::defaultDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/workspace");
+    // ~/.local/share/netboot-console/workspace. Earlier builds used the application data
+    // folder (…/netboot-console/netboot-console/workspace): a workspace there is kept.
+    const QString home = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    const QString current = home + QStringLiteral("/netboot-console/workspace");
+    const QString earlier = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/workspace");
+    if (!QFileInfo::exists(current) && QFileInfo::exists(earlier + QStringLiteral("/netboot.yaml")))
+        return earlier;
+    return current;
 }
 
 QString Workspace::settingsPath() const

@@ -480,3 +480,106 @@ int ConsoleSession::wake(const QStringList &macs, QString *target, QString *erro
 }
 
 } // namespace Nbc
+
+namespace Nbc {
+
+QMap<QString, ArtifactSet> ConsoleSession::artifactSets() const
+{
+    return m_workspace.settings().artifacts;
+}
+
+QString ConsoleSession::defaultArtifacts() const
+{
+    return m_workspace.settings().defaultArtifacts;
+}
+
+bool ConsoleSession::addArtifactSet(const ArtifactChoice &choice, bool makeDefault, QString *name, QString *error)
+{
+    if (!m_workspace.ok() || m_workspace.directory().isEmpty()) {
+        if (error)
+            *error = tr("the workspace cannot be used: %1").arg(m_workspace.error().toString());
+        return false;
+    }
+    ArtifactSet set;
+    if (!Setup::installArtifacts(m_workspace.directory(), choice, &set, error))
+        return false;
+    WorkspaceSettings &settings = m_workspace.settings();
+    settings.artifacts.insert(set.name, set);
+    if (makeDefault || settings.defaultArtifacts.isEmpty())
+        settings.defaultArtifacts = set.name;
+    if (!saveWorkspace(error))
+        return false;
+    if (name)
+        *name = set.name;
+    Q_EMIT artifactsChanged();
+    return true;
+}
+
+bool ConsoleSession::removeArtifactSet(const QString &name, QString *error)
+{
+    WorkspaceSettings &settings = m_workspace.settings();
+    if (!settings.artifacts.contains(name))
+        return true;
+    for (const MachineIntent &m : std::as_const(settings.machines)) {
+        if (m.artifacts == name) {
+            if (error)
+                *error = tr("%1 is used by %2: give that machine another set first").arg(name, m.mac);
+            return false;
+        }
+    }
+    const ArtifactSet set = settings.artifacts.take(name);
+    if (settings.defaultArtifacts == name)
+        settings.defaultArtifacts = settings.artifacts.isEmpty() ? QString() : settings.artifacts.firstKey();
+    if (!saveWorkspace(error)) {
+        settings.artifacts.insert(name, set);
+        return false;
+    }
+    Setup::removeArtifactFiles(m_workspace.directory(), set);
+    Q_EMIT artifactsChanged();
+    return true;
+}
+
+bool ConsoleSession::setDefaultArtifacts(const QString &name, QString *error)
+{
+    WorkspaceSettings &settings = m_workspace.settings();
+    if (!settings.artifacts.contains(name)) {
+        if (error)
+            *error = tr("there is no artefact set named %1").arg(name);
+        return false;
+    }
+    settings.defaultArtifacts = name;
+    if (!saveWorkspace(error))
+        return false;
+    Q_EMIT artifactsChanged();
+    return true;
+}
+
+SetupResult ConsoleSession::applySetup(const SetupPlan &plan)
+{
+    const bool wasRunning = m_services->isRunning();
+    SetupResult result = Setup::apply(m_workspace, plan);
+    if (!result.ok)
+        return result;
+    QFile file(m_workspace.settingsPath());
+    if (file.open(QIODevice::ReadOnly))
+        m_lastSavedYaml = file.readAll();
+    // The plan's choices replace this run's command-line overrides.
+    if (!plan.interfaceName.isEmpty()) {
+        m_overrides.interfaceName = plan.interfaceName;
+        m_overrides.serverAddress.clear();
+    }
+    m_overrides.mode = plan.mode;
+    if (wasRunning)
+        stopServices();
+    const bool opened = open(m_workspace.directory(), m_overrides);
+    if (m_configs)
+        m_configs->rescan();
+    Q_EMIT artifactsChanged();
+    Q_EMIT intentChanged();
+    Q_EMIT workspaceReloaded();
+    if (opened)
+        startServices();
+    return result;
+}
+
+} // namespace Nbc

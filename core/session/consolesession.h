@@ -4,6 +4,7 @@
 #include "engine/engine.h"
 #include "inventory/installedstate.h"
 #include "inventory/workspace.h"
+#include "session/setupplan.h"
 
 #include <QObject>
 #include <optional>
@@ -93,6 +94,19 @@ public:
     // Proxy or full DHCP, written to netboot.yaml; takes effect when the services restart.
     bool setMode(DhcpMode mode, QString *error = nullptr);
 
+    // Artefact sets (netboot.yaml `artifacts:`). Adding copies the files into
+    // artifacts/<set>/ after checking them; removing deletes only files it put there.
+    QMap<QString, ArtifactSet> artifactSets() const;
+    QString defaultArtifacts() const;
+    bool addArtifactSet(const ArtifactChoice &choice, bool makeDefault, QString *name = nullptr,
+                        QString *error = nullptr);
+    bool removeArtifactSet(const QString &name, QString *error = nullptr);
+    bool setDefaultArtifacts(const QString &name, QString *error = nullptr);
+
+    // The first-run wizard's result: files, configs and settings written at once, then the
+    // workspace opened again on the plan's interface. Services that ran are started again.
+    SetupResult applySetup(const SetupPlan &plan);
+
     // Sends a Wake-on-LAN packet to each machine, on the served interface's broadcast
     // address (on loopback, to setWakePort's port: the demo and tests). Returns how many
     // were sent; *target says where, *error why the others were not.
@@ -103,6 +117,7 @@ Q_SIGNALS:
     // Assignments or per-machine values changed (by this session or a hand edit).
     void intentChanged();
     void workspaceReloaded();
+    void artifactsChanged();
     void workspaceError(const QString &message);
 
 private:

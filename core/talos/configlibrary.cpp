@@ -1,6 +1,7 @@
 #include "talos/configlibrary.h"
 
 #include "talos/configrenderer.h"
+#include "talos/talosctlgenerator.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -65,17 +66,12 @@ ConfigLibrary::ConfigLibrary(const QString &workspaceDir, QObject *parent)
     connect(m_rescanTimer, &QTimer::timeout, this, &ConfigLibrary::rescan);
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_rescanTimer, qOverload<>(&QTimer::start));
     connect(m_watcher, &QFileSystemWatcher::fileChanged, m_rescanTimer, qOverload<>(&QTimer::start));
+    m_generator = new TalosctlGenerator(this);
+    connect(m_generator, &TalosctlGenerator::finished, this, &ConfigLibrary::finishGenerate);
     rescan();
 }
 
-ConfigLibrary::~ConfigLibrary()
-{
-    if (m_process) {
-        m_process->disconnect(this);
-        m_process->kill();
-        m_process->waitForFinished(1000);
-    }
-}
+ConfigLibrary::~ConfigLibrary() = default;
 
 QString ConfigLibrary::configsDir() const
 {
@@ -295,6 +291,47 @@ bool ConfigLibrary::fixPermissions(const QString &id, QString *error)
     return true;
 }
 
+bool FolderPreview::ok() const
+{
+    if (configs.isEmpty())
+        return false;
+    for (const File &f : configs) {
+        if (!f.importable)
+            return false;
+    }
+    return true;
+}
+
+FolderPreview ConfigLibrary::previewFolder(const QString &dir)
+{
+    FolderPreview preview;
+    const QDir source(dir);
+    for (const QString &name : {QStringLiteral("controlplane.yaml"), QStringLiteral("worker.yaml")}) {
+        QFile file(source.filePath(name));
+        if (!file.exists())
+            continue;
+        FolderPreview::File entry;
+        entry.fileName = name;
+        entry.path = file.fileName();
+        if (!file.open(QIODevice::ReadOnly)) {
+            ConfigProblem p;
+            p.message = tr("cannot be read: check its permissions");
+            entry.problems.append(p);
+        } else {
+            const MachineConfig config = MachineConfig::parse(file.readAll(), name);
+            entry.facts = config.facts();
+            entry.problems = config.problems();
+            entry.importable = config.parsed();
+        }
+        preview.configs.append(entry);
+    }
+    preview.hasTalosconfig = QFile::exists(source.filePath(QStringLiteral("talosconfig")));
+    if (preview.configs.isEmpty())
+        preview.error = tr("%1 has no controlplane.yaml or worker.yaml: choose the folder "
+                           "'talosctl gen config' wrote").arg(dir);
+    return preview;
+}
+
 ImportResult ConfigLibrary::importFolder(const QString &dir, bool overwrite)
 {
     ImportResult result;
@@ -380,94 +417,50 @@ ImportResult ConfigLibrary::importFolder(const QString &dir, bool overwrite)
 
 QString ConfigLibrary::talosctlPath() const
 {
-    if (m_talosctlProgram.contains(u'/'))
-        return QFileInfo(m_talosctlProgram).isExecutable() ? m_talosctlProgram : QString();
-    return QStandardPaths::findExecutable(m_talosctlProgram);
+    return m_generator->programPath();
+}
+
+void ConfigLibrary::setTalosctlProgram(const QString &program)
+{
+    m_generator->setProgram(program);
 }
 
 QString ConfigLibrary::talosctlMissingMessage()
 {
-    return tr("talosctl is not installed: download talosctl-linux-amd64 from "
-              "https://github.com/siderolabs/talos/releases (the version of Talos you boot), make it "
-              "executable and put it on PATH as talosctl; or run 'talosctl gen config' on another "
-              "computer and import the folder it writes");
+    return TalosctlGenerator::missingMessage();
 }
 
 bool ConfigLibrary::isGenerating() const
 {
-    return m_process != nullptr;
+    return m_generator->isRunning();
 }
 
 bool ConfigLibrary::generateWithTalosctl(const QString &clusterName, const QString &endpoint,
-                                         const QString &installDisk, QString *error)
+                                         const QString &installDisk, QString *error, const QString &talosVersion)
 {
-    auto refuse = [error](const QString &message) {
+    if (m_generator->isRunning()) {
         if (error)
-            *error = message;
+            *error = tr("talosctl is already generating a cluster: wait for it to finish");
         return false;
-    };
-    if (m_process)
-        return refuse(tr("talosctl is already generating a cluster: wait for it to finish"));
-    static const QRegularExpression name(QStringLiteral("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"));
-    if (!name.match(clusterName).hasMatch())
-        return refuse(tr("the cluster name '%1' is not usable: use lower-case letters, digits and '-'")
-                          .arg(clusterName));
-    const QUrl url(endpoint, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty() || url.scheme() != QLatin1String("https"))
-        return refuse(tr("the endpoint '%1' is not a URL: write it like https://10.0.0.10:6443").arg(endpoint));
-    const QList<ConfigProblem> values = ConfigRenderer::checkMachineValues({}, installDisk);
-    if (!values.isEmpty())
-        return refuse(values.first().message);
-    const QString program = talosctlPath();
-    if (program.isEmpty())
-        return refuse(talosctlMissingMessage());
-
-    m_generateDir = std::make_unique<QTemporaryDir>();
-    if (!m_generateDir->isValid())
-        return refuse(tr("cannot create a temporary folder: check the free space in %1").arg(QDir::tempPath()));
-
-    m_process = new QProcess(this);
-    m_process->setProgram(program);
-    m_process->setArguments({QStringLiteral("gen"), QStringLiteral("config"), clusterName, endpoint,
-                             QStringLiteral("--install-disk"), installDisk});
-    // talosctl writes into its working folder: a private temporary one.
-    m_process->setWorkingDirectory(m_generateDir->path());
-    m_process->setProcessChannelMode(QProcess::SeparateChannels);
-    connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
-        if (status != QProcess::NormalExit || code != 0) {
-            const QString stderrText = QString::fromLocal8Bit(m_process->readAllStandardError()).trimmed();
-            finishGenerate(false, tr("talosctl gen config failed (%1): check the name and endpoint")
-                                      .arg(stderrText.left(400)));
-            return;
-        }
-        finishGenerate(true, {});
-    });
-    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
-        if (e == QProcess::FailedToStart)
-            finishGenerate(false, tr("talosctl could not be started: %1").arg(talosctlMissingMessage()));
-    });
-    m_processTimer = new QTimer(m_process);
-    m_processTimer->setSingleShot(true);
-    connect(m_processTimer, &QTimer::timeout, this, [this] {
-        m_process->kill();
-    });
-    m_processTimer->start(120000);
-    m_process->start();
+    }
+    // talosctl writes into its working folder: a private temporary one, imported when done.
+    auto dir = std::make_unique<QTemporaryDir>();
+    if (!dir->isValid()) {
+        if (error)
+            *error = tr("cannot create a temporary folder: check the free space in %1").arg(QDir::tempPath());
+        return false;
+    }
+    if (!m_generator->start({clusterName, endpoint, installDisk, talosVersion}, dir->path(), error))
+        return false;
+    m_generateDir = std::move(dir);
     return true;
 }
 
 void ConfigLibrary::finishGenerate(bool ok, const QString &message)
 {
-    if (!m_process)
-        return;
-    QProcess *process = m_process;
-    m_process = nullptr;
-    process->disconnect(this);
-    process->deleteLater();
-
     QStringList ids;
     QString text = message;
-    if (ok) {
+    if (ok && m_generateDir) {
         const ImportResult imported = importFolder(m_generateDir->path());
         ids = imported.imported;
         ok = imported.ok();

@@ -20,6 +20,8 @@ class QTimer;
 
 namespace Nbc::Talos {
 
+class TalosctlGenerator;
+
 // One file of <workspace>/configs as the library shows it. Holds facts and problems,
 // never the file's contents.
 struct ConfigEntry {
@@ -42,6 +44,21 @@ struct ImportResult {
     QString talosconfigPath;          // where talosconfig was kept aside; empty if none
     QStringList errors;               // what was not imported and why
     bool ok() const { return errors.isEmpty() && !imported.isEmpty(); }
+};
+
+// What an import would take from a `talosctl gen config` folder, read without writing.
+struct FolderPreview {
+    struct File {
+        QString fileName;             // "controlplane.yaml"
+        QString path;                 // absolute
+        MachineConfigFacts facts;
+        QList<ConfigProblem> problems;   // with line numbers; an Error keeps it out
+        bool importable = false;
+    };
+    QList<File> configs;
+    bool hasTalosconfig = false;      // kept aside on import, never served
+    QString error;                    // the folder holds nothing to import (why)
+    bool ok() const;                  // something importable, nothing refused
 };
 
 // The workspace's Talos configs (DESIGN.md `configs/`, 0600): scanned, watched for added,
@@ -72,6 +89,7 @@ public:
     // talosconfig aside in secretsDir(). An existing file with other contents is kept
     // unless `overwrite`.
     ImportResult importFolder(const QString &dir, bool overwrite = false);
+    static FolderPreview previewFolder(const QString &dir);
     // Restricts a config to its owner (chmod 600).
     bool fixPermissions(const QString &id, QString *error = nullptr);
 
@@ -79,14 +97,15 @@ public:
     static bool writePrivateFile(const QString &path, const QByteArray &bytes, QString *error = nullptr);
 
     // talosctl (reference §4.3). The program defaults to `talosctl` on PATH.
-    void setTalosctlProgram(const QString &program) { m_talosctlProgram = program; }
+    void setTalosctlProgram(const QString &program);
     QString talosctlPath() const;     // empty when it cannot be found
     static QString talosctlMissingMessage();
     // Starts `talosctl gen config NAME ENDPOINT --install-disk DISK` in a private temporary
     // folder and imports its output; the answer comes with generateFinished(). False (and
     // *error) when it cannot start: bad input, talosctl missing, one already running.
     bool generateWithTalosctl(const QString &clusterName, const QString &endpoint,
-                              const QString &installDisk, QString *error = nullptr);
+                              const QString &installDisk, QString *error = nullptr,
+                              const QString &talosVersion = {});
     bool isGenerating() const;
 
     // The machines' assignments (from the workspace); the library flags those whose
@@ -114,9 +133,7 @@ private:
     QTimer *m_rescanTimer = nullptr;
     QList<MachineIntent> m_machines;
     QHash<QString, QString> m_machineProblems;
-    QString m_talosctlProgram = QStringLiteral("talosctl");
-    QProcess *m_process = nullptr;
-    QTimer *m_processTimer = nullptr;
+    TalosctlGenerator *m_generator = nullptr;
     std::unique_ptr<QTemporaryDir> m_generateDir;
 };
 
