@@ -200,6 +200,7 @@ void MainWindow::buildActions()
         QDesktopServices::openUrl(QUrl::fromLocalFile(m_session->workspace().directory()));
     });
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    buildSetupActions();
 }
 
 void MainWindow::buildCentral()
@@ -305,11 +306,20 @@ void MainWindow::buildDocks()
         m_configView->setModel(m_configs);
     }
     m_configPlaceholder = new ViewPlaceholder(m_configView, [this] {
-        return tr("No machine configs yet. Put the output of 'talosctl gen config' into the configs folder "
-                  "(Open the configs folder below).");
+        return tr("No machine configs yet. Import the folder 'talosctl gen config' wrote, or generate a "
+                  "cluster with talosctl (the buttons below).");
     });
     m_configPlaceholder->setObjectName(QStringLiteral("configPlaceholder"));
     libraryLayout->addWidget(m_configView, 1);
+    auto *configButtons = new QHBoxLayout;
+    for (QAction *action : {m_importConfigsAction, m_generateConfigsAction}) {
+        auto *button = new QToolButton(libraryPage);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        configButtons->addWidget(button);
+    }
+    libraryLayout->addLayout(configButtons);
     auto *openConfigs = new QPushButton(QIcon(QStringLiteral(":/icons/workspace.svg")), tr("Open the configs folder"), libraryPage);
     connect(openConfigs, &QPushButton::clicked, this, [this] {
         if (m_library)
@@ -381,6 +391,11 @@ void MainWindow::buildToolbar()
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_setupAction);
+    file->addAction(m_artifactsAction);
+    file->addAction(m_importConfigsAction);
+    file->addAction(m_generateConfigsAction);
+    file->addSeparator();
     file->addAction(m_openWorkspaceAction);
     file->addSeparator();
     file->addAction(m_quitAction);
@@ -402,6 +417,8 @@ void MainWindow::buildMenus()
     QMenu *services = menuBar()->addMenu(tr("&Services"));
     services->addAction(m_startAction);
     services->addAction(m_stopAction);
+    services->addSeparator();
+    services->addAction(m_doctorAction);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     const auto docks = findChildren<QDockWidget *>();

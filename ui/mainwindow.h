@@ -6,6 +6,7 @@
 
 class QAction;
 class QComboBox;
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -59,12 +60,25 @@ public:
 
     void showStatus(const QString &message, int timeoutMs = 8000);
 
+    // The first-run wizard again (File ▸ Set up…), window-modal; its plan is applied to
+    // this session. Returns the wizard (it deletes itself when closed).
+    class FirstRunWizard *openSetupWizard();
+    // File ▸ Artefacts…: sets, default, add from files / ISO / Image Factory, remove.
+    QDialog *openArtifactsDialog();
+    // Services ▸ Network doctor….
+    QDialog *openDoctorDialog();
+    // Config library: Import configs… (asks for the folder when `dir` is empty) and
+    // Generate configs… (talosctl).
+    void importConfigs(const QString &dir = QString());
+    QDialog *openGenerateDialog();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
+    void buildSetupActions();
     void buildToolbar();
     void buildCentral();
     void buildDocks();
@@ -128,6 +142,11 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_openWorkspaceAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_setupAction = nullptr;
+    QAction *m_artifactsAction = nullptr;
+    QAction *m_doctorAction = nullptr;
+    QAction *m_importConfigsAction = nullptr;
+    QAction *m_generateConfigsAction = nullptr;
 };
 
 } // namespace Nbc::Ui

@@ -1,8 +1,11 @@
 #include "runwindow.h"
 
+#include "firstrunwizard.h"
 #include "mainwindow.h"
 
 #include "engine/servicehost.h"
+#include "inventory/workspace.h"
+#include "session/setupplan.h"
 #include "sim/demo.h"
 
 #include <QApplication>
@@ -15,6 +18,7 @@ int runWindow(QApplication &app, const QString &workspaceDir, const SessionOverr
     ConsoleSession session;
     Sim::DemoDriver *demo = nullptr;
     bool opened = false;
+    bool setUp = false;
     SessionOverrides o = overrides;
     if (demoCount > 0) {
         QString error;
@@ -27,7 +31,23 @@ int runWindow(QApplication &app, const QString &workspaceDir, const SessionOverr
         o = demo->environment()->overrides();
         opened = true;
     } else {
-        opened = session.open(workspaceDir, o);
+        // First start (no usable workspace yet): the wizard first; nothing is written
+        // unless its summary is accepted. Cancelled, the window opens as it always did.
+        const QString dir = workspaceDir.isEmpty() ? Workspace::defaultDirectory() : workspaceDir;
+        if (Setup::needsFirstRun(dir)) {
+            Ports ports;
+            o.ports.applyTo(&ports);
+            FirstRunWizard wizard(dir, ports, [dir](const SetupPlan &plan) {
+                Workspace ws = Workspace::open(dir);
+                return Setup::apply(ws, plan);
+            });
+            if (wizard.exec() == QDialog::Accepted) {
+                setUp = true;
+                // The wizard's interface is the one chosen now, over a --interface given earlier.
+                o.interfaceName.clear();
+            }
+        }
+        opened = session.open(dir, o);
     }
     MainWindow window(&session);
     if (!opened)
@@ -41,6 +61,9 @@ int runWindow(QApplication &app, const QString &workspaceDir, const SessionOverr
     }
     if (opened)
         session.startServices();
+    if (setUp && opened)
+        window.showStatus(QApplication::translate("runWindow", "Ready. Power on a machine set to network boot: it "
+                                                               "appears in the table."), 0);
     window.show();
     const int code = app.exec();
     session.stopServices();

@@ -140,6 +140,10 @@ void Setup::applySettings(const SetupPlan &plan, const ArtifactSet *set, Workspa
     if (!plan.ipxeUefi.isEmpty())
         settings->ipxeUefi = plan.ipxeUefi;
     settings->unassigned = plan.unassigned;
+    if (plan.highPorts) {
+        settings->ports.dhcp = 1067;
+        settings->ports.tftp = 1069;
+    }
     if (set) {
         settings->artifacts.insert(set->name, *set);
         settings->defaultArtifacts = set->name;

@@ -34,6 +34,9 @@ struct SetupPlan {
     QString ipxeUefi;                  // ipxe.efi; empty: keep
     QString configsFolder;             // `talosctl gen config` output to import; empty: none
     UnassignedPolicy unassigned = UnassignedPolicy::Wait;
+    // A trial without the permission for ports below 1024: DHCP on 1067 and TFTP on 1069
+    // (firmware asks on 67 and 69, so no real machine boots that way).
+    bool highPorts = false;
 };
 
 struct SetupResult {
