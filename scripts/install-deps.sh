@@ -14,8 +14,10 @@ packages=(
   # test peers and end-to-end: real clients, real firmware, a stand-in payload
   curl atftp udhcpc iproute2 dnsmasq-base tcpdump
   qemu-system-x86 qemu-utils ovmf ipxe-qemu busybox-static cpio xz-utils python3
+  # ISOs made at test time (Talos ISO import)
+  xorriso
   # GUI tests and screenshots
-  xvfb xauth imagemagick
+  xvfb xauth imagemagick x11-utils
 )
 
 missing=()

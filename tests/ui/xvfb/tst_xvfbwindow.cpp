@@ -20,6 +20,11 @@
 #include <QLibrary>
 #include <QListView>
 #include <QPixmap>
+#include <QScopeGuard>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QStandardPaths>
+#include <QProcess>
 #include <QSet>
 #include <QTest>
 #include <QTimer>
@@ -92,6 +97,7 @@ private Q_SLOTS:
     void initTestCase();
     void realMouseDragAssigns();
     void demoScreenshot();
+    void firstStartOpensWizard();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -221,6 +227,46 @@ void TestXvfbWindow::demoScreenshot()
     QVERIFY(UiTest::child<MachineTableModel>(&window, "machineModel")->rowCount() >= 40);
     session.stopServices();
     session.services()->shutdown();
+}
+
+// What `make run` does on a fresh account: the real binary with an empty HOME opens the
+// set-up wizard, writes nothing while it is open, and the screen is captured as X shows it.
+void TestXvfbWindow::firstStartOpensWizard()
+{
+    const QString xwininfo = QStandardPaths::findExecutable(QStringLiteral("xwininfo"));
+    const QString import = QStandardPaths::findExecutable(QStringLiteral("import"));
+    if (xwininfo.isEmpty() || import.isEmpty())
+        QSKIP("xwininfo (x11-utils) or import (imagemagick) is missing: make deps installs them");
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home.path());
+    for (const char *name : {"XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "QT_QPA_PLATFORM"})
+        env.remove(QLatin1String(name));
+    QProcess app;
+    app.setProcessEnvironment(env);
+    app.setProcessChannelMode(QProcess::ForwardedChannels);
+    app.start(QStringLiteral(NBC_BINARY_DIR "/app/netboot-console"), {});
+    QVERIFY(app.waitForStarted());
+    auto stop = qScopeGuard([&app] {
+        app.kill();   // the process this test started, by its handle
+        app.waitForFinished(5000);
+    });
+    auto windows = [&xwininfo] {
+        QProcess list;
+        list.start(xwininfo, {QStringLiteral("-root"), QStringLiteral("-tree")});
+        list.waitForFinished(5000);
+        return QString::fromUtf8(list.readAllStandardOutput());
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(windows().contains(QLatin1String("\"Set up Netboot Console\"")), 30000);
+    QTest::qWait(1000);   // let it paint
+    QDir().mkpath(QStringLiteral(NBC_BINARY_DIR "/screenshots"));
+    const QString shot = QStringLiteral(NBC_BINARY_DIR "/screenshots/first-start-wizard.png");
+    QCOMPARE(QProcess::execute(import, {QStringLiteral("-window"), QStringLiteral("root"), shot}), 0);
+    QImage image(shot);
+    QVERIFY(!image.isNull());
+    qInfo("screenshot: %s (%dx%d)", qPrintable(shot), image.width(), image.height());
+    // Open, but not accepted: nothing in the workspace yet.
+    QVERIFY(!QFileInfo::exists(home.path() + QStringLiteral("/.local/share/netboot-console/workspace/netboot.yaml")));
 }
 
 QTEST_MAIN(TestXvfbWindow)
