@@ -7,6 +7,7 @@
 #include "machinetablemodel.h"
 #include "machinetableview.h"
 #include "mainwindow.h"
+#include "firstrunwizard.h"
 #include "servicespanel.h"
 #include "viewplaceholder.h"
 
@@ -17,6 +18,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDialog>
+#include <QMenuBar>
 #include <QComboBox>
 #include <QContextMenuEvent>
 #include <QDragMoveEvent>
@@ -80,6 +83,9 @@ private Q_SLOTS:
     void filterThatHidesEveryMachineSaysSo();
     void emptyLibrarySaysWhereConfigsGo();
     void noInterfaceIsAskedForInTheWindowsWords();
+    void artefactsDialogAddsDefaultsAndRemoves();
+    void importConfigsFromTheWindow();
+    void setupAndDoctorAreInTheMenus();
 
 private:
     QPoint rowCenter(const QString &mac) const;
@@ -762,3 +768,77 @@ void TestMainWindow::noInterfaceIsAskedForInTheWindowsWords()
 }
 
 #include "tst_mainwindow.moc"
+
+void TestMainWindow::artefactsDialogAddsDefaultsAndRemoves()
+{
+    auto *action = UiTest::child<QAction>(&*m_window, "artifactsAction");
+    QVERIFY(action->isEnabled());
+    action->trigger();
+    auto *dialog = UiTest::child<QDialog>(&*m_window, "artifactsDialog");
+    auto *list = UiTest::child<QTreeWidget>(dialog, "artifactSetList");
+    const int before = list->topLevelItemCount();
+    // What the Add… dialog yields, added through the session as the dialog does.
+    const QString src = m_dir->filePath(QStringLiteral("src"));
+    ArtifactChoice choice;
+    choice.talosVersion = QStringLiteral("1.11.2");
+    choice.kernelFile = TestUtil::writeFile(src, QStringLiteral("k"), TestUtil::fakeKernel());
+    choice.initramfsFile = TestUtil::writeFile(src, QStringLiteral("i"), TestUtil::fakeInitramfs());
+    QString error;
+    QVERIFY2(m_session->addArtifactSet(choice, true, nullptr, &error), qPrintable(error));
+    QCOMPARE(list->topLevelItemCount(), before + 1);
+    const auto rows = list->findItems(QStringLiteral("talos-1.11.2"), Qt::MatchExactly, 0);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first()->text(4), QStringLiteral("default"));
+    list->setCurrentItem(rows.first());
+    QVERIFY(UiTest::child<QPushButton>(dialog, "removeArtifactSet")->isEnabled());
+    QVERIFY(!UiTest::child<QPushButton>(dialog, "defaultArtifactSet")->isEnabled());
+    QVERIFY(m_session->removeArtifactSet(QStringLiteral("talos-1.11.2"), &error));
+    QCOMPARE(list->topLevelItemCount(), before);
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("artifacts/talos-1.11.2/vmlinuz-amd64"))));
+    dialog->close();
+}
+
+void TestMainWindow::importConfigsFromTheWindow()
+{
+    auto *configs = UiTest::child<ConfigListModel>(&*m_window, "configModel");
+    const int before = configs->rowCount();
+    const QString gen = m_dir->filePath(QStringLiteral("gen"));
+    QDir().mkpath(gen);
+    QVERIFY(QFile::copy(TestUtil::dataPath(QStringLiteral("talos/talos-1.7-controlplane.yaml")), gen + QStringLiteral("/controlplane.yaml")));
+    QVERIFY(QFile::copy(TestUtil::dataPath(QStringLiteral("talos/talosconfig")), gen + QStringLiteral("/talosconfig")));
+    QVERIFY(UiTest::child<QAction>(&*m_window, "importConfigsAction")->isEnabled());
+    m_window->importConfigs(gen);
+    QTRY_COMPARE(configs->rowCount(), before + 1);
+    QVERIFY2(m_window->statusBar()->currentMessage().startsWith(QLatin1String("Imported configs/")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    // A folder with nothing to import says so and changes nothing.
+    m_window->importConfigs(m_dir->filePath(QStringLiteral("artifacts")));
+    QVERIFY(m_window->statusBar()->currentMessage().startsWith(QLatin1String("Not imported:")));
+    QCOMPARE(configs->rowCount(), before + 1);
+}
+
+void TestMainWindow::setupAndDoctorAreInTheMenus()
+{
+    QStringList inMenus;
+    for (QAction *menu : m_window->menuBar()->actions()) {
+        for (QAction *a : menu->menu()->actions())
+            inMenus << a->objectName();
+    }
+    for (const char *name : {"setupAction", "artifactsAction", "importConfigsAction", "generateConfigsAction", "doctorAction"})
+        QVERIFY2(inMenus.contains(QLatin1String(name)), name);
+    // The wizard opens over the running window and closes without writing.
+    const QByteArray yaml = [this] {
+        QFile f(m_dir->filePath(QStringLiteral("netboot.yaml")));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    FirstRunWizard *wizard = m_window->openSetupWizard();
+    QVERIFY(wizard->isVisible());
+    wizard->reject();
+    QFile f(m_dir->filePath(QStringLiteral("netboot.yaml")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), yaml);
+    // The generate dialog says what to do when talosctl is missing, instead of failing later.
+    QDialog *generate = m_window->openGenerateDialog();
+    QVERIFY(generate);
+    generate->close();
+}
