@@ -1,3 +1,4 @@
+#include "doctor.h"
 #include "headless.h"
 #include "options.h"
 
@@ -23,7 +24,7 @@ bool wantsHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
-        if (arg == "--headless" || arg == "--version" || arg == "--help" || arg == "-h" || arg == "-v")
+        if (arg == "--headless" || arg == "--doctor" || arg == "--version" || arg == "--help" || arg == "-h" || arg == "-v")
             return true;
     }
     return false;
@@ -102,7 +103,11 @@ int main(int argc, char **argv)
         QCoreApplication::translate("main", "Also serve the files of DIR over HTTP, read-only, under /files/."), QStringLiteral("DIR"));
     parser.addOptions({headless, demo, workspace, iface, mode});
     parser.addOptions(portOptions);
-    parser.addOptions({tftpRoot, httpRoot});
+    // Worded exactly as DESIGN.md's command-line contract spells it.
+    const QCommandLineOption doctor(QStringLiteral("doctor"),
+        QCoreApplication::translate("main", "print the network doctor's report for --interface and exit (text; JSON lines "
+                                            "with --headless)"));
+    parser.addOptions({tftpRoot, httpRoot, doctor});
     parser.process(*app);
 
     AppOptions options;
@@ -142,6 +147,9 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "netboot-console: --mode is 'proxy' or 'dhcp', not '%s'\n", qPrintable(options.mode));
         return 2;
     }
+
+    if (parser.isSet(doctor))
+        return runDoctor(*app, options);
 
 #ifdef NBC_WITH_GUI
     if (options.headless || !qobject_cast<QApplication *>(app.get()))

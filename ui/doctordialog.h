@@ -32,7 +32,7 @@ private:
     void showReport(const Doctor::DoctorReport &report);
 
     Ports m_ports;
-    int m_timeoutMs = 4000;
+    int m_timeoutMs = 6000;
     QComboBox *m_interface = nullptr;
     QPushButton *m_run = nullptr;
     QPlainTextEdit *m_text = nullptr;

@@ -46,7 +46,7 @@ private:
     Ports m_ports;
     Applier m_applier;
     SetupResult m_result;
-    int m_probeTimeoutMs = 4000;
+    int m_probeTimeoutMs = 6000;   // dnsmasq pings an address (up to 3 s) before offering it
     NetworkPage *m_network = nullptr;
     DoctorPage *m_doctor = nullptr;
     ArtifactPicker *m_picker = nullptr;

@@ -8,6 +8,7 @@ that workspace, untouched by hand, and a SeaBIOS machine under QEMU boots from i
 proxy offer, iPXE script, kernel and initramfs over HTTP, the payload running."""
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -28,6 +29,16 @@ def make_mirror(root, kernel, initramfs):
     os.makedirs(d, exist_ok=True)
     shutil.copy2(kernel, os.path.join(d, "kernel-amd64"))
     shutil.copy2(initramfs, os.path.join(d, "initramfs-amd64.xz"))
+
+
+def doctor_lines(ns, srv, binary, run_dir):
+    env = dict(os.environ, HOME=os.path.join(run_dir, "home"))
+    result = subprocess.run(["ip", "netns", "exec", srv, binary, "--doctor", "--headless", "--interface", "nbr0",
+                             "--workspace", os.path.join(run_dir, "no-workspace")],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert not os.path.exists(os.path.join(run_dir, "no-workspace")), "--doctor wrote a workspace"
+    return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
 
 
 def main():
@@ -73,11 +84,26 @@ def main():
         ns.ip(srv, "link", "set", "vrt0", "master", "nbr0", "up")
         ns.ip(router, "addr", "add", "10.77.0.2/24", "dev", "vrt1")
         ns.ip(router, "link", "set", "vrt1", "up")
+        # --doctor on a segment with no DHCP server: full mode, with a range on the bridge's net.
+        lines = doctor_lines(ns, srv, args.binary, run_dir)
+        rec = next(e for e in lines if e.get("event") == "doctor-recommendation")
+        assert rec.get("mode") == "dhcp" and rec.get("dhcpRange") == "10.77.0.100-10.77.0.199", rec
+        assert not any(e.get("event") == "doctor-dhcp-server" for e in lines), lines
+        log("--doctor on an empty segment recommends full DHCP: " + rec.get("detail", ""))
+
         dnsmasq_log = os.path.join(run_dir, "dnsmasq.log")
         ns.popen(router, ["dnsmasq", "--no-daemon", "--conf-file=/dev/null", "--port=0", "--interface=vrt1",
                           "--bind-interfaces", "--dhcp-range=10.77.0.100,10.77.0.150,255.255.255.0,1h",
                           f"--dhcp-leasefile={run_dir}/leases", "--dhcp-authoritative", "--log-dhcp"],
                  stdout=open(dnsmasq_log, "w"), stderr=subprocess.STDOUT)
+        # --doctor next to dnsmasq: names it, with the address it offers, and recommends proxy mode.
+        lines = doctor_lines(ns, srv, args.binary, run_dir)
+        servers = [e for e in lines if e.get("event") == "doctor-dhcp-server"]
+        assert any(e.get("ip") == "10.77.0.2" and e.get("offered", "").startswith("10.77.0.1") for e in servers), lines
+        rec = next(e for e in lines if e.get("event") == "doctor-recommendation")
+        assert rec.get("mode") == "proxy", rec
+        log("--doctor found dnsmasq and recommends proxy DHCP")
+
         # The mirror: loopback of the console's namespace, nothing outside it.
         mirror_log = open(os.path.join(run_dir, "mirror.log"), "w")
         ns.popen(srv, [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "--directory", mirror, "18080"],

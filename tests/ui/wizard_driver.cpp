@@ -84,7 +84,6 @@ int main(int argc, char **argv)
         Workspace workspace = Workspace::open(ws);
         return Setup::apply(workspace, plan);
     });
-    wizard.setProbeTimeout(3000);
     wizard.show();
 
     // 1. Network
