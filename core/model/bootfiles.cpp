@@ -1,5 +1,8 @@
 #include "model/bootfiles.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 #include <array>
 
 namespace Nbc {
@@ -48,6 +51,32 @@ bool isUefiBinary(IpxeBinary binary)
             return entry.uefi;
     }
     return false;
+}
+
+bool isIpxeBinaryPresent(const QString &path)
+{
+    if (path.isEmpty())
+        return false;
+    const QFileInfo info(path);   // follows symlinks
+    return info.isFile() && info.isReadable() && info.size() > 0;
+}
+
+QString presentIpxeBinary(const QString &path)
+{
+    if (isIpxeBinaryPresent(path))
+        return path;
+    const std::optional<IpxeBinary> binary = ipxeBinaryFromName(path);
+    if (!binary)
+        return {};
+    IpxeBinary other = IpxeBinary::Undionly;
+    switch (*binary) {
+    case IpxeBinary::Undionly: other = IpxeBinary::UndionlyKeep; break;
+    case IpxeBinary::UndionlyKeep: other = IpxeBinary::Undionly; break;
+    case IpxeBinary::IpxeEfi: other = IpxeBinary::SnpOnly; break;
+    case IpxeBinary::SnpOnly: other = IpxeBinary::IpxeEfi; break;
+    }
+    const QString sibling = QFileInfo(path).dir().filePath(ipxeBinaryName(other));
+    return isIpxeBinaryPresent(sibling) ? sibling : QString();
 }
 
 QString firmwareName(Firmware firmware)

@@ -23,6 +23,14 @@ inline bool isIpxeBinaryName(QStringView nameOrPath) { return ipxeBinaryFromName
 // UEFI binaries are served from the workspace's `ipxe: uefi:` path, the others from `bios:`.
 bool isUefiBinary(IpxeBinary binary);
 
+// The workspace's default iPXE paths (WorkspaceSettings::ipxeBios/ipxeUefi) are those of
+// Debian's `ipxe` package. True when path is a readable, non-empty file after symlinks:
+// /usr/lib/ipxe/ipxe.efi links to /boot/ipxe.efi, which a trimmed system may lack.
+bool isIpxeBinaryPresent(const QString &path);
+// path when it is present; else the other binary for the same firmware in the same folder
+// (ipxe.efi <-> snponly.efi, undionly.kpxe <-> undionly.kkpxe) when that one is; else empty.
+QString presentIpxeBinary(const QString &path);
+
 // How a machine's firmware network-boots, as told by its DHCP messages.
 enum class Firmware {
     Unknown,
