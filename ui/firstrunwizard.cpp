@@ -4,6 +4,7 @@
 #include "wizardpages.h"
 
 #include "boot/artifactstore.h"
+#include "model/bootfiles.h"
 #include "inventory/workspace.h"
 
 #include <QAbstractButton>
@@ -304,10 +305,13 @@ ArtifactsPage::ArtifactsPage(FirstRunWizard *wizard)
     m_ipxeStatus = note(QString(), ipxe);
     m_ipxeStatus->setObjectName(QStringLiteral("ipxeStatus"));
     form->addRow(m_ipxeStatus);
+    // Debian's ipxe package, or its sibling for the same firmware (snponly.efi, undionly.kkpxe).
     const WorkspaceSettings defaults;
-    m_bios = new QLineEdit(defaults.ipxeBios, ipxe);
+    const QString bios = presentIpxeBinary(defaults.ipxeBios);
+    const QString uefi = presentIpxeBinary(defaults.ipxeUefi);
+    m_bios = new QLineEdit(bios.isEmpty() ? defaults.ipxeBios : bios, ipxe);
     m_bios->setObjectName(QStringLiteral("ipxeBios"));
-    m_uefi = new QLineEdit(defaults.ipxeUefi, ipxe);
+    m_uefi = new QLineEdit(uefi.isEmpty() ? defaults.ipxeUefi : uefi, ipxe);
     m_uefi->setObjectName(QStringLiteral("ipxeUefi"));
     form->addRow(tr("BIOS (undionly.kpxe):"), m_bios);
     form->addRow(tr("UEFI (ipxe.efi):"), m_uefi);
@@ -319,10 +323,10 @@ ArtifactsPage::ArtifactsPage(FirstRunWizard *wizard)
 
 void ArtifactsPage::updateIpxe()
 {
-    const bool bios = QFile::exists(ipxeBios());
-    const bool uefi = QFile::exists(ipxeUefi());
-    const WorkspaceSettings defaults;
-    if (bios && uefi && ipxeBios() == defaults.ipxeBios && ipxeUefi() == defaults.ipxeUefi)
+    const bool bios = isIpxeBinaryPresent(ipxeBios());
+    const bool uefi = isIpxeBinaryPresent(ipxeUefi());
+    if (bios && uefi && ipxeBios().startsWith(QLatin1String("/usr/lib/ipxe/"))
+        && ipxeUefi().startsWith(QLatin1String("/usr/lib/ipxe/")))
         m_ipxeStatus->setText(tr("From Debian's ipxe package."));
     else if (bios && uefi)
         m_ipxeStatus->setText(tr("Both iPXE binaries are there."));
@@ -336,7 +340,8 @@ void ArtifactsPage::updateIpxe()
 
 bool ArtifactsPage::isComplete() const
 {
-    return m_picker->isReady() && !m_picker->isBusy() && QFile::exists(ipxeBios()) && QFile::exists(ipxeUefi());
+    return m_picker->isReady() && !m_picker->isBusy() && isIpxeBinaryPresent(ipxeBios())
+        && isIpxeBinaryPresent(ipxeUefi());
 }
 
 QString ArtifactsPage::ipxeBios() const
