@@ -13,6 +13,8 @@ packages=(
   ipxe ieee-data
   # test peers and end-to-end: real clients, real firmware, a stand-in payload
   curl atftp udhcpc iproute2 dnsmasq-base tcpdump
+  # the network doctor reads the firewall with nft; its test loads rules into a namespace
+  nftables
   qemu-system-x86 qemu-utils ovmf ipxe-qemu busybox-static cpio xz-utils python3
   # ISOs made at test time (Talos ISO import)
   xorriso
