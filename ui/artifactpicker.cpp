@@ -1,4 +1,5 @@
 #include "artifactpicker.h"
+#include "choicerow.h"
 
 #include "boot/artifactstore.h"
 #include "boot/factorydownload.h"
@@ -63,25 +64,11 @@ ArtifactPicker::ArtifactPicker(QWidget *parent)
     form->addRow(tr("Extra &kernel arguments:"), m_extraArgs);
     layout->addLayout(form);
 
-    auto *sourceRow = new QHBoxLayout;
-    m_sources = new QButtonGroup(this);
-    const struct {
-        Source source;
-        QString text;
-        const char *name;
-    } sources[] = {
-        {Source::Factory, tr("&Download from an Image Factory"), "sourceFactory"},
-        {Source::Iso, tr("Import a Talos &ISO"), "sourceIso"},
-        {Source::Files, tr("Choose the two &files"), "sourceFiles"},
-    };
-    for (const auto &s : sources) {
-        auto *button = new QRadioButton(s.text, this);
-        button->setObjectName(QLatin1String(s.name));
-        m_sources->addButton(button, int(s.source));
-        sourceRow->addWidget(button);
-    }
-    sourceRow->addStretch();
-    layout->addLayout(sourceRow);
+    m_sources = addChoiceRow(this, layout, {
+        {int(Source::Factory), tr("&Download from an Image Factory"), "sourceFactory"},
+        {int(Source::Iso), tr("Import a Talos &ISO"), "sourceIso"},
+        {int(Source::Files), tr("Choose the two &files"), "sourceFiles"},
+    });
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(buildFactoryPage());

@@ -2,6 +2,7 @@
 #include "wizardpages.h"
 
 #include "artifactpicker.h"
+#include "choicerow.h"
 #include "talos/configlibrary.h"
 #include "talos/talosctlgenerator.h"
 
@@ -30,25 +31,11 @@ ConfigSourcePage::ConfigSourcePage(FirstRunWizard *wizard)
     setSubTitle(tr("Talos machine configs hold the cluster's secrets: they are kept readable only by you and "
                    "served only to the machine they are assigned to."));
     auto *layout = new QVBoxLayout(this);
-    auto *sourceRow = new QHBoxLayout;
-    m_sources = new QButtonGroup(this);
-    const struct {
-        Source source;
-        QString text;
-        const char *name;
-    } sources[] = {
-        {Source::Import, tr("&Import a 'talosctl gen config' folder"), "importConfigs"},
-        {Source::Generate, tr("&Generate a new cluster with talosctl"), "generateConfigs"},
-        {Source::Skip, tr("&Skip for now"), "skipConfigs"},
-    };
-    for (const auto &s : sources) {
-        auto *button = new QRadioButton(s.text, this);
-        button->setObjectName(QLatin1String(s.name));
-        m_sources->addButton(button, int(s.source));
-        sourceRow->addWidget(button);
-    }
-    sourceRow->addStretch();
-    layout->addLayout(sourceRow);
+    m_sources = addChoiceRow(this, layout, {
+        {int(Source::Import), tr("&Import a 'talosctl gen config' folder"), "importConfigs"},
+        {int(Source::Generate), tr("&Generate a new cluster with talosctl"), "generateConfigs"},
+        {int(Source::Skip), tr("&Skip for now"), "skipConfigs"},
+    });
 
     m_stack = new QStackedWidget(this);
     // Import

@@ -344,15 +344,15 @@ bool FactoryDownload::acceptResponse(bool replyFinished)
         m_httpStatus = code;
         const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         const QString url = reply->url().toString();
-        QString todo;
+        QString advice;
         if (code == 404)
-            todo = tr("Check the Talos version and the schematic ID.");
+            advice = tr("Check the Talos version and the schematic ID.");
         else if (code >= 500)
-            todo = tr("The server has a problem; try again later.");
+            advice = tr("The server has a problem; try again later.");
         else
-            todo = tr("Check the Image Factory address.");
+            advice = tr("Check the Image Factory address.");
         finish(Outcome::HttpError,
-               tr("The server answered %1 %2 for %3. %4").arg(QString::number(code), reason, url, todo));
+               tr("The server answered %1 %2 for %3. %4").arg(QString::number(code), reason, url, advice));
         return false;
     }
     if (!openPart(truncate) || !writeSourceRecord(reply)) {

@@ -157,20 +157,8 @@ def main():
     ns = nbce2e.Namespaces("nbce2e")
     console = None
     try:
-        srv = ns.add("s")
-        router = ns.add("r")
-        ns.ip(srv, "link", "add", "nbr0", "type", "bridge")
-        ns.ip(srv, "addr", "add", "10.77.0.1/24", "dev", "nbr0")
-        ns.ip(srv, "link", "set", "nbr0", "up")
-        ns.ip(srv, "link", "add", "vrt0", "type", "veth", "peer", "name", "vrt1", "netns", router)
-        ns.ip(srv, "link", "set", "vrt0", "master", "nbr0", "up")
-        ns.ip(router, "addr", "add", "10.77.0.2/24", "dev", "vrt1")
-        ns.ip(router, "link", "set", "vrt1", "up")
-        dnsmasq_log = os.path.join(run_dir, "dnsmasq.log")
-        ns.popen(router, ["dnsmasq", "--no-daemon", "--conf-file=/dev/null", "--port=0", "--interface=vrt1",
-                          "--bind-interfaces", "--dhcp-range=10.77.0.100,10.77.0.150,255.255.255.0,1h",
-                          f"--dhcp-leasefile={run_dir}/leases", "--dhcp-authoritative", "--log-dhcp"],
-                 stdout=open(dnsmasq_log, "w"), stderr=subprocess_stdout())
+        srv, router = nbce2e.make_lan(ns)
+        dnsmasq_log = nbce2e.start_lan_dhcp(ns, router, run_dir)
 
         console = nbce2e.Console(ns, srv, args.binary, ["--workspace", ws], os.path.join(run_dir, "console.log"))
         for engine in ("dhcp-proxy", "tftp", "http", "logs"):
@@ -232,12 +220,7 @@ def main():
         shutil.rmtree(run_dir, ignore_errors=True)   # kept only when something failed
         return 0
     finally:
-        if console is not None:
-            try:
-                console.stop()
-            except AssertionError:
-                pass
-        ns.cleanup()
+        nbce2e.teardown(console, ns)
 
 
 def subprocess_stdout():

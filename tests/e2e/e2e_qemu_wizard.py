@@ -74,16 +74,7 @@ def main():
     ns = nbce2e.Namespaces("nbcwz")
     console = None
     try:
-        srv = ns.add("s")
-        router = ns.add("r")
-        ns.ip(srv, "link", "set", "lo", "up")
-        ns.ip(srv, "link", "add", "nbr0", "type", "bridge")
-        ns.ip(srv, "addr", "add", "10.77.0.1/24", "dev", "nbr0")
-        ns.ip(srv, "link", "set", "nbr0", "up")
-        ns.ip(srv, "link", "add", "vrt0", "type", "veth", "peer", "name", "vrt1", "netns", router)
-        ns.ip(srv, "link", "set", "vrt0", "master", "nbr0", "up")
-        ns.ip(router, "addr", "add", "10.77.0.2/24", "dev", "vrt1")
-        ns.ip(router, "link", "set", "vrt1", "up")
+        srv, router = nbce2e.make_lan(ns)
         # --doctor on a segment with no DHCP server: full mode, with a range on the bridge's net.
         lines = doctor_lines(ns, srv, args.binary, run_dir)
         rec = next(e for e in lines if e.get("event") == "doctor-recommendation")
@@ -91,11 +82,7 @@ def main():
         assert not any(e.get("event") == "doctor-dhcp-server" for e in lines), lines
         log("--doctor on an empty segment recommends full DHCP: " + rec.get("detail", ""))
 
-        dnsmasq_log = os.path.join(run_dir, "dnsmasq.log")
-        ns.popen(router, ["dnsmasq", "--no-daemon", "--conf-file=/dev/null", "--port=0", "--interface=vrt1",
-                          "--bind-interfaces", "--dhcp-range=10.77.0.100,10.77.0.150,255.255.255.0,1h",
-                          f"--dhcp-leasefile={run_dir}/leases", "--dhcp-authoritative", "--log-dhcp"],
-                 stdout=open(dnsmasq_log, "w"), stderr=subprocess.STDOUT)
+        nbce2e.start_lan_dhcp(ns, router, run_dir)
         # --doctor next to dnsmasq: names it, with the address it offers, and recommends proxy mode.
         lines = doctor_lines(ns, srv, args.binary, run_dir)
         servers = [e for e in lines if e.get("event") == "doctor-dhcp-server"]
@@ -174,12 +161,7 @@ def main():
         print(f"FAILED: {e}")
         return 1
     finally:
-        if console is not None:
-            try:
-                console.stop()
-            except AssertionError:
-                pass
-        ns.cleanup()
+        nbce2e.teardown(console, ns)
 
 
 if __name__ == "__main__":

@@ -143,6 +143,41 @@ class Console:
         return self.proc.returncode
 
 
+def make_lan(ns):
+    """The console's namespace with bridge nbr0 (10.77.0.1/24, machines' taps join it) and a
+    router namespace on it at 10.77.0.2 (vrt1). Returns (srv, router)."""
+    srv = ns.add("s")
+    router = ns.add("r")
+    ns.ip(srv, "link", "add", "nbr0", "type", "bridge")
+    ns.ip(srv, "addr", "add", "10.77.0.1/24", "dev", "nbr0")
+    ns.ip(srv, "link", "set", "nbr0", "up")
+    ns.ip(srv, "link", "add", "vrt0", "type", "veth", "peer", "name", "vrt1", "netns", router)
+    ns.ip(srv, "link", "set", "vrt0", "master", "nbr0", "up")
+    ns.ip(router, "addr", "add", "10.77.0.2/24", "dev", "vrt1")
+    ns.ip(router, "link", "set", "vrt1", "up")
+    return srv, router
+
+
+def start_lan_dhcp(ns, router, run_dir):
+    """dnsmasq as the LAN's plain DHCP server on the router (10.77.0.100-150); returns its log."""
+    path = os.path.join(run_dir, "dnsmasq.log")
+    ns.popen(router, ["dnsmasq", "--no-daemon", "--conf-file=/dev/null", "--port=0", "--interface=vrt1",
+                      "--bind-interfaces", "--dhcp-range=10.77.0.100,10.77.0.150,255.255.255.0,1h",
+                      f"--dhcp-leasefile={run_dir}/leases", "--dhcp-authoritative", "--log-dhcp"],
+             stdout=open(path, "w"), stderr=subprocess.STDOUT)
+    return path
+
+
+def teardown(console, ns):
+    """Stops a console still running (a failed check) and removes the namespaces."""
+    if console is not None:
+        try:
+            console.stop()
+        except AssertionError:
+            pass
+    ns.cleanup()
+
+
 # ----------------------------------------------------------------------------- payload
 
 INIT_SCRIPT = r"""#!/bin/busybox sh

@@ -7,6 +7,7 @@
 #include "machinetablemodel.h"
 #include "machinetableview.h"
 #include "mainwindow.h"
+#include "doctordialog.h"
 #include "firstrunwizard.h"
 #include "servicespanel.h"
 #include "viewplaceholder.h"
@@ -795,6 +796,9 @@ void TestMainWindow::artefactsDialogAddsDefaultsAndRemoves()
     QVERIFY(m_session->removeArtifactSet(QStringLiteral("talos-1.11.2"), &error));
     QCOMPARE(list->topLevelItemCount(), before);
     QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("artifacts/talos-1.11.2/vmlinuz-amd64"))));
+    QVERIFY(m_session->addArtifactSet(choice, true, nullptr, &error));
+    QDir().mkpath(QStringLiteral(NBC_BINARY_DIR "/screenshots"));
+    QVERIFY(dialog->grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/artifacts-dialog.png")));
     dialog->close();
 }
 
@@ -840,5 +844,18 @@ void TestMainWindow::setupAndDoctorAreInTheMenus()
     // The generate dialog says what to do when talosctl is missing, instead of failing later.
     QDialog *generate = m_window->openGenerateDialog();
     QVERIFY(generate);
+    QVERIFY(!UiTest::child<QLabel>(generate, "generateMessage")->text().isEmpty());
+    QDir().mkpath(QStringLiteral(NBC_BINARY_DIR "/screenshots"));
+    QVERIFY(generate->grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/generate-dialog.png")));
     generate->close();
+    QVERIFY(m_window->grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/window-config-buttons.png")));
+    // The doctor dialog, on loopback only (a test never probes a real network).
+    DoctorDialog doctor(QStringLiteral("lo"), Ports{});
+    doctor.setProbeTimeout(300);
+    QSignalSpy ready(&doctor, &DoctorDialog::reportReady);
+    doctor.show();
+    doctor.run();
+    QVERIFY(ready.wait(20000));
+    QVERIFY(ready.first().first().toString().contains(QLatin1String("lo")));
+    QVERIFY(doctor.grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/doctor-dialog.png")));
 }
