@@ -149,7 +149,7 @@ HttpResponsePlan renderedConfig(const BootSnapshot &snapshot, const MachineInten
 
 } // namespace
 
-HttpResponsePlan routeHttp(const BootSnapshot &snapshot, const HttpRequestInfo &request)
+static HttpResponsePlan routeRequest(const BootSnapshot &snapshot, const HttpRequestInfo &request)
 {
     const QString &path = request.path;
 
@@ -261,6 +261,16 @@ std::optional<MachineRoute> machineRoute(const QString &path)
     if (mac.isEmpty())
         return std::nullopt;
     return MachineRoute{mac, parts.at(1)};
+}
+
+HttpResponsePlan routeHttp(const BootSnapshot &snapshot, const HttpRequestInfo &request)
+{
+    HttpResponsePlan plan = routeRequest(snapshot, request);
+    // Talos reports a refused config as "received <status>": the registry names the
+    // status the console answered next to it.
+    if (plan.event == EventKind::ConfigRefused)
+        plan.facts.insert(QStringLiteral("status"), plan.status);
+    return plan;
 }
 
 } // namespace Nbc::Boot

@@ -135,24 +135,24 @@ void LogSink::onUdpReadyRead()
     }
 }
 
-void LogSink::handleLine(const QByteArray &line, const QHostAddress &peer, bool tcp)
+std::optional<MachineEvent> LogSink::eventFromLine(const QByteArray &line, const QHostAddress &peer, bool tcp,
+                                                   QString *dropReason)
 {
-    count(QStringLiteral("received"));
     if (line.trimmed().isEmpty()) {
-        drop(QStringLiteral("empty"));
-        return;
+        *dropReason = QStringLiteral("empty");
+        return std::nullopt;
     }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        drop(QStringLiteral("not-json"));
-        return;
+        *dropReason = QStringLiteral("not-json");
+        return std::nullopt;
     }
     const QJsonObject obj = doc.object();
     QString message = obj.value(QLatin1String("msg")).toString();
     if (message.isEmpty()) {
-        drop(QStringLiteral("no-msg"));
-        return;
+        *dropReason = QStringLiteral("no-msg");
+        return std::nullopt;
     }
     while (message.endsWith(u'\n'))
         message.chop(1);
@@ -167,9 +167,28 @@ void LogSink::handleLine(const QByteArray &line, const QHostAddress &peer, bool 
         if (value.isString())
             event.facts.insert(QLatin1String(key), value.toString().left(256));
     }
+    // A service-log record carries a controller's error as its own field (reference §8.1).
+    const QJsonValue errorField = obj.value(QLatin1String("error"));
+    if (errorField.isString())
+        event.facts.insert(QStringLiteral("error"), errorField.toString().left(1024));
+    // Only kernel-log copies are numbered.
+    if (obj.value(QLatin1String("seq")).isDouble())
+        event.facts.insert(QStringLiteral("seq"), obj.value(QLatin1String("seq")).toDouble());
     event.facts.insert(QStringLiteral("transport"), tcp ? QStringLiteral("tcp") : QStringLiteral("udp"));
+    return event;
+}
+
+void LogSink::handleLine(const QByteArray &line, const QHostAddress &peer, bool tcp)
+{
+    count(QStringLiteral("received"));
+    QString dropReason;
+    const std::optional<MachineEvent> event = eventFromLine(line, peer, tcp, &dropReason);
+    if (!event) {
+        drop(dropReason);
+        return;
+    }
     count(QStringLiteral("served"));
-    Q_EMIT machineEvent(event);
+    Q_EMIT machineEvent(*event);
 }
 
 } // namespace Nbc

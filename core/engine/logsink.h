@@ -4,6 +4,8 @@
 
 #include <QHash>
 
+#include <optional>
+
 class QTcpServer;
 class QTcpSocket;
 class QUdpSocket;
@@ -22,6 +24,11 @@ public:
 
     static constexpr int kMaxLineBytes = 64 * 1024;
     static constexpr int kMaxConnections = 2048;
+
+    // One JSON line as Talos sends it, by either transport (reference §8.1), as the Log
+    // event the registry gets; nothing, with *dropReason set, for a line that is not one.
+    static std::optional<MachineEvent> eventFromLine(const QByteArray &line, const QHostAddress &peer, bool tcp,
+                                                     QString *dropReason);
 
 public Q_SLOTS:
     void start() override;

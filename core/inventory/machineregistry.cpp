@@ -9,6 +9,50 @@ namespace Nbc {
 
 namespace {
 
+// How far into a Talos boot a milestone lies; 0 for those that say nothing about it.
+int milestoneRank(Talos::Milestone milestone)
+{
+    using M = Talos::Milestone;
+    switch (milestone) {
+    case M::ConfigFetching:
+    case M::ConfigFetchFailing:
+    case M::Maintenance:
+        return 1;
+    case M::ConfigLoaded:
+        return 2;
+    case M::InstallStarted:
+        return 3;
+    case M::InstallDone:
+        return 4;
+    case M::Rebooting:
+        return 5;
+    case M::BootDone:
+        return 6;
+    case M::BootstrapNeeded:
+        return 7;
+    case M::Ready:
+        return 8;
+    default:
+        return 0;
+    }
+}
+
+// A second copy of a line just shown: the same text from the other transport or from
+// another of machined's logs, seconds apart (reference §8.1). A line Talos really says
+// twice comes by the same way both times and stays.
+bool isLogCopy(const QList<LogLine> &logs, const LogLine &line)
+{
+    const QString text = Talos::logText(line.message);
+    int looked = 0;
+    for (auto it = logs.crbegin(); it != logs.crend() && looked < 12; ++it, ++looked) {
+        if (qAbs(it->time.msecsTo(line.time)) > 5000)
+            break;
+        if ((it->kernelLog != line.kernelLog || it->service != line.service) && Talos::logText(it->message) == text)
+            return true;
+    }
+    return false;
+}
+
 bool isBootArtifact(ArtifactKind kind)
 {
     return kind == ArtifactKind::Kernel || kind == ArtifactKind::Initramfs;
@@ -186,6 +230,9 @@ void MachineRegistry::newBoot(Machine &machine, const QDateTime &time)
     machine.bootFileFetched = false;
     machine.configFetchedThisBoot = false;
     machine.installReportedThisBoot = false;
+    machine.talosSeenThisBoot = 0;
+    machine.talosRankThisBoot = 0;
+    machine.configAnswer.clear();
     machine.bootstrapPending = false;
     machine.downloading = false;
     machine.hint.clear();
@@ -362,12 +409,17 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
         }
         break;
     case EventKind::ConfigServed:
+        m.configAnswer = QStringLiteral("200");
         m.configFetchedThisBoot = true;
         m.downloading = false;
         m.hint.clear();
         advance(m, Stage::Config, time, detail);
         break;
     case EventKind::ConfigRefused:
+        if (event.failure != FailureCode::Unauthorized) {
+            const int status = event.facts.value(QStringLiteral("status")).toInt();
+            m.configAnswer = (status > 0 ? QString::number(status) + QStringLiteral(": ") : QString()) + detail;
+        }
         if (event.failure == FailureCode::Unauthorized) {
             // Someone else asked for this machine's config (the window says so); the
             // machine itself is not changed by it.
@@ -388,6 +440,27 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
     Q_EMIT eventResolved(event, m.stage);
 }
 
+void MachineRegistry::reportInstall(Machine &m, const MachineEvent &event)
+{
+    // Only over TCP: a UDP line's source address is whatever the sender wrote, and this
+    // report sends the machine to its disk at its next boot.
+    if (m.installReportedThisBoot || event.facts.value(QStringLiteral("transport")) != QLatin1String("tcp"))
+        return;
+    m.installReportedThisBoot = true;
+    Q_EMIT installReported(m.mac);
+}
+
+Talos::LogRecord MachineRegistry::logRecordOf(const MachineEvent &event)
+{
+    Talos::LogRecord record;
+    record.message = event.detail;
+    record.level = event.facts.value(QStringLiteral("talos-level")).toString();
+    record.service = event.facts.value(QStringLiteral("talos-service")).toString();
+    record.error = event.facts.value(QStringLiteral("error")).toString();
+    record.kernelLog = event.facts.contains(QStringLiteral("seq"));
+    return record;
+}
+
 void MachineRegistry::applyLog(Machine &m, const MachineEvent &event)
 {
     const QDateTime time = m.lastSeen;
@@ -396,68 +469,121 @@ void MachineRegistry::applyLog(Machine &m, const MachineEvent &event)
     line.level = event.facts.value(QStringLiteral("talos-level")).toString();
     line.service = event.facts.value(QStringLiteral("talos-service")).toString();
     line.message = event.detail;
-    m.logs.append(line);
-    while (m.logs.size() > kLogCap)
-        m.logs.removeFirst();
-    Q_EMIT logReceived(m.mac, line);
+    line.kernelLog = event.facts.contains(QStringLiteral("seq"));
+    if (!isLogCopy(m.logs, line)) {
+        m.logs.append(line);
+        while (m.logs.size() > kLogCap)
+            m.logs.removeFirst();
+        Q_EMIT logReceived(m.mac, line);
+    }
 
-    const Talos::LogOutcome outcome = Talos::classifyLog({event.detail, line.level, line.service});
+    const Talos::LogOutcome outcome = Talos::classifyLog(logRecordOf(event));
+    if (outcome.milestone == Talos::Milestone::None)
+        return;
+
+    // Talos sends one line up to three times, by two transports, in no fixed order
+    // (reference §8.1): a milestone counts once per boot, and a late copy of an earlier
+    // step never takes the state back.
+    const quint32 bit = 1u << static_cast<int>(outcome.milestone);
+    if (outcome.milestone == Talos::Milestone::Booting) {
+        m.talosSeenThisBoot = 0;
+        m.talosRankThisBoot = 0;
+    } else if (Talos::oncePerBoot(outcome.milestone) && (m.talosSeenThisBoot & bit)) {
+        // A copy over TCP still reports an install that a UDP copy could not.
+        if (outcome.milestone == Talos::Milestone::InstallDone)
+            reportInstall(m, event);
+        return;
+    }
+    m.talosSeenThisBoot |= bit;
+    const int rank = milestoneRank(outcome.milestone);
+    const bool current = rank >= m.talosRankThisBoot;
+    if (current)
+        m.talosRankThisBoot = rank;
+    const bool failedThisBoot = m.stage == Stage::Failed;
+
     const QString node = m.ip.isNull() ? QStringLiteral("<ip>") : m.ip.toString();
     switch (outcome.milestone) {
     case Talos::Milestone::None:
         break;
     case Talos::Milestone::KsppRefused:
-        m.failure = tr("Talos refused to boot: %1. Add the argument to the artefact set's extra kernel arguments.")
-                        .arg(outcome.subject);
+        m.failure = tr("Talos refused to boot: the kernel argument %1 is missing or wrong. Add \"%1\" to the "
+                       "artefact set's extra kernel arguments.").arg(outcome.subject);
         setStage(m, Stage::Failed, time, m.failure);
         break;
     case Talos::Milestone::ConfigRejected:
-        m.failure = tr("Talos could not use its machine config: %1").arg(outcome.subject);
+        m.failure = tr("Talos refused its machine config: %1. Fix the config (the Configs panel shows what "
+                       "Talos would refuse) and reboot the machine.").arg(outcome.subject);
         setStage(m, Stage::Failed, time, m.failure);
         break;
     case Talos::Milestone::ConfigFetchFailing:
+        if (!current)
+            break;
         m.talosState = tr("cannot download its config");
-        m.hint = tr("Talos cannot download its machine config and keeps trying: %1").arg(outcome.subject);
+        if (m.configAnswer.isEmpty() || m.configAnswer == QLatin1String("200"))
+            m.hint = tr("Talos cannot download its machine config and keeps trying (%1); no request for it has "
+                        "reached the console this boot: check that the machine can reach this computer.")
+                         .arg(outcome.subject);
+        else
+            m.hint = tr("Talos cannot download its machine config and keeps trying (%1); the console answered "
+                        "%2. Assign a config that can be served and Talos takes it at its next try.")
+                         .arg(outcome.subject, m.configAnswer);
         break;
     case Talos::Milestone::ConfigFetching:
-        advance(m, Stage::Config, time);
-        m.talosState = tr("fetching its config");
+        // Talos retrying after a refused config is nothing new: Failed stays.
+        if (m.stage != Stage::Failed)
+            advance(m, Stage::Config, time);
+        if (current)
+            m.talosState = tr("fetching its config");
         break;
     case Talos::Milestone::ConfigLoaded:
         advance(m, Stage::Config, time);
-        m.talosState = tr("config loaded");
+        if (current)
+            m.talosState = tr("config loaded");
         break;
     case Talos::Milestone::Maintenance:
+        if (!current)
+            break;
         m.talosState = tr("maintenance mode");
         m.hint = tr("Talos is in maintenance mode (no complete config). Assign a config and reboot it, or "
                     "apply one: talosctl apply-config --insecure --nodes %1 --file CONFIG.yaml").arg(node);
         break;
     case Talos::Milestone::InstallStarted:
-        // Never back to "installing" once this boot's install succeeded.
-        if (!m.installReportedThisBoot) {
-            advance(m, Stage::Installing, time);
-            m.talosState = tr("installing");
-        }
+        if (!current)
+            break;
+        advance(m, Stage::Installing, time);
+        m.talosState = tr("installing");
         break;
     case Talos::Milestone::InstallDone:
         advance(m, Stage::Installing, time);
-        m.talosState = tr("installed to disk");
-        // Only over TCP: a UDP line's source address is whatever the sender wrote, and
-        // this report sends the machine to its disk at its next boot.
-        if (!m.installReportedThisBoot && event.facts.value(QStringLiteral("transport")) == QLatin1String("tcp")) {
-            m.installReportedThisBoot = true;
-            Q_EMIT installReported(m.mac);
-        }
+        if (current)
+            m.talosState = tr("installed to disk");
+        reportInstall(m, event);
         break;
     case Talos::Milestone::InstallFailed:
-    case Talos::Milestone::SequenceFailed:
         m.failure = tr("The Talos install failed: %1").arg(outcome.subject);
         setStage(m, Stage::Failed, time, m.failure);
         break;
+    case Talos::Milestone::SequenceFailed:
+        // The task's own failure, read first, says more than the sequence giving up.
+        if (failedThisBoot)
+            break;
+        m.failure = tr("Talos stopped: %1").arg(outcome.subject);
+        setStage(m, Stage::Failed, time, m.failure);
+        break;
+    case Talos::Milestone::Booting:
+        m.talosState = outcome.subject.isEmpty() ? tr("booting Talos") : tr("booting Talos %1").arg(outcome.subject);
+        break;
+    case Talos::Milestone::Rebooting:
+        if (current)
+            m.talosState = tr("rebooting");
+        break;
     case Talos::Milestone::BootDone:
-        m.talosState = tr("services up, waiting for the node to be ready");
+        if (current)
+            m.talosState = tr("services up, waiting for the node to be ready");
         break;
     case Talos::Milestone::BootstrapNeeded:
+        if (!current)
+            break;
         m.bootstrapPending = true;
         m.talosState = tr("bootstrap needed");
         m.hint = tr("etcd waits for a bootstrap: if this is the first control-plane node, run "
@@ -466,14 +592,17 @@ void MachineRegistry::applyLog(Machine &m, const MachineEvent &event)
     case Talos::Milestone::Ready:
         advance(m, Stage::Joined, time);
         m.talosState = tr("running and ready");
-        // A node is Ready before etcd is bootstrapped: the bootstrap hint stays.
+        // The bootstrap hint stays until etcd runs: it is what the person still has to do.
         if (!m.bootstrapPending)
             m.hint.clear();
         break;
     case Talos::Milestone::ServiceRunning:
-        if (outcome.subject == QLatin1String("etcd"))
+        if (outcome.subject == QLatin1String("etcd") && m.bootstrapPending) {
             m.bootstrapPending = false;
-        m.talosState = tr("%1 running").arg(outcome.subject);
+            m.hint.clear();
+        }
+        if (m.talosRankThisBoot < milestoneRank(Talos::Milestone::BootDone))
+            m.talosState = tr("%1 running").arg(outcome.subject);
         break;
     }
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "talos/taloslog.h"
 #include "model/machineevent.h"
 #include "model/stage.h"
 
@@ -28,6 +29,7 @@ struct LogLine {
     QString level;
     QString service;
     QString message;
+    bool kernelLog = false;   // came by the kernel log (numbered), not a service log
 };
 
 // What the console knows about one machine. Keyed by its first MAC.
@@ -64,6 +66,9 @@ struct Machine {
     bool bootFileFetched = false;
     bool configFetchedThisBoot = false;
     bool installReportedThisBoot = false;   // Talos sends each line up to three times
+    quint32 talosSeenThisBoot = 0;   // once-per-boot milestones already applied (bit per Milestone)
+    int talosRankThisBoot = 0;       // how far this Talos boot got: a late copy never goes back
+    QString configAnswer;            // what the console last answered its config request, e.g. "404 ..."
 };
 
 // The single place that decides a machine's stage (DESIGN.md data flow). Lives on the
@@ -123,9 +128,14 @@ Q_SIGNALS:
     void logReceived(const QString &mac, const Nbc::LogLine &line);
     void stageChanged(const QString &mac, Nbc::Stage stage, const QString &detail);
 
+public:
+    // A Log event as the Talos classifier reads it, from whichever transport it came.
+    static Talos::LogRecord logRecordOf(const MachineEvent &event);
+
 private:
     static QString ignoresProxyHint();
     QString resolveMac(const MachineEvent &event) const;
+    void reportInstall(Machine &machine, const MachineEvent &event);
     Machine &ensure(const QString &mac, const QDateTime &time, bool *created);
     void setStage(Machine &machine, Stage stage, const QDateTime &time, const QString &detail = {});
     void advance(Machine &machine, Stage stage, const QDateTime &time, const QString &detail = {});

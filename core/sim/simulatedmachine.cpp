@@ -25,19 +25,45 @@ constexpr int kTalosBootMs = 3000;         // kernel start to the first config r
 // The site's DHCP server a proxy-DHCP network has; the console only answers next to it.
 const QHostAddress kSiteDhcpServer(QStringLiteral("127.0.0.254"));
 
-struct TalosLine {
-    int delayMs;
-    const char *message;
+// How a line reaches the console (reference §8.1): machined's lines come by the kernel
+// log, and once the config has named a log destination also by machined's service log;
+// a controller's lines a third time by controller-runtime's log.
+enum TalosLineFlag {
+    Machined = 0,
+    Controller = 1,       // a controller's line: inline fields, and a controller-runtime copy
+    KernelOnly = 2,       // not machined's (the installer, the initramfs): no service copy
+    ServiceFirst = 4,     // the service-log copy overtakes the kernel-log one
 };
 
-// After the config is loaded (reference §3.4); delays are a real machine's, scaled by
-// FleetOptions::logDelaysScale.
+struct TalosLine {
+    int delayMs;
+    const char *message;  // %1: the install disk
+    const char *fields;   // a controller's inline fields, JSON; or null
+    int flags;
+};
+
+const char *const kTalosVersion = "v1.9.5";
+
+// After the config is loaded, Talos's own texts (reference §8.2); delays are a real
+// machine's, scaled by FleetOptions::logDelaysScale.
 const TalosLine kTalosLines[] = {
-    {500, "[talos] machine config loaded successfully"},
-    {4000, "[talos] task install (1/1): installing Talos to disk %1"},
-    {20000, "[talos] task install (1/1): install successful"},
-    {15000, "[talos] boot sequence: done: 1m2s"},
-    {8000, "[talos] machine is running and ready"},
+    {500, "[talos] machine config loaded successfully",
+     R"({"component":"controller-runtime","controller":"config.AcquireController","sources":["metal"]})", Controller},
+    {1000, "[talos] task install (1/1): starting", nullptr, Machined},
+    {200, "[talos] task install (1/1): installing Talos to disk %1", nullptr, Machined},
+    {300, "running Talos installer v1.9.5", nullptr, KernelOnly},
+    {20000, "[talos] task install (1/1): install successful", nullptr, ServiceFirst},
+    {100, "[talos] task install (1/1): done, 21.2s", nullptr, Machined},
+    {100, "[talos] phase install (5/11): done, 21.3s", nullptr, Machined},
+    // kexec into the installed Talos: a new boot, its config from STATE.
+    {3000, "[talos] [initramfs] booting Talos v1.9.5", nullptr, KernelOnly},
+    {2000, "[talos] machine config loaded successfully",
+     R"({"component":"controller-runtime","controller":"config.AcquireController","sources":["state"]})", Controller},
+    {3000, "[talos] service[apid](Running): Health check successful", nullptr, Machined},
+    {8000, "[talos] service[kubelet](Running): Health check successful", nullptr, Machined},
+    {2000, "[talos] boot sequence: done: 1m2.1s", nullptr, Machined},
+    {8000, "[talos] machine is running and ready",
+     R"({"component":"controller-runtime","controller":"runtime.MachineStatusController"})", Controller},
 };
 
 QByteArray uint16Bytes(quint16 v)
@@ -423,12 +449,17 @@ void SimulatedMachine::bootTalos()
         if (!m_log->bind(m_plan.address, 0))
             return finish(false, QStringLiteral("log socket: ") + m_log->errorString());
         connect(m_log, &QTcpSocket::connected, this, [this] {
+            sendTalos(QStringLiteral("[talos] [initramfs] booting Talos %1").arg(QLatin1String(kTalosVersion)),
+                      {}, KernelOnly);
             if (m_configUrl.isEmpty()) {
                 // No talos.config=: Talos waits in maintenance mode for talosctl apply-config.
-                sendLog(QStringLiteral("[talos] entering maintenance service"));
+                sendTalos(QStringLiteral("[talos] entering maintenance service"), {}, Machined);
                 return finish(false, QStringLiteral("maintenance mode"));
             }
-            sendLog(QStringLiteral("[talos] fetching machine config from: \"%1\"").arg(m_configUrl));
+            sendTalos(QStringLiteral("[talos] downloading config"),
+                      QStringLiteral(R"({"component":"controller-runtime","controller":"config.AcquireController","platform":"metal"})"),
+                      Controller);
+            sendTalos(QStringLiteral("[talos] fetching machine config from: \"%1\"").arg(m_configUrl), {}, Machined);
             fetchConfig();
         });
         connect(m_log, &QTcpSocket::errorOccurred, this, [this] {
@@ -454,8 +485,10 @@ void SimulatedMachine::fetchConfig()
             return;
         m_counters->httpBytes += quint64(f->bodyBytes());
         if (!ok || f->status() != 200) {
-            sendLog(QStringLiteral("[talos] retrying error: failed to download config: %1")
-                        .arg(ok ? QStringLiteral("HTTP %1").arg(f->status()) : error));
+            sendTalos(QStringLiteral("[talos] retrying error: %1")
+                          .arg(ok ? QStringLiteral("failed to download config, received %1").arg(f->status()) : error),
+                      QStringLiteral(R"({"component":"controller-runtime","controller":"config.AcquireController"})"),
+                      Controller);
             return finish(false, QStringLiteral("config not served (%1)")
                                      .arg(ok ? QStringLiteral("HTTP %1").arg(f->status()) : error));
         }
@@ -464,6 +497,11 @@ void SimulatedMachine::fetchConfig()
         const QRegularExpressionMatch match = disk.match(QString::fromUtf8(f->body()));
         if (match.hasMatch())
             m_installDisk = match.captured(1);
+        // The config names the console as a log destination: from here machined's
+        // service log is sent too, from the start of its buffer.
+        m_serviceLog = true;
+        for (const auto &[message, fields] : std::as_const(m_machinedLog))
+            sendRecord(message, fields, QStringLiteral("machined"));
         sendLogLines(0);
     });
     f->start();
@@ -479,26 +517,55 @@ void SimulatedMachine::sendLogLines(int next)
     QTimer::singleShot(int(line.delayMs * m_options.logDelaysScale), this, [this, next] {
         if (m_done)
             return;
-        QString message = QString::fromLatin1(kTalosLines[next].message);
+        const TalosLine &talos = kTalosLines[next];
+        QString message = QString::fromLatin1(talos.message);
         if (message.contains(QLatin1String("%1")))
             message = message.arg(m_installDisk);
-        sendLog(message);
+        sendTalos(message, talos.fields ? QString::fromLatin1(talos.fields) : QString(), talos.flags);
         sendLogLines(next + 1);
     });
 }
 
-void SimulatedMachine::sendLog(const QString &message)
+void SimulatedMachine::sendTalos(const QString &message, const QString &fields, int flags)
+{
+    const bool service = m_serviceLog && !(flags & KernelOnly);
+    if (!(flags & KernelOnly))
+        m_machinedLog.append({message, fields});
+    if (service && (flags & ServiceFirst))
+        sendRecord(message, fields, QStringLiteral("machined"));
+    // The kernel log carries a controller's fields inline after the text.
+    sendRecord(fields.isEmpty() ? message : message + u' ' + fields, {}, {});
+    if (service && !(flags & ServiceFirst))
+        sendRecord(message, fields, QStringLiteral("machined"));
+    if (service && (flags & Controller))
+        sendRecord(message, fields, QStringLiteral("controller-runtime"));
+}
+
+void SimulatedMachine::sendRecord(const QString &message, const QString &fields, const QString &service)
 {
     if (!m_log || m_log->state() != QAbstractSocket::ConnectedState)
         return;
-    // Talos's JSON-lines sender (reference §3.1): machined's lines come through kmsg.
+    // Talos's JSON-lines sender (reference §3.1, §8.1). A kernel-log record is numbered
+    // and has a facility; a service-log record names its service and has the inline
+    // fields split off into its own.
     QJsonObject line;
-    line.insert(QLatin1String("msg"), QString(message + u'\n'));
+    if (service.isEmpty()) {
+        line.insert(QLatin1String("msg"), QString(message + u'\n'));
+        line.insert(QLatin1String("facility"), QStringLiteral("user"));
+        line.insert(QLatin1String("priority"), QStringLiteral("warning"));
+        line.insert(QLatin1String("seq"), qint64(++m_logSeq));
+        line.insert(QLatin1String("clock"), qint64(m_logSeq * 1000));
+    } else {
+        if (!fields.isEmpty()) {
+            const QJsonObject extra = QJsonDocument::fromJson(fields.toUtf8()).object();
+            for (auto it = extra.begin(); it != extra.end(); ++it)
+                line.insert(it.key(), it.value());
+        }
+        line.insert(QLatin1String("msg"), message);
+        line.insert(QLatin1String("talos-service"), service);
+    }
     line.insert(QLatin1String("talos-level"), QStringLiteral("info"));
     line.insert(QLatin1String("talos-time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    line.insert(QLatin1String("facility"), QStringLiteral("user"));
-    line.insert(QLatin1String("priority"), QStringLiteral("warning"));
-    line.insert(QLatin1String("seq"), qint64(++m_logSeq));
     m_log->write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
     m_log->flush();
     ++m_counters->logLinesSent;

@@ -58,7 +58,9 @@ private:
     void bootTalos();
     void fetchConfig();
     void sendLogLines(int next);
-    void sendLog(const QString &message);
+    // One Talos line, sent the ways Talos would send it (TalosLineFlag).
+    void sendTalos(const QString &message, const QString &fields, int flags);
+    void sendRecord(const QString &message, const QString &fields, const QString &service);
 
     void finish(bool ok, const QString &reason);
 
@@ -87,6 +89,8 @@ private:
     QString m_configUrl;
     QString m_installDisk = QStringLiteral("/dev/sda");
     quint64 m_logSeq = 0;
+    bool m_serviceLog = false;   // the config named the console as a service-log destination
+    QList<std::pair<QString, QString>> m_machinedLog;   // machined's lines so far: the service log replays them
 };
 
 } // namespace Nbc::Sim

@@ -16,6 +16,8 @@
 #include <QElapsedTimer>
 #include <QSet>
 #include <QSignalSpy>
+#include "talos/taloslog.h"
+
 #include <QTest>
 
 #include <memory>
@@ -261,12 +263,14 @@ private Q_SLOTS:
             QVERIFY2(m, qPrintable(plan.mac));
             QCOMPARE(stageName(m->stage), stageName(Stage::Joined));
             QCOMPARE(console->configServed.value(plan.mac), 1);
-            QCOMPARE(console->logEvents.value(plan.mac), 6);
+            // Talos's records (reference §8.1): 16 kernel-log lines, 16 service-log copies.
+            QCOMPARE(console->logEvents.value(plan.mac), 32);
             QCOMPARE(console->tftpDone.value(plan.mac), 1);
             QCOMPARE(console->scripts.value(plan.mac), 2);          // boot.ipxe, then its own script
             QCOMPARE(console->artefactsDone.value(plan.mac), 2);    // kernel and initramfs
-            QCOMPARE(m->logs.size(), 6);
-            QCOMPARE(m->logs.last().message, QStringLiteral("[talos] machine is running and ready"));
+            QCOMPARE(m->logs.size(), 16);   // each line once
+            QCOMPARE(Nbc::Talos::logText(m->logs.last().message), QStringLiteral("machine is running and ready"));
+            QVERIFY(m->logs.last().kernelLog);
             QCOMPARE(m->ip, plan.address);
             QCOMPARE(m->firmware, plan.firmware == Firmware::Uefi ? QStringLiteral("uefi") : QStringLiteral("bios"));
             QCOMPARE(m->uuid, plan.uuidText());

@@ -100,7 +100,7 @@ private Q_SLOTS:
             << QStringLiteral("Failed");
         QTest::newRow("config-error-fails")
             << QList<MachineEvent>{ev(EventKind::DhcpRequest, m, ip), ev(EventKind::ConfigServed, m, ip),
-                                   ev(EventKind::Log, {}, ip, QStringLiteral("[talos] controller failed {\"controller\": \"config.AcquireController\", \"error\": \"decode error\"}"))}
+                                   ev(EventKind::Log, {}, ip, QStringLiteral("[talos] controller failed {\"controller\": \"config.AcquireController\", \"error\": \"error acquiring via platform metal: decode error\"}"))}
             << QStringLiteral("Failed");
         QTest::newRow("progress-leaves-failed")
             << QList<MachineEvent>{failed(EventKind::HttpFailed, m, ip, ArtifactKind::Kernel, FailureCode::NoArtifactSet, QStringLiteral("no artefact set for vmlinuz")),
