@@ -225,6 +225,7 @@ ArtifactChoice ArtifactPicker::choice() const
     c.talosVersion = versionText();
     c.kernelFile = m_kernelFile;
     c.initramfsFile = m_initramfsFile;
+    c.cmdlineFile = m_cmdlineFile;
     c.extraKernelArgs = m_extraArgs->text().trimmed();
     return c;
 }
@@ -260,6 +261,7 @@ void ArtifactPicker::clearFiles()
 {
     m_kernelFile.clear();
     m_initramfsFile.clear();
+    m_cmdlineFile.clear();
     m_result->clear();
     if (m_ready) {
         m_ready = false;
@@ -271,6 +273,7 @@ void ArtifactPicker::setFiles(const QString &kernel, const QString &initramfs, c
 {
     m_kernelFile = kernel;
     m_initramfsFile = initramfs;
+    m_cmdlineFile.clear();   // an ISO's or hand-picked files come without one
     m_result->setText(note);
     const bool ready = !kernel.isEmpty() && !initramfs.isEmpty();
     if (ready != m_ready) {
@@ -321,10 +324,12 @@ void ArtifactPicker::startDownload()
                 return;
             }
             m_downloadProgress->setValue(1000);
-            m_downloadStatus->setText(tr("Downloaded and checked."));
+            m_downloadStatus->setText(message);
             setFiles(m_kernelFile, m_initramfsFile,
                      tr("Kernel: %1\nsha256 %2\nInitramfs: %3\nsha256 %4")
                          .arg(m_kernelFile, m_kernelSha, m_initramfsFile, m_initramfsSha));
+            // Set after setFiles(), which forgets it.
+            m_cmdlineFile = m_download->cmdlinePath();
         });
     }
     const QString folder = m_downloadFolder + u'/' + m_schematic->text().trimmed().left(16) + u'/' + version;

@@ -98,6 +98,7 @@ private:
 
     QString m_kernelFile;
     QString m_initramfsFile;
+    QString m_cmdlineFile;      // the factory's command line, when the files came from one
     bool m_ready = false;
     bool m_busy = false;
 };

@@ -21,6 +21,9 @@ struct ArtifactSet {
     QString initramfsPath;
     QString talosVersion;     // "1.9", "1.12", ...: picks the default kernel arguments
     QString extraKernelArgs;
+    QString arch;             // "amd64" (empty) or "arm64": picks the consoles
+    QString cmdlinePath;      // optional: the Image Factory's cmdline-metal-<arch> file
+    QString cmdline;          // that file's text, read when the snapshot is made
 };
 
 // What the workspace says about one machine.

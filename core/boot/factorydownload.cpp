@@ -2,6 +2,7 @@
 
 #include "boot/artifactstore.h"
 #include "boot/filecontent.h"
+#include "boot/kernelargs.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -25,6 +26,7 @@ QString remoteFileName(ArtifactKind kind)
     switch (kind) {
     case ArtifactKind::Kernel: return QStringLiteral("kernel-amd64");
     case ArtifactKind::Initramfs: return QStringLiteral("initramfs-amd64.xz");
+    case ArtifactKind::Other: return QStringLiteral("cmdline-metal-amd64");
     default: return {};
     }
 }
@@ -146,6 +148,7 @@ void FactoryDownload::start(const QString &baseUrl, const QString &schematic, co
     m_destination = QDir(destinationDir).absolutePath();
     m_outcome = Outcome::Done;
     m_httpStatus = 0;
+    m_cmdlinePath.clear();
     m_running = true;
     m_kind = ArtifactKind::Kernel;
     if (!fileUrl(m_baseUrl, m_schematic, m_version, m_kind).isValid()) {
@@ -519,13 +522,64 @@ void FactoryDownload::completeFile()
         startFile();
         return;
     }
-    finish(Outcome::Done, tr("Downloaded the kernel and initramfs of Talos %1.").arg(m_version));
+    fetchCmdline();
+}
+
+// The command line is a few hundred bytes: one plain request, no resume. Without it the
+// files are still good, so a failure here only says so.
+void FactoryDownload::fetchCmdline()
+{
+    const QUrl url = fileUrl(m_baseUrl, m_schematic, m_version, ArtifactKind::Other);
+    QNetworkRequest request(url);
+    request.setMaximumRedirectsAllowed(10);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("netboot-console/" NBC_VERSION));
+    request.setTransferTimeout(m_policy.stallTimeoutMs);
+    m_cmdlineReply = m_network->get(request);
+    connect(m_cmdlineReply, &QNetworkReply::finished, this, &FactoryDownload::onCmdlineFinished);
+}
+
+void FactoryDownload::onCmdlineFinished()
+{
+    QNetworkReply *reply = m_cmdlineReply.data();
+    m_cmdlineReply = nullptr;
+    if (!reply || !m_running)
+        return;
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->error() == QNetworkReply::NoError && status == 200 ? reply->read(4097) : QByteArray();
+    const QString finalPath = QDir(m_destination).filePath(cmdlineFileName());
+    const QString partPath = finalPath + QStringLiteral(".part");
+    bool saved = false;
+    if (!body.isEmpty() && body.size() <= 4096) {
+        QFile part(partPath);
+        if (part.open(QIODevice::WriteOnly | QIODevice::Truncate) && part.write(body) == body.size() && part.flush()) {
+            part.close();
+            saved = !readTalosCmdline(partPath).isEmpty()
+                && std::rename(QFile::encodeName(partPath).constData(), QFile::encodeName(finalPath).constData()) == 0;
+        }
+        if (!saved)
+            QFile::remove(partPath);
+    }
+    if (saved) {
+        m_cmdlinePath = finalPath;
+        finish(Outcome::Done, tr("Downloaded the kernel, initramfs and kernel command line of Talos %1.").arg(m_version));
+    } else {
+        finish(Outcome::Done, tr("Downloaded the kernel and initramfs of Talos %1. The factory gave no usable kernel "
+                                 "command line, so Talos's defaults for %1 are used.").arg(m_version));
+    }
 }
 
 void FactoryDownload::finish(Outcome outcome, const QString &message)
 {
     m_retryTimer->stop();
     dropReply();
+    if (QNetworkReply *reply = m_cmdlineReply.data()) {
+        m_cmdlineReply = nullptr;
+        reply->disconnect(this);
+        if (!reply->isFinished())
+            reply->abort();
+        reply->deleteLater();
+    }
     m_part.close();
     m_running = false;
     m_outcome = outcome;

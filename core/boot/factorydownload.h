@@ -51,7 +51,7 @@ public:
     // "1.9.5" and "v1.9.5" both give "v1.9.5" (the factory accepts both; one spelling keeps
     // URLs and file records comparable).
     static QString normalizedVersion(const QString &version);
-    // <base>/image/<schematic>/<version>/kernel-amd64 or initramfs-amd64.xz; empty for other kinds.
+    // <base>/image/<schematic>/<version>/kernel-amd64, initramfs-amd64.xz, or (Other) cmdline-metal-amd64.
     static QUrl fileUrl(const QString &baseUrl, const QString &schematic, const QString &version,
                         ArtifactKind kind);
     // The name a kind gets in the destination folder: vmlinuz-amd64, initramfs-amd64.xz.
@@ -67,6 +67,12 @@ public:
 
     // Valid after finished(): how the last run ended, and the HTTP status of an HttpError.
     Outcome outcome() const { return m_outcome; }
+    // After a Done run: the factory's kernel command line for the image
+    // (<version>/cmdline-metal-amd64, reference §8.6) saved next to the files as
+    // cmdline-metal-amd64; empty when the factory did not serve a usable one (the console
+    // then uses Talos's defaults for the version).
+    QString cmdlinePath() const { return m_cmdlinePath; }
+    static QString cmdlineFileName() { return QStringLiteral("cmdline-metal-amd64"); }
     int httpStatus() const { return m_httpStatus; }
 
     // A dropped connection (or one silent for stallTimeoutMs) is resumed up to maxRetries
@@ -98,6 +104,8 @@ private:
     void onFinished();
     void retryOrFail(const QString &reason);
     void completeFile();
+    void fetchCmdline();
+    void onCmdlineFinished();
     void finish(Outcome outcome, const QString &message);
     void dropReply();
     bool openPart(bool truncate);
@@ -109,6 +117,8 @@ private:
 
     QNetworkAccessManager *m_network = nullptr;
     QPointer<QNetworkReply> m_reply;
+    QPointer<QNetworkReply> m_cmdlineReply;
+    QString m_cmdlinePath;
     QTimer *m_retryTimer = nullptr;
     RetryPolicy m_policy;
 

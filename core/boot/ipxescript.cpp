@@ -14,7 +14,7 @@ QByteArray header(const QString &comment)
 
 QString logSinkUrl(const BootSnapshot &snapshot)
 {
-    return QStringLiteral("tcp://%1:%2/").arg(snapshot.serverAddress.toString()).arg(snapshot.ports.logs);
+    return talosLogUrl(snapshot.serverAddress, snapshot.ports.logs);
 }
 
 // The machine's own script URL, with the facts the entry script sent.
@@ -75,8 +75,12 @@ QString IpxeScripts::talosCommandLine(const BootSnapshot &snapshot, const QStrin
     // With iPXE on UEFI the EFI stub finds the initrd only by this name (Debian's 2019
     // iPXE has no LoadFile2); harmless on BIOS.
     args << QStringLiteral("initrd=initramfs.xz");
-    args << mergeKernelArgs(talosDefaultKernelArgs(set ? set->talosVersion : QString()),
-                            set ? set->extraKernelArgs : QString());
+    // Talos's own command line (the factory's, when the set came with one), then the
+    // set's extras merged the way Talos merges them.
+    const QStringList talosArgs = set && !set->cmdline.isEmpty()
+        ? set->cmdline.split(u' ', Qt::SkipEmptyParts)
+        : talosDefaultKernelArgs(set ? set->talosVersion : QString(), set ? set->arch : QString());
+    args << mergeKernelArgs(talosArgs, set ? set->extraKernelArgs : QString());
     const QString base = snapshot.httpBaseUrl() + machinePath(mac);
     if (withConfig)
         args << QStringLiteral("talos.config=") + base + QStringLiteral("/config.yaml")

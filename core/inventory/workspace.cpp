@@ -1,5 +1,6 @@
 #include "inventory/workspace.h"
 
+#include "boot/kernelargs.h"
 #include "model/machineevent.h"
 #include "protocol/dhcp/leasepool.h"
 
@@ -286,8 +287,16 @@ bool Workspace::parse(const QByteArray &yaml, const QString &fileName, Workspace
                 if (!readString(node, "kernel", &set.kernelPath, error)
                     || !readString(node, "initramfs", &set.initramfsPath, error)
                     || !readString(node, "talosVersion", &set.talosVersion, error)
-                    || !readString(node, "extraKernelArgs", &set.extraKernelArgs, error))
+                    || !readString(node, "extraKernelArgs", &set.extraKernelArgs, error)
+                    || !readString(node, "arch", &set.arch, error)
+                    || !readString(node, "cmdline", &set.cmdlinePath, error))
                     return false;
+                if (!set.arch.isEmpty() && set.arch != QLatin1String("amd64") && set.arch != QLatin1String("arm64")) {
+                    error->line = node["arch"].Mark().line + 1;
+                    error->message = tr("artefact set '%1': arch '%2' is not one Talos is built for: use amd64 or arm64")
+                                         .arg(set.name, set.arch);
+                    return false;
+                }
                 if (set.kernelPath.isEmpty() || set.initramfsPath.isEmpty()) {
                     error->line = node.Mark().line + 1;
                     error->message = tr("artefact set '%1' needs both kernel: and initramfs:").arg(set.name);
@@ -395,6 +404,10 @@ QByteArray Workspace::serialize(const WorkspaceSettings &s)
             out << YAML::Key << "talosVersion" << YAML::Value << YAML::DoubleQuoted << str(set.talosVersion);
         if (!set.extraKernelArgs.isEmpty())
             out << YAML::Key << "extraKernelArgs" << YAML::Value << YAML::DoubleQuoted << str(set.extraKernelArgs);
+        if (!set.arch.isEmpty())
+            out << YAML::Key << "arch" << YAML::Value << str(set.arch);
+        if (!set.cmdlinePath.isEmpty())
+            out << YAML::Key << "cmdline" << YAML::Value << str(set.cmdlinePath);
         out << YAML::EndMap;
     }
     out << YAML::EndMap;
@@ -499,6 +512,10 @@ BootSnapshot Workspace::toSnapshot() const
     for (ArtifactSet set : s.artifacts) {
         set.kernelPath = absolutePath(set.kernelPath);
         set.initramfsPath = absolutePath(set.initramfsPath);
+        if (!set.cmdlinePath.isEmpty()) {
+            set.cmdlinePath = absolutePath(set.cmdlinePath);
+            set.cmdline = Boot::readTalosCmdline(set.cmdlinePath);
+        }
         snap.artifacts.insert(set.name, set);
     }
     snap.defaultArtifacts = s.defaultArtifacts;

@@ -1,6 +1,7 @@
 #include "session/setupplan.h"
 
 #include "boot/artifactstore.h"
+#include "boot/kernelargs.h"
 #include "inventory/workspace.h"
 #include "talos/configlibrary.h"
 
@@ -110,6 +111,14 @@ bool Setup::installArtifacts(const QString &workspaceDir, const ArtifactChoice &
             return false;
         out.*(f.field) = relDir + u'/' + f.fileName;
     }
+    // The factory's command line comes along when it reads as one; else Talos's
+    // defaults for the version are used, as for an ISO.
+    if (!choice.cmdlineFile.isEmpty() && !Boot::readTalosCmdline(choice.cmdlineFile).isEmpty()) {
+        const QString name = QStringLiteral("cmdline-metal-amd64");
+        if (!copyAtomically(choice.cmdlineFile, absDir + u'/' + name, error))
+            return false;
+        out.cmdlinePath = relDir + u'/' + name;
+    }
     if (set)
         *set = out;
     return true;
@@ -119,7 +128,9 @@ void Setup::removeArtifactFiles(const QString &workspaceDir, const ArtifactSet &
 {
     const QDir ws(workspaceDir);
     const QString ours = QDir::cleanPath(ws.filePath(QStringLiteral("artifacts/") + set.name));
-    for (const QString &path : {set.kernelPath, set.initramfsPath}) {
+    for (const QString &path : {set.kernelPath, set.initramfsPath, set.cmdlinePath}) {
+        if (path.isEmpty())
+            continue;
         const QString abs = QDir::cleanPath(QDir::isAbsolutePath(path) ? path : ws.filePath(path));
         if (abs.startsWith(ours + u'/'))
             QFile::remove(abs);

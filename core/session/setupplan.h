@@ -17,6 +17,7 @@ struct ArtifactChoice {
     QString talosVersion;    // "1.9.5" (a leading v is dropped)
     QString kernelFile;
     QString initramfsFile;
+    QString cmdlineFile;     // optional: an Image Factory's cmdline-metal-amd64
     QString extraKernelArgs;
     QString name;            // empty: setNameFor(talosVersion)
     bool isEmpty() const { return kernelFile.isEmpty() && initramfsFile.isEmpty(); }

@@ -346,6 +346,12 @@ private Q_SLOTS:
         const QByteArray initramfs = fakeInitramfs(1536 * 1024 + 7);
         m_factory->files.insert(kernelPath(), {kernel});
         m_factory->files.insert(initramfsPath(), {initramfs});
+        // The factory's own command line for the image (reference §8.6).
+        const QByteArray cmdline = "talos.platform=metal console=tty0 init_on_alloc=1 slab_nomerge pti=on consoleblank=0 "
+                                   "nvme_core.io_timeout=4294967295 printk.devkmsg=on ima_template=ima-ng ima_appraise=fix "
+                                   "ima_hash=sha512\n";
+        m_factory->files.insert(FakeFactory::path(m_schematic, QStringLiteral("v1.9.5"), "cmdline-metal-amd64"),
+                                {cmdline, "text/plain"});
         m_factory->chunkBytes = 64 * 1024;   // about 6 MB/s: several progress steps per file
 
         FactoryDownload download;
@@ -360,7 +366,11 @@ private Q_SLOTS:
 
         QVERIFY(readAll(destFile(QStringLiteral("vmlinuz-amd64"))) == kernel);
         QVERIFY(readAll(destFile(QStringLiteral("initramfs-amd64.xz"))) == initramfs);
-        QCOMPARE(entries(dest()), (QStringList{QStringLiteral("initramfs-amd64.xz"), QStringLiteral("vmlinuz-amd64")}));
+        QCOMPARE(entries(dest()), (QStringList{QStringLiteral("cmdline-metal-amd64"), QStringLiteral("initramfs-amd64.xz"),
+                                               QStringLiteral("vmlinuz-amd64")}));
+        QCOMPARE(download.cmdlinePath(), destFile(QStringLiteral("cmdline-metal-amd64")));
+        QVERIFY(readAll(download.cmdlinePath()) == cmdline);
+        QVERIFY2(rec.message().contains(QLatin1String("command line")), qPrintable(rec.message()));
 
         QCOMPARE(rec.files.size(), 2);
         QCOMPARE(std::get<0>(rec.files.at(0)), ArtifactKind::Kernel);
@@ -383,9 +393,10 @@ private Q_SLOTS:
         QVERIFY(fastest > 0);
 
         // The v-form of the version, no Range for a fresh download.
-        QCOMPARE(m_factory->requests.size(), 2);
+        QCOMPARE(m_factory->requests.size(), 3);
         QCOMPARE(m_factory->requests.at(0).path, kernelPath());
         QCOMPARE(m_factory->requests.at(1).path, initramfsPath());
+        QVERIFY(m_factory->requests.at(2).path.endsWith("/v1.9.5/cmdline-metal-amd64"));
         QVERIFY(m_factory->requests.at(0).range.isEmpty());
     }
 
@@ -410,7 +421,14 @@ private Q_SLOTS:
         for (const FakeFactory::Request &r : std::as_const(m_factory->requests))
             paths.append(QString::fromLatin1(r.path));
         QCOMPARE(paths, (QStringList{QString::fromLatin1(kernelPath()), QStringLiteral("/cdn/abc/kernel-amd64"),
-                                     QString::fromLatin1(initramfsPath()), QStringLiteral("/cdn/abc/initramfs-amd64.xz")}));
+                                     QString::fromLatin1(initramfsPath()), QStringLiteral("/cdn/abc/initramfs-amd64.xz"),
+                                     QString::fromLatin1(FakeFactory::path(m_schematic, m_version, "cmdline-metal-amd64"))}));
+        // The factory served no command line (404 here): the files are still good, and no
+        // half-written command line is left behind.
+        QVERIFY(download.cmdlinePath().isEmpty());
+        QVERIFY(!QFile::exists(destFile(QStringLiteral("cmdline-metal-amd64"))));
+        QVERIFY(!QFile::exists(destFile(QStringLiteral("cmdline-metal-amd64.part"))));
+        QVERIFY2(rec.message().contains(QLatin1String("defaults")), qPrintable(rec.message()));
     }
 
     void cancelMidwayKeepsThePart()
@@ -553,7 +571,7 @@ private Q_SLOTS:
         download.start(m_factory->baseUrl(), m_schematic, other, dest());
         QVERIFY(rec.waitFinished());
         QVERIFY2(rec.ok(), qPrintable(rec.message()));
-        const FakeFactory::Request request = m_factory->requests.at(m_factory->requests.size() - 2);
+        const FakeFactory::Request request = m_factory->requests.at(m_factory->requests.size() - 3);
         QVERIFY(request.path.contains("/v1.10.0/kernel-amd64"));
         QVERIFY(request.range.isEmpty());
         QVERIFY(readAll(destFile(QStringLiteral("vmlinuz-amd64"))) == kernel110);

@@ -52,9 +52,10 @@ private Q_SLOTS:
             "#!ipxe\n"
             "# Netboot Console: 52:54:00:12:34:56: Talos 1.9 (talos-1.9)\n"
             "imgfree\n"
+            // The set's console=ttyS0 replaces Talos's default console, as Talos merges extras.
             "kernel http://10.77.0.1:8080/m/52-54-00-12-34-56/vmlinuz initrd=initramfs.xz talos.platform=metal "
-            "console=tty0 init_on_alloc=1 slab_nomerge pti=on consoleblank=0 nvme_core.io_timeout=4294967295 "
-            "printk.devkmsg=on ima_template=ima-ng ima_appraise=fix ima_hash=sha512 console=ttyS0 "
+            "console=ttyS0 init_on_alloc=1 slab_nomerge pti=on consoleblank=0 nvme_core.io_timeout=4294967295 "
+            "printk.devkmsg=on ima_template=ima-ng ima_appraise=fix ima_hash=sha512 "
             "talos.config=http://10.77.0.1:8080/m/52-54-00-12-34-56/config.yaml "
             "talos.logging.kernel=tcp://10.77.0.1:4050/\n"
             "initrd http://10.77.0.1:8080/m/52-54-00-12-34-56/initramfs.xz\n"
@@ -135,6 +136,29 @@ private Q_SLOTS:
         QVERIFY(cmdline.contains(QLatin1String("proc_mem.force_override=never")));
         QVERIFY(!cmdline.contains(QLatin1String("ima_hash")));
         QVERIFY(cmdline.startsWith(QLatin1String("initrd=initramfs.xz ")));
+    }
+    // Reference §8.3/§8.4: the factory's own command line when the set has one, the
+    // arch's consoles, and an IPv6 log host bracketed as in the served config.
+    void commandLineSources()
+    {
+        BootSnapshot s = snapshot();
+        ArtifactSet &set = s.artifacts[QStringLiteral("talos-1.9")];
+        set.extraKernelArgs.clear();
+        set.arch = QStringLiteral("arm64");
+        set.talosVersion = QStringLiteral("1.14");
+        QString line = IpxeScripts::talosCommandLine(s, kMac, true, {});
+        QVERIFY2(line.contains(QLatin1String("talos.platform=metal console=ttyAMA0 console=tty0 slab_nomerge")), qPrintable(line));
+        QVERIFY(!line.contains(QLatin1String("init_on_alloc")));
+
+        set.cmdline = QStringLiteral("talos.platform=metal console=tty0 init_on_alloc=1 slab_nomerge pti=on lockdown=confidentiality");
+        set.extraKernelArgs = QStringLiteral("-lockdown");
+        line = IpxeScripts::talosCommandLine(s, kMac, true, {});
+        QVERIFY2(line.startsWith(QLatin1String("initrd=initramfs.xz talos.platform=metal console=tty0 init_on_alloc=1 "
+                                               "slab_nomerge pti=on talos.config=")), qPrintable(line));
+
+        s.serverAddress = QHostAddress(QStringLiteral("fd00:77::1"));
+        line = IpxeScripts::talosCommandLine(s, kMac, true, {});
+        QVERIFY2(line.endsWith(QLatin1String(" talos.logging.kernel=tcp://[fd00:77::1]:4050/")), qPrintable(line));
     }
     void deterministic()
     {
