@@ -1,5 +1,7 @@
 #include "talos/configrenderer.h"
 
+#include "boot/kernelargs.h"
+
 #include "talos/yamlaliases.h"
 
 #include "talos/yamlwriter.h"
@@ -191,10 +193,11 @@ YAML::Node *findDocument(std::vector<YAML::Node> &docs, const char *kind, const 
 void setHostname(std::vector<YAML::Node> &docs, const QString &hostname)
 {
     YAML::Node v1 = docs.front();
-    // Talos 1.12+ refuses a hostname in both places (reference §4.2): put it where the
-    // config already keeps it.
+    // Talos 1.12+ refuses a hostname in both places (reference §8.4): put it where the
+    // config already keeps it, the way Talos's own static-hostname patch writes it
+    // (`auto: off` + `hostname`; `auto: stable` next to a hostname is refused).
     if (YAML::Node *doc = findDocument(docs, "HostnameConfig")) {
-        doc->remove("auto");
+        (*doc)["auto"] = YamlWriter::stringNode(QStringLiteral("off"));
         (*doc)["hostname"] = YamlWriter::stringNode(hostname);
         if (hasKey(v1, "machine") && hasKey(v1["machine"], "network") && v1["machine"]["network"].IsMap())
             v1["machine"]["network"].remove("hostname");
@@ -203,19 +206,33 @@ void setHostname(std::vector<YAML::Node> &docs, const QString &hostname)
     section(v1, {"machine", "network"})["hostname"] = YamlWriter::stringNode(hostname);
 }
 
+// The CEL selector Talos 1.14 matches the install disk with: by its path, or for a
+// /dev/disk/by-* link by the disk's symlinks (such a link is never a dev_path).
+QString diskSelectorFor(const QString &disk)
+{
+    QString quoted = disk;
+    quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+    if (disk.startsWith(QLatin1String("/dev/disk/")))
+        return QStringLiteral("\"%1\" in disk.symlinks").arg(quoted);
+    return QStringLiteral("disk.dev_path == \"%1\"").arg(quoted);
+}
+
 void setInstallDisk(std::vector<YAML::Node> &docs, const QString &disk)
 {
+    // Talos 1.14 (reference §8.4): with an UnattendedInstallConfig the disk goes in its
+    // selector, and any machine.install next to it is refused.
+    if (YAML::Node *doc = findDocument(docs, "UnattendedInstallConfig")) {
+        YAML::Node selector = section(*doc, {"provisioning", "diskSelector"});
+        selector["match"] = YamlWriter::stringNode(diskSelectorFor(disk));
+        YAML::Node v1 = docs.front();
+        if (hasKey(v1, "machine") && v1["machine"].IsMap())
+            v1["machine"].remove("install");
+        return;
+    }
     YAML::Node install = section(docs.front(), {"machine", "install"});
     // The machine's own disk wins over a selector shared by every machine of the config.
     install.remove("diskSelector");
     install["disk"] = YamlWriter::stringNode(disk);
-}
-
-QString sinkUrl(const QString &host, quint16 port)
-{
-    const QHostAddress address(host);
-    const QString h = address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + host + u']' : host;
-    return QStringLiteral("tcp://%1:%2/").arg(h).arg(port);
 }
 
 // Reference §3.1/§3.2: a KmsgLogConfig document (kernel and [talos] lines, kept in STATE
@@ -411,7 +428,7 @@ RenderResult ConfigRenderer::render(const QByteArray &source, const RenderInput 
         if (!input.logSinkHost.isEmpty() && input.logSinkPort != 0) {
             const QString version = MachineConfig::fromDocuments(docs).facts().talosVersion;
             // KmsgLogConfig documents exist since Talos 1.5 (reference §3.1).
-            injectLogging(docs, sinkUrl(input.logSinkHost, input.logSinkPort), versionAtLeast(version, 1, 5));
+            injectLogging(docs, Boot::talosLogUrl(input.logSinkHost, input.logSinkPort), versionAtLeast(version, 1, 5));
         }
 
         const MachineConfig rendered = MachineConfig::fromDocuments(docs, sourceName);

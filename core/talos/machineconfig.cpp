@@ -273,9 +273,36 @@ void MachineConfig::validate()
     if (hostnameDoc.IsDefined()) {
         m_facts.hasHostnameConfig = true;
         m_facts.hostname = scalar(hostnameDoc, "hostname");
-        if (hostnameDoc["hostname"].IsDefined() && hostnameDoc["auto"].IsDefined())
-            error(lineOf(hostnameDoc), tr("HostnameConfig sets both 'hostname' and 'auto', which Talos "
-                                          "refuses: keep one"));
+        // Talos refuses `auto` next to a hostname unless it is `off` (its own static-hostname
+        // patch writes `auto: off` + `hostname`), and a document with neither.
+        const QString automatic = scalar(hostnameDoc, "auto");
+        if (!m_facts.hostname.isEmpty() && !automatic.isEmpty() && automatic != QLatin1String("off"))
+            error(lineOf(hostnameDoc["auto"]), tr("HostnameConfig sets 'hostname' and 'auto: %1', which Talos "
+                                                  "refuses: remove 'auto' or set it to 'off'").arg(automatic));
+        if (m_facts.hostname.isEmpty() && automatic.isEmpty())
+            error(lineOf(hostnameDoc), tr("HostnameConfig sets neither 'hostname' nor 'auto', which Talos "
+                                          "refuses: set one"));
+        if (!automatic.isEmpty() && automatic != QLatin1String("off") && automatic != QLatin1String("stable"))
+            error(lineOf(hostnameDoc["auto"]), tr("HostnameConfig 'auto: %1' is not a value Talos knows: use "
+                                                  "'stable' or 'off'").arg(automatic));
+    }
+
+    // UnattendedInstallConfig (Talos 1.14, reference §8.4): the installer image and the
+    // install disk's selector live here, and machine.install next to it is refused.
+    const YAML::Node unattended = document(QStringLiteral("UnattendedInstallConfig"));
+    QString unattendedMatch;
+    if (unattended.IsDefined()) {
+        m_facts.hasUnattendedInstall = true;
+        unattendedMatch = scalar(child(child(unattended, "provisioning"), "diskSelector"), "match");
+        static const QRegularExpression devPath(QStringLiteral("^\\s*disk\\.dev_path\\s*==\\s*\"([^\"]+)\"\\s*$"));
+        static const QRegularExpression symlink(QStringLiteral("^\\s*\"([^\"]+)\"\\s+in\\s+disk\\.symlinks\\s*$"));
+        QRegularExpressionMatch m = devPath.match(unattendedMatch);
+        if (!m.hasMatch())
+            m = symlink.match(unattendedMatch);
+        if (m.hasMatch())
+            m_facts.installDisk = m.captured(1);
+        m_facts.hasDiskSelector = !unattendedMatch.trimmed().isEmpty() && m_facts.installDisk.isEmpty();
+        m_facts.installImage = scalar(child(unattended, "installer"), "image");
     }
 
     if (!main.IsDefined()) {
@@ -306,11 +333,25 @@ void MachineConfig::validate()
         }
 
         const YAML::Node install = child(machine, "install");
-        m_facts.installDisk = scalar(install, "disk");
-        m_facts.installImage = scalar(install, "image");
-        m_facts.hasDiskSelector = child(install, "diskSelector").IsMap();
+        if (m_facts.hasUnattendedInstall) {
+            if (install.IsDefined())
+                error(keyLine(machine, "install"),
+                      tr("machine.install is set next to an UnattendedInstallConfig document, which Talos 1.14 "
+                         "refuses: remove machine.install (the install disk goes in the document's "
+                         "provisioning.diskSelector)"));
+        } else {
+            m_facts.installDisk = scalar(install, "disk");
+            m_facts.installImage = scalar(install, "image");
+            m_facts.hasDiskSelector = child(install, "diskSelector").IsMap();
+        }
         m_facts.talosVersion = versionFromInstallerImage(m_facts.installImage);
-        if (m_facts.installDisk.isEmpty() && !m_facts.hasDiskSelector) {
+        if (m_facts.hasUnattendedInstall && unattendedMatch.trimmed().isEmpty()) {
+            error(lineOf(unattended),
+                  tr("the UnattendedInstallConfig has no provisioning.diskSelector.match, and Talos needs it to "
+                     "install: set it (e.g. disk.dev_path == \"/dev/sda\"), or give each machine using this "
+                     "config an install disk"),
+                  ConfigProblem::Kind::InstallDiskMissing);
+        } else if (!m_facts.hasUnattendedInstall && m_facts.installDisk.isEmpty() && !m_facts.hasDiskSelector) {
             error(install.IsDefined() ? keyLine(machine, "install") : keyLine(main, "machine"),
                   tr("machine.install.disk is missing, and Talos needs it to install on metal: set it "
                      "(e.g. /dev/sda) or a diskSelector, or give each machine using this config an "
@@ -327,6 +368,12 @@ void MachineConfig::validate()
             else
                 m_facts.hostname = legacyHostname;
         }
+        // Talos refuses a HostnameConfig next to the legacy stable-hostname feature.
+        const YAML::Node stable = child(child(machine, "features"), "stableHostname");
+        if (m_facts.hasHostnameConfig && stable.IsScalar() && stable.as<std::string>() == "true")
+            error(lineOf(stable), tr("machine.features.stableHostname is on and there is a HostnameConfig "
+                                     "document, which Talos refuses (stable hostname is already set): remove "
+                                     "stableHostname and use 'auto: stable' in the HostnameConfig"));
     }
 
     const YAML::Node cluster = child(main, "cluster");

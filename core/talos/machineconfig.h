@@ -40,6 +40,7 @@ struct MachineConfigFacts {
     QString installImage;
     QString talosVersion;             // "1.7", "1.12": from the installer image tag
     bool hasHostnameConfig = false;   // a HostnameConfig document (Talos 1.12+)
+    bool hasUnattendedInstall = false;   // an UnattendedInstallConfig document (Talos 1.14+)
     QString hostname;                 // the static hostname, wherever it is set
 };
 

@@ -99,6 +99,9 @@ private Q_SLOTS:
         QTest::newRow("1.7 worker") << "talos-1.7-worker.yaml";
         QTest::newRow("1.12 controlplane") << "talos-1.12-controlplane.yaml";
         QTest::newRow("1.12 worker") << "talos-1.12-worker.yaml";
+        QTest::newRow("1.13 controlplane") << "talos-1.13-controlplane.yaml";
+        QTest::newRow("1.14 controlplane") << "talos-1.14-controlplane.yaml";
+        QTest::newRow("1.14 worker") << "talos-1.14-worker.yaml";
     }
     void secretsAndEveryValueKept()
     {
@@ -142,6 +145,136 @@ private Q_SLOTS:
         const QByteArray crt = QByteArray::fromStdString(v1["machine"]["ca"]["crt"].Scalar());
         QVERIFY(crt.size() > 400);
         QVERIFY(r.bytes.contains(QByteArray("        crt: " + crt + '\n')));
+
+        // Every other document too, but the hostname and install disk the machine sets.
+        const std::vector<YAML::Node> sourceDocs = load(source);
+        const std::vector<YAML::Node> renderedDocs = load(r.bytes);
+        for (const YAML::Node &doc : sourceDocs) {
+            if (!doc["kind"].IsDefined())
+                continue;
+            const std::string kind = doc["kind"].Scalar();
+            QMap<QString, QString> docBefore;
+            QMap<QString, QString> docAfter;
+            flatten(doc, {}, &docBefore);
+            flatten(documentOf(renderedDocs, kind), {}, &docAfter);
+            const QSet<QString> machineSet = {QStringLiteral("auto"), QStringLiteral("hostname"),
+                                              QStringLiteral("provisioning.diskSelector.match")};
+            for (auto it = docBefore.cbegin(); it != docBefore.cend(); ++it) {
+                if (machineSet.contains(it.key()))
+                    continue;
+                QVERIFY2(docAfter.contains(it.key()), qPrintable(QString::fromStdString(kind) + u' ' + it.key()));
+                QCOMPARE(docAfter.value(it.key()), it.value());
+            }
+        }
+        // What Talos reads back: valid, with the machine's disk and hostname.
+        const MachineConfig back = MachineConfig::parse(r.bytes);
+        QVERIFY2(back.valid(), qPrintable(r.errorText()));
+        QCOMPARE(back.facts().installDisk, QStringLiteral("/dev/nvme0n1"));
+        QCOMPARE(back.facts().hostname, QStringLiteral("worker-1"));
+    }
+
+    // Talos 1.14 (reference §8.4): the disk goes in the UnattendedInstallConfig's selector,
+    // never into a machine.install next to it.
+    void unattendedInstallConfig()
+    {
+        const QByteArray source = fixture(QStringLiteral("talos-1.14-worker.yaml"));
+        const MachineConfig config = MachineConfig::parse(source);
+        QVERIFY(config.valid());
+        QVERIFY(config.facts().hasUnattendedInstall);
+        QCOMPARE(config.facts().talosVersion, QStringLiteral("1.14"));
+        QCOMPARE(config.facts().installDisk, QStringLiteral("/dev/sda"));
+        QCOMPARE(config.facts().installImage, QStringLiteral("ghcr.io/siderolabs/installer:v1.14.0"));
+
+        RenderResult r = renderOk(source, machineInput());
+        std::vector<YAML::Node> docs = load(r.bytes);
+        QVERIFY(!documentOf(docs, {})["machine"]["install"].IsDefined());
+        const YAML::Node unattended = documentOf(docs, "UnattendedInstallConfig");
+        QCOMPARE(unattended["provisioning"]["diskSelector"]["match"].Scalar(), std::string("disk.dev_path == \"/dev/nvme0n1\""));
+        QCOMPARE(unattended["provisioning"]["wipe"].Scalar(), std::string("false"));
+        QCOMPARE(unattended["installer"]["image"].Scalar(), std::string("ghcr.io/siderolabs/installer:v1.14.0"));
+
+        // A /dev/disk/by-id link is one of the disk's symlinks, never its dev_path.
+        RenderInput byId = machineInput();
+        byId.installDisk = QStringLiteral("/dev/disk/by-id/nvme-Samsung_SSD_980_S64DNX0R");
+        r = renderOk(source, byId);
+        docs = load(r.bytes);
+        QCOMPARE(documentOf(docs, "UnattendedInstallConfig")["provisioning"]["diskSelector"]["match"].Scalar(),
+                 std::string("\"/dev/disk/by-id/nvme-Samsung_SSD_980_S64DNX0R\" in disk.symlinks"));
+        QCOMPARE(MachineConfig::parse(r.bytes).facts().installDisk, byId.installDisk);
+
+        // A machine.install next to it (from a patch written for older Talos) is what
+        // Talos 1.14 refuses; the machine's own disk takes it out again.
+        RenderInput patched = machineInput();
+        patched.patches.append("machine:\n  install:\n    disk: /dev/sdb\n");
+        r = renderOk(source, patched);
+        QVERIFY(!documentOf(load(r.bytes), {})["machine"]["install"].IsDefined());
+        patched.installDisk.clear();
+        const RenderResult refused = ConfigRenderer::render(source, patched);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errorText().contains(QLatin1String("UnattendedInstallConfig")), qPrintable(refused.errorText()));
+
+        // Without a selector, the machine must bring its disk.
+        QByteArray noSelector = source;
+        noSelector.replace("        match: disk.dev_path == \"/dev/sda\" # CEL expression matching a disk.\n", "");
+        const MachineConfig bare = MachineConfig::parse(noSelector);
+        QVERIFY(!bare.valid());
+        QVERIFY(bare.assignable());
+        QVERIFY(renderOk(noSelector, machineInput()).ok());
+    }
+
+    // Reference §8.4: hostname with `auto: off` is Talos's own form; `auto: stable` with a
+    // hostname, neither of them, or the legacy stableHostname feature next to the
+    // document are refused.
+    void hostnameConfigRules_data()
+    {
+        QTest::addColumn<QByteArray>("document");
+        QTest::addColumn<QByteArray>("features");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("auto-off+hostname") << QByteArray("auto: \"off\"\nhostname: worker-7\n") << QByteArray() << QString();
+        QTest::newRow("hostname-only") << QByteArray("hostname: worker-7\n") << QByteArray() << QString();
+        QTest::newRow("auto-stable") << QByteArray("auto: stable\n") << QByteArray() << QString();
+        QTest::newRow("auto-stable+hostname") << QByteArray("auto: stable\nhostname: worker-7\n") << QByteArray()
+                                              << QStringLiteral("'auto: stable'");
+        QTest::newRow("neither") << QByteArray("{}\n") << QByteArray() << QStringLiteral("neither 'hostname' nor 'auto'");
+        QTest::newRow("auto-unknown") << QByteArray("auto: talos-addr\n") << QByteArray() << QStringLiteral("not a value Talos knows");
+        QTest::newRow("stableHostname-feature") << QByteArray("auto: stable\n") << QByteArray("  features:\n    stableHostname: true\n")
+                                                << QStringLiteral("stable hostname is already set");
+    }
+    void hostnameConfigRules()
+    {
+        QFETCH(QByteArray, document);
+        QFETCH(QByteArray, features);
+        QFETCH(QString, error);
+        QByteArray source = kSmallConfig;
+        source.replace("  install:\n", QByteArray(features + "  install:\n"));
+        source += "---\napiVersion: v1alpha1\nkind: HostnameConfig\n";
+        if (document != "{}\n")
+            source += document;
+        const MachineConfig config = MachineConfig::parse(source);
+        QString text;
+        for (const ConfigProblem &p : config.problems())
+            text += p.message + u'\n';
+        if (error.isEmpty()) {
+            QVERIFY2(config.valid(), qPrintable(text));
+            // And a machine's own hostname is written the way Talos writes it.
+            const RenderResult r = renderOk(source, machineInput());
+            const YAML::Node doc = documentOf(load(r.bytes), "HostnameConfig");
+            QCOMPARE(doc["auto"].Scalar(), std::string("off"));
+            QCOMPARE(doc["hostname"].Scalar(), std::string("worker-1"));
+        } else {
+            QVERIFY(!config.valid());
+            QVERIFY2(text.contains(error), qPrintable(text));
+        }
+    }
+
+    void ipv6LogSinkBracketedLikeTheCommandLine()
+    {
+        RenderInput input = machineInput();
+        input.logSinkHost = QStringLiteral("fd00:77::1");
+        const std::vector<YAML::Node> docs = load(renderOk(fixture(QStringLiteral("talos-1.12-worker.yaml")), input).bytes);
+        QCOMPARE(documentOf(docs, "KmsgLogConfig")["url"].Scalar(), std::string("tcp://[fd00:77::1]:4050/"));
+        QCOMPARE(documentOf(docs, {})["machine"]["logging"]["destinations"][0]["endpoint"].Scalar(),
+                 std::string("tcp://[fd00:77::1]:4050/"));
     }
 
     void deterministic()
@@ -238,7 +371,7 @@ private Q_SLOTS:
         const YAML::Node hostname = documentOf(docs, "HostnameConfig");
         QVERIFY(hostname.IsMap());
         QCOMPARE(hostname["hostname"].Scalar(), std::string("worker-1"));
-        QVERIFY(!hostname["auto"].IsDefined());             // never both: Talos refuses that
+        QCOMPARE(hostname["auto"].Scalar(), std::string("off"));   // Talos's own form; "stable" next to it is refused
         QVERIFY(!documentOf(docs, {})["machine"]["network"]["hostname"].IsDefined());
         QVERIFY(MachineConfig::parse(r.bytes).valid());
     }

@@ -134,7 +134,7 @@ private Q_SLOTS:
                                             << 16 << "a second KmsgLogConfig";
         QTest::newRow("hostname and auto") << "version: v1alpha1\nmachine:\n  type: worker\n  install:\n    disk: /dev/sda\n" + cluster
                                                   + "---\napiVersion: v1alpha1\nkind: HostnameConfig\nhostname: a\nauto: stable\n"
-                                           << 11 << "both 'hostname' and 'auto'";
+                                           << 14 << "'hostname' and 'auto: stable'";
         QTest::newRow("hostname twice") << "version: v1alpha1\nmachine:\n  type: worker\n  network:\n    hostname: a\n"
                                            "  install:\n    disk: /dev/sda\n" + cluster
                                                 + "---\napiVersion: v1alpha1\nkind: HostnameConfig\nauto: stable\n"
