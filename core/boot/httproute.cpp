@@ -143,6 +143,10 @@ HttpResponsePlan renderedConfig(const BootSnapshot &snapshot, const MachineInten
     plan.event = EventKind::ConfigServed;
     plan.artifact = ArtifactKind::Config;
     plan.detail = name;
+    // Which config (and role) the machine now runs: the window marks a later, different
+    // assignment "reinstall to apply".
+    plan.facts.insert(QStringLiteral("config"), machine.configPath);
+    plan.facts.insert(QStringLiteral("role"), Talos::MachineConfig::roleName(rendered.role));
     plan.headers.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-store")));
     return plan;
 }

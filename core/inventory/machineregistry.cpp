@@ -5,6 +5,8 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace Nbc {
 
 namespace {
@@ -108,6 +110,9 @@ MachineRegistry::MachineRegistry(QObject *parent)
     m_publishTimer->setSingleShot(true);
     m_publishTimer->setInterval(kPublishIntervalMs);
     connect(m_publishTimer, &QTimer::timeout, this, &MachineRegistry::publish);
+    m_deadlines = {{int(Stage::Discovered), 90}, {int(Stage::LoadingIpxe), 120}, {int(Stage::Ipxe), 120},
+                   {int(Stage::Waiting), 600},   {int(Stage::Kernel), 300},      {int(Stage::Config), 600},
+                   {int(Stage::Installing), 1200}};
     m_stallTimer->setInterval(1000);
     connect(m_stallTimer, &QTimer::timeout, this, &MachineRegistry::checkStalls);
     m_stallTimer->start();
@@ -209,6 +214,11 @@ void MachineRegistry::setStage(Machine &machine, Stage stage, const QDateTime &t
         machine.history.removeFirst();
     if (stage != Stage::Failed)
         machine.failure.clear();
+    // A new stage has a new deadline (and the old one's hint goes); a failure is its own cause.
+    if (machine.overdue)
+        machine.hint.clear();
+    machine.overdue = false;
+    machine.cause = stage == Stage::Failed ? detail : QString();
     Q_EMIT stageChanged(machine.mac, stage, detail);
 }
 
@@ -289,6 +299,7 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
 
     bool created = false;
     Machine &m = ensure(event.mac, event.time.isValid() ? event.time : now(), &created);
+    m.live = true;
     const QDateTime time = m.lastSeen;
     const QString detail = event.detail;
     const QString firmwareFact = event.facts.value(QStringLiteral("firmware")).toString();
@@ -410,6 +421,10 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
         break;
     case EventKind::ConfigServed:
         m.configAnswer = QStringLiteral("200");
+        if (event.facts.contains(QStringLiteral("config"))) {
+            m.servedConfig = event.facts.value(QStringLiteral("config")).toString();
+            m.servedRole = event.facts.value(QStringLiteral("role")).toString();
+        }
         m.configFetchedThisBoot = true;
         m.downloading = false;
         m.hint.clear();
@@ -607,23 +622,185 @@ void MachineRegistry::applyLog(Machine &m, const MachineEvent &event)
     }
 }
 
+bool Machine::needsAttention() const
+{
+    return stage == Stage::Waiting || stage == Stage::Stalled || stage == Stage::Failed || overdue
+        || !configProblem.isEmpty();
+}
+
+void MachineRegistry::setStageDeadline(Stage stage, int seconds)
+{
+    m_deadlines.insert(int(stage), qMax(0, seconds));
+}
+
+int MachineRegistry::stageDeadline(Stage stage) const
+{
+    return m_deadlines.value(int(stage));
+}
+
+namespace {
+
+QString duration(qint64 seconds)
+{
+    if (seconds < 120)
+        return MachineRegistry::tr("%n s", nullptr, int(seconds));
+    return MachineRegistry::tr("%n min", nullptr, int(seconds / 60));
+}
+
+} // namespace
+
+QString MachineRegistry::overdueHint(const Machine &m, qint64 seconds, QString *cause) const
+{
+    const QString time = duration(seconds);
+    switch (m.stage) {
+    case Stage::Discovered:
+        *cause = tr("Their firmware took no boot file from the console: another DHCP or PXE server may answer "
+                    "them, or they ignore proxy offers (use full DHCP mode on an isolated switch).");
+        return tr("Its firmware asked for a boot file %1 ago and has fetched nothing since: another DHCP or PXE "
+                  "server may answer it, or it ignores proxy offers (use full DHCP mode on an isolated switch).")
+            .arg(time);
+    case Stage::LoadingIpxe:
+        *cause = tr("iPXE started and never asked for its script: the iPXE binary may not suit the firmware "
+                    "(BIOS or UEFI, Secure Boot on?).");
+        return tr("It started loading iPXE %1 ago and has not asked for its boot script: the iPXE binary may "
+                  "not suit its firmware (BIOS or UEFI, Secure Boot on?). Look at its screen.").arg(time);
+    case Stage::Ipxe:
+        *cause = tr("iPXE got its script and did not start Talos's download: look at their screens.");
+        return tr("iPXE got its script %1 ago and has not started downloading Talos: look at its screen for "
+                  "an iPXE error.").arg(time);
+    case Stage::Waiting:
+        *cause = m.hint;
+        return tr("Waiting for %1. %2").arg(time, m.hint);
+    case Stage::Kernel:
+        *cause = tr("Talos was downloaded and never asked for its config: look at their screens (a kernel "
+                    "panic, the wrong architecture?).");
+        return tr("Talos was downloaded %1 ago and has not asked for its config: look at its screen (a kernel "
+                  "panic, the wrong architecture?).").arg(time);
+    case Stage::Config:
+        *cause = tr("Talos took its config and reports nothing since: are their logs reaching the console? "
+                    "Look at their screens.");
+        return tr("Talos took its config %1 ago and has reported nothing since: are its logs reaching the "
+                  "console (port %2)? Look at its screen.").arg(time).arg(QStringLiteral("4050"));
+    case Stage::Installing:
+        *cause = tr("The Talos install takes far longer than usual: look at their screens or logs.");
+        return tr("Talos has been installing for %1, far longer than usual: look at its screen or its log.")
+            .arg(time);
+    default:
+        cause->clear();
+        return {};
+    }
+}
+
 void MachineRegistry::checkStalls()
 {
     const QDateTime t = now();
     for (auto it = m_machines.begin(); it != m_machines.end(); ++it) {
         Machine &m = it.value();
-        if (!m.downloading || m.stage == Stage::Stalled || !m.lastProgress.isValid())
+        // A shown rate follows the bytes: halved each idle second, zero after a few, so a
+        // dead download never shows its last speed and time left.
+        if (m.downloading && m.rate > 0 && m.lastProgress.isValid()) {
+            const qint64 idleMs = m.lastProgress.msecsTo(t);
+            if (idleMs >= 1500) {
+                const qint64 rate = idleMs >= kRateDecaySeconds * 1000 ? 0 : m.rate / 2;
+                if (rate != m.rate) {
+                    m.rate = rate;
+                    touch(m.mac);
+                }
+            }
+        }
+        if (m.downloading && m.stage != Stage::Stalled && m.lastProgress.isValid()
+            && m.lastProgress.secsTo(t) >= m_stallSeconds) {
+            const qint64 idle = m.lastProgress.secsTo(t);
+            m.stalledFrom = m.stage;
+            m.rate = 0;
+            const int percent = m.total > 0 ? int(100 * qMax<qint64>(m.bytes, 0) / m.total) : 0;
+            if (!m_consoleProblem.isEmpty()) {
+                m.hint = tr("%1 The download of %2 stopped at %3%: the machine goes on by itself when the console "
+                            "serves again, or power-cycle it then.").arg(m_consoleProblem, m.download).arg(percent);
+            } else {
+                m.hint = tr("The download of %1 stopped at %2% %3 s ago: check the cable and the switch, then "
+                            "power-cycle the machine.").arg(m.download).arg(percent).arg(idle);
+            }
+            setStage(m, Stage::Stalled, t, m.hint);
+            m.cause = m_consoleProblem.isEmpty() ? tr("Their downloads stopped mid-way: check the cables and the switch, "
+                                                      "then power-cycle them.")
+                                                 : m_consoleProblem;
+            touch(m.mac);
             continue;
-        const qint64 idle = m.lastProgress.secsTo(t);
-        if (idle < m_stallSeconds)
+        }
+        // Every stage has a deadline, not only downloads.
+        const int deadline = m_deadlines.value(int(m.stage));
+        if (m.overdue || deadline <= 0 || m.downloading || !m.stageSince.isValid() || !m.live)
             continue;
-        m.stalledFrom = m.stage;
-        const int percent = m.total > 0 ? int(100 * qMax<qint64>(m.bytes, 0) / m.total) : 0;
-        m.hint = tr("The download of %1 stopped at %2% %3 s ago: check the cable and the switch, then "
-                    "power-cycle the machine.").arg(m.download).arg(percent).arg(idle);
-        setStage(m, Stage::Stalled, t, m.hint);
+        const qint64 inStage = m.stageSince.secsTo(t);
+        if (inStage < deadline)
+            continue;
+        QString cause;
+        const QString hint = overdueHint(m, inStage, &cause);
+        if (hint.isEmpty())
+            continue;
+        m.overdue = true;
+        if (!m_consoleProblem.isEmpty()) {
+            m.hint = tr("%1 It goes on by itself when the console serves again.").arg(m_consoleProblem);
+            m.cause = m_consoleProblem;
+        } else {
+            m.hint = hint;
+            m.cause = cause;
+        }
         touch(m.mac);
     }
+}
+
+void MachineRegistry::setConsoleProblem(const QString &problem)
+{
+    if (problem == m_consoleProblem)
+        return;
+    const QString before = m_consoleProblem;
+    m_consoleProblem = problem;
+    for (auto it = m_machines.begin(); it != m_machines.end(); ++it) {
+        Machine &m = it.value();
+        if (!problem.isEmpty() && (m.downloading || m.overdue || m.stage == Stage::Stalled)) {
+            // Waiting on the console: say so, not what the machine should check.
+            m.cause = problem;
+            m.hint = tr("%1 It goes on by itself when the console serves again.").arg(problem);
+            touch(m.mac);
+        } else if (problem.isEmpty() && !before.isEmpty() && m.cause == before) {
+            m.cause = tr("The console serves again; these machines have not come back yet: power-cycle them.");
+            m.hint = tr("The console serves again. If this machine does not go on within a minute, power-cycle it.");
+            touch(m.mac);
+        }
+    }
+}
+
+QList<MachineRegistry::CauseGroup> MachineRegistry::causeGroups(int minimum) const
+{
+    QHash<QString, QStringList> byCause;
+    QStringList order;
+    for (auto it = m_machines.cbegin(); it != m_machines.cend(); ++it) {
+        const Machine &m = it.value();
+        if (!m.needsAttention())
+            continue;
+        QString cause = !m.configProblem.isEmpty() ? m.configProblem : m.cause;
+        if (cause.isEmpty())
+            cause = m.stage == Stage::Failed && !m.failure.isEmpty() ? m.failure : m.hint;
+        if (cause.isEmpty())
+            continue;
+        if (!byCause.contains(cause))
+            order << cause;
+        byCause[cause] << m.mac;
+    }
+    QList<CauseGroup> groups;
+    for (const QString &cause : std::as_const(order)) {
+        QStringList macs = byCause.value(cause);
+        if (macs.size() < qMax(1, minimum))
+            continue;
+        macs.sort();
+        groups.append({cause, macs});
+    }
+    std::stable_sort(groups.begin(), groups.end(), [](const CauseGroup &a, const CauseGroup &b) {
+        return a.macs.size() != b.macs.size() ? a.macs.size() > b.macs.size() : a.cause < b.cause;
+    });
+    return groups;
 }
 
 void MachineRegistry::restore(const QList<Machine> &machines)

@@ -69,6 +69,14 @@ struct Machine {
     quint32 talosSeenThisBoot = 0;   // once-per-boot milestones already applied (bit per Milestone)
     int talosRankThisBoot = 0;       // how far this Talos boot got: a late copy never goes back
     QString configAnswer;            // what the console last answered its config request, e.g. "404 ..."
+    bool live = false;         // seen in this run (not only restored from the inventory)
+    bool overdue = false;      // it stayed in its stage past the stage's deadline
+    QString cause;             // why it needs a person, in the same words for every machine with that cause
+    QString servedConfig;      // the config file it was last served (absolute path)
+    QString servedRole;        // "controlplane" / "worker": the role of that config
+
+    // Failed, stalled, waiting, past its stage's deadline, or its config cannot be served.
+    bool needsAttention() const;
 };
 
 // The single place that decides a machine's stage (DESIGN.md data flow). Lives on the
@@ -97,6 +105,27 @@ public:
     // Seconds without progress after which a download counts as stalled.
     void setStallSeconds(int seconds) { m_stallSeconds = seconds; }
     int stallSeconds() const { return m_stallSeconds; }
+    // Seconds a machine may stay in a stage before it needs attention (0: no deadline).
+    // Defaults: Discovered 90, LoadingIpxe 120, Ipxe 120, Waiting 600, Kernel 300 (after its
+    // downloads), Config 600, Installing 1200.
+    void setStageDeadline(Stage stage, int seconds);
+    int stageDeadline(Stage stage) const;
+    // Idle seconds after which a shown download rate has decayed to zero.
+    static constexpr int kRateDecaySeconds = 4;
+
+    // The console itself keeps machines from going on (its services are stopped, an engine
+    // failed, its interface went down); empty when nothing does. Machines that wait then
+    // say so, and none is told to check its cable.
+    void setConsoleProblem(const QString &problem);
+    QString consoleProblem() const { return m_consoleProblem; }
+
+    // Machines that need a person for the same reason, largest group first; only groups of
+    // at least `minimum` machines.
+    struct CauseGroup {
+        QString cause;
+        QStringList macs;
+    };
+    QList<CauseGroup> causeGroups(int minimum = 2) const;
     // Time source, for tests.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
@@ -110,7 +139,8 @@ public:
 
 public Q_SLOTS:
     void handleEvent(const Nbc::MachineEvent &event);
-    // Looks for stalled downloads; called every second by a timer, or by tests.
+    // Once a second (a timer, or tests): decays the rates of idle downloads, marks stalled
+    // downloads and machines past their stage's deadline.
     void checkStalls();
     // Sends the coalesced changes now.
     void publish();
@@ -144,6 +174,8 @@ private:
     void newBoot(Machine &machine, const QDateTime &time);
     void applyLog(Machine &machine, const MachineEvent &event);
     void touch(const QString &mac);
+    // What a machine past its stage's deadline is told, and its cause (without durations).
+    QString overdueHint(const Machine &machine, qint64 seconds, QString *cause) const;
     QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
 
     QHash<QString, Machine> m_machines;
@@ -154,6 +186,8 @@ private:
     QTimer *m_publishTimer = nullptr;
     QTimer *m_stallTimer = nullptr;
     int m_stallSeconds = 60;
+    QHash<int, int> m_deadlines;   // Stage -> seconds
+    QString m_consoleProblem;
     std::function<QDateTime()> m_clock;
 };
 

@@ -8,9 +8,11 @@
 #include "talos/configlibrary.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileSystemWatcher>
 #include <QNetworkInterface>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QUdpSocket>
 
@@ -36,6 +38,12 @@ ConsoleSession::ConsoleSession(QObject *parent)
             m_pushTimer->start();
         scheduleSave();
     });
+    connect(m_services, &ServiceHost::statusChanged, this, [this](const EngineStatus &status) {
+        m_engineStatus.insert(status.engine, status);
+        updateConsoleProblem();
+    });
+    connect(m_registry, &MachineRegistry::machineAdded, this, &ConsoleSession::takeQueueEntry);
+    updateConsoleProblem();   // not started yet
     m_pushTimer = new QTimer(this);
     m_pushTimer->setSingleShot(true);
     m_pushTimer->setInterval(0);
@@ -242,12 +250,116 @@ bool ConsoleSession::resolveAddress(BootSnapshot *snap, QString *error) const
 
 void ConsoleSession::startServices()
 {
+    m_servicesWanted = true;
     m_services->start();
+    updateConsoleProblem();
 }
 
 void ConsoleSession::stopServices()
 {
+    m_servicesWanted = false;
     m_services->stop();
+    updateConsoleProblem();
+}
+
+void ConsoleSession::updateConsoleProblem()
+{
+    QString problem;
+    if (!m_servicesWanted) {
+        problem = tr("The console's services are stopped: start them (Services ▸ Start).");
+    } else {
+        QStringList failed;
+        for (const EngineStatus &status : std::as_const(m_engineStatus)) {
+            if (status.state == EngineStatus::State::Failed)
+                failed << (status.error.isEmpty() ? status.engine : status.engine + QStringLiteral(" (") + status.error + u')');
+        }
+        failed.sort();
+        if (!failed.isEmpty())
+            problem = tr("The console's %1 service failed: see the Services panel.").arg(failed.join(QStringLiteral(", ")));
+    }
+    m_registry->setConsoleProblem(problem);
+}
+
+QStringList ConsoleSession::roleChanges(const QStringList &macs, const QString &configPath) const
+{
+    const QString id = m_configs ? m_configs->idForPath(m_workspace.absolutePath(configPath)) : QString();
+    const Talos::ConfigEntry *entry = m_configs && !id.isEmpty() ? m_configs->entry(id) : nullptr;
+    if (!entry || entry->role == Talos::MachineRole::Unknown)
+        return {};
+    const QString newRole = Talos::MachineConfig::roleName(entry->role);
+    QStringList changes;
+    for (const QString &mac : macs) {
+        const Machine *m = m_registry->machine(mac);
+        const bool committed = isInstalled(mac)
+            || (m && (m->stage == Stage::Installing || m->stage == Stage::Joined || m->stage == Stage::Installed));
+        if (!committed)
+            continue;
+        // The role it runs: what it was served, else what it is assigned.
+        QString role = m ? m->servedRole : QString();
+        if (role.isEmpty()) {
+            const QString current = assignment(mac);
+            const Talos::ConfigEntry *now = current.isEmpty()
+                ? nullptr
+                : m_configs->entry(m_configs->idForPath(m_workspace.absolutePath(current)));
+            role = now ? Talos::MachineConfig::roleName(now->role) : QString();
+        }
+        if (!role.isEmpty() && role != newRole)
+            changes << mac;
+    }
+    return changes;
+}
+
+bool ConsoleSession::needsReinstall(const QString &mac) const
+{
+    const Machine *m = m_registry->machine(mac);
+    if (!m || m->servedConfig.isEmpty())
+        return false;
+    const QString assigned = assignment(mac);
+    return !assigned.isEmpty()
+        && QDir::cleanPath(m_workspace.absolutePath(assigned)) != QDir::cleanPath(m->servedConfig);
+}
+
+void ConsoleSession::setAssignQueue(const QList<QueueEntry> &entries)
+{
+    if (entries == m_queue)
+        return;
+    m_queue = entries;
+    Q_EMIT assignQueueChanged();
+}
+
+QList<ConsoleSession::QueueEntry> ConsoleSession::queueFromPattern(const QString &config, const QString &hostnamePattern,
+                                                                   int first, int count)
+{
+    static const QRegularExpression slot(QStringLiteral("\\{n(?::0?(\\d+))?\\}"));
+    QList<QueueEntry> out;
+    for (int i = 0; i < count; ++i) {
+        const int n = first + i;
+        QString name = hostnamePattern;
+        for (QRegularExpressionMatch m = slot.match(name); m.hasMatch(); m = slot.match(name)) {
+            const int width = m.captured(1).toInt();
+            name.replace(m.capturedStart(), m.capturedLength(), QStringLiteral("%1").arg(n, width, 10, QLatin1Char('0')));
+        }
+        out.append({config, name});
+    }
+    return out;
+}
+
+void ConsoleSession::takeQueueEntry(const QString &mac)
+{
+    const Machine *m = m_registry->machine(mac);
+    if (m_queue.isEmpty() || !m || !m->live || !assignment(mac).isEmpty())
+        return;
+    const QueueEntry entry = m_queue.takeFirst();
+    QString error;
+    const MachineIntent *intent = m_workspace.machine(normalizeMac(mac));
+    const QString disk = intent ? intent->installDisk : QString();
+    if (!assign({mac}, entry.config, &error) || !setMachineValues(mac, entry.hostname, disk, &error)) {
+        m_queue.prepend(entry);   // not taken: the next machine gets it
+        Q_EMIT workspaceError(error);
+        return;
+    }
+    Q_EMIT assignQueueChanged();
+    Q_EMIT queueAssigned(normalizeMac(mac), entry.config, entry.hostname);
 }
 
 void ConsoleSession::pushSnapshot()

@@ -76,6 +76,26 @@ public:
     // Installed machines are sent to their disk (afterInstall); this re-arms a reinstall.
     bool setInstalled(const QString &mac, bool installed, QString *error = nullptr);
     QString assignment(const QString &mac) const;
+    // Among `macs`, the machines that are installing, joined or installed with a config of
+    // another role than `configPath`'s (workspace path): the window asks before it
+    // changes them, since the change needs a reinstall.
+    QStringList roleChanges(const QStringList &macs, const QString &configPath) const;
+    // The machine runs another config than the one assigned now: "reinstall to apply".
+    bool needsReinstall(const QString &mac) const;
+
+    // Assign by power-on order: each machine seen for the first time that has no config
+    // takes the next entry (config as a workspace path, hostname), so a technician who
+    // powers boxes on one by one along a shelf names them in that order.
+    struct QueueEntry {
+        QString config;
+        QString hostname;
+        bool operator==(const QueueEntry &) const = default;
+    };
+    void setAssignQueue(const QList<QueueEntry> &entries);
+    QList<QueueEntry> assignQueue() const { return m_queue; }
+    // "worker-{n}" with n from `first`, `count` entries; {n:02} pads.
+    static QList<QueueEntry> queueFromPattern(const QString &config, const QString &hostnamePattern, int first,
+                                              int count);
     // Its hostname from netboot.yaml, else its MAC: how messages name a machine.
     QString displayName(const QString &mac) const;
     // Talos reported its install (installed.json), or netboot.yaml says `installed: true`.
@@ -119,9 +139,15 @@ Q_SIGNALS:
     void workspaceReloaded();
     void artifactsChanged();
     void workspaceError(const QString &message);
+    void assignQueueChanged();
+    // A machine took the next entry of the assign queue.
+    void queueAssigned(const QString &mac, const QString &config, const QString &hostname);
 
 private:
     void watchWorkspace();
+    // Tells the registry when the console itself keeps machines waiting.
+    void updateConsoleProblem();
+    void takeQueueEntry(const QString &mac);
     // What comes from the wire (Talos reported an install) goes to installed.json,
     // written together at most a few times a second: with a thousand machines installing
     // at once, one write each would stall the main thread.
@@ -147,6 +173,9 @@ private:
     QString m_brokenEdit;         // why the file on disk does not parse; empty when it does
     InstalledState m_installed;
     quint16 m_wakePort = 9;
+    bool m_servicesWanted = false;                 // started, and not stopped since
+    QHash<QString, EngineStatus> m_engineStatus;   // engine name -> its last status
+    QList<QueueEntry> m_queue;
 };
 
 } // namespace Nbc

@@ -433,6 +433,7 @@ RenderResult ConfigRenderer::render(const QByteArray &source, const RenderInput 
 
         const MachineConfig rendered = MachineConfig::fromDocuments(docs, sourceName);
         result.problems.append(rendered.problems());
+        result.role = rendered.facts().role;
         if (!rendered.valid())
             return result;
 

@@ -22,6 +22,7 @@ struct RenderInput {
 struct RenderResult {
     QByteArray bytes;                 // empty when the config cannot be served
     QList<ConfigProblem> problems;    // errors (nothing served) and warnings
+    MachineRole role = MachineRole::Unknown;   // of the rendered config
     bool ok() const { return !bytes.isEmpty(); }
     // The errors as one line each, "file:line: message"; never holds a config value.
     QString errorText(const QString &fileName = {}) const;
