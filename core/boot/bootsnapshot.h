@@ -3,6 +3,7 @@
 #include "model/ports.h"
 
 #include <QHash>
+#include <QSet>
 #include <QHostAddress>
 #include <QMetaType>
 #include <QString>
@@ -67,6 +68,7 @@ struct BootSnapshot {
     UnassignedPolicy unassigned = UnassignedPolicy::Wait;
     AfterInstallPolicy afterInstall = AfterInstallPolicy::Exit;
     QHash<QString, MachineIntent> machines;   // keyed by normalized MAC
+    QSet<QString> identify;           // MACs whose screen flashes at their next poll (not saved)
 
     // Where the TFTP, HTTP and log sockets listen: bindAddress, else serverAddress, else
     // every IPv4 address (tests and the demo leave both empty or set one).

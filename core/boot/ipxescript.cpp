@@ -1,5 +1,6 @@
 #include "boot/ipxescript.h"
 
+#include "boot/bigtext.h"
 #include "boot/kernelargs.h"
 #include "model/mac.h"
 
@@ -35,7 +36,44 @@ QByteArray waitThenChain(const QByteArray &url, int seconds, bool renewDhcp = fa
         + "chain --replace --autofree " + url + " || goto wait\n";
 }
 
+// iPXE interprets ANSI escapes on its console; a setting of type hex read back as a
+// string gives the raw ESC byte.
+const QByteArray kEsc = "${esc:string}";
+
+// "Which box is this?": the machine's name in block letters and what it waits for,
+// steady on a cleared screen; with identify, the banner flashes (inverse video) for a
+// few seconds first.
+QByteArray screenBanner(const QString &name, const QString &mac, const QString &waitsFor, bool identify)
+{
+    // A word that starts with '#' begins a comment for iPXE: each row starts with a dot.
+    QByteArray banner;
+    for (const QString &row : bigText(name))
+        banner += "echo ." + row.toLatin1() + '\n';
+    // Under 80 columns, so a serial console does not wrap it.
+    const QByteArray caption = "echo " + name.toUtf8() + " (" + mac.toUtf8() + "): " + waitsFor.toUtf8() + '\n';
+    QByteArray out = "set esc:hex 1b\n";
+    if (identify) {
+        const QByteArray flash = "echo " + kEsc + "[2J" + kEsc + "[H" + kEsc + "[7m\n" + banner
+            + "echo IDENTIFY: " + name.toUtf8() + " - THIS MACHINE\n"
+            + "echo " + kEsc + "[0m\nsleep 1\n"
+            + "echo " + kEsc + "[2J" + kEsc + "[H\n" + banner + "sleep 1\n";
+        for (int i = 0; i < 3; ++i)
+            out += flash;
+    }
+    out += "echo " + kEsc + "[2J" + kEsc + "[H\n" + banner + caption;
+    return out;
+}
+
 } // namespace
+
+QString IpxeScripts::screenName(const BootSnapshot &snapshot, const QString &mac)
+{
+    const auto it = snapshot.machines.constFind(mac);
+    if (it != snapshot.machines.constEnd() && !it->hostname.isEmpty())
+        return it->hostname;
+    const QString dashed = Mac::parse(mac).toDashed().toUpper();
+    return dashed.right(8);
+}
 
 QString IpxeScripts::machinePath(const QString &mac)
 {
@@ -138,6 +176,8 @@ IpxeScript IpxeScripts::forMachine(const BootSnapshot &snapshot, const QString &
     if (!assigned && snapshot.unassigned == UnassignedPolicy::Wait) {
         script.kind = ScriptKind::Wait;
         script.text = header(mac + QStringLiteral(" has no machine config yet"))
+            + screenBanner(screenName(snapshot, mac), mac, QStringLiteral("WAITING FOR A CONFIG"),
+                           snapshot.identify.contains(mac))
             + "echo Netboot Console: no machine config is assigned to " + mac.toUtf8() + " yet.\n"
               "echo Assign one in the console; this machine boots as soon as it is.\n"
             + waitThenChain(again, kWaitSeconds);
@@ -148,6 +188,8 @@ IpxeScript IpxeScripts::forMachine(const BootSnapshot &snapshot, const QString &
     if (!set) {
         script.kind = ScriptKind::NoArtifacts;
         script.text = header(QStringLiteral("no Talos kernel and initramfs are set up"))
+            + screenBanner(screenName(snapshot, mac), mac, QStringLiteral("WAITING FOR TALOS FILES"),
+                           snapshot.identify.contains(mac))
             + "echo Netboot Console: no Talos kernel and initramfs are set up in the console yet.\n"
               "echo Add an artefact set (kernel + initramfs); this machine retries.\n"
             + waitThenChain(again, kWaitSeconds * 2);

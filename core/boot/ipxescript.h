@@ -37,6 +37,9 @@ public:
 
     // URL path prefix of a machine's routes: "/m/52-54-00-12-34-56".
     static QString machinePath(const QString &mac);
+    // What a waiting machine's own screen shows in block letters: its hostname, or the
+    // last three bytes of its MAC ("E2-E0-03") so it can be matched to its row.
+    static QString screenName(const BootSnapshot &snapshot, const QString &mac);
     // The Talos kernel command line for this machine (without the kernel image name).
     static QString talosCommandLine(const BootSnapshot &snapshot, const QString &mac, bool withConfig,
                                     const QString &configToken = {});

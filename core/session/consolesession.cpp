@@ -8,6 +8,7 @@
 #include "talos/configlibrary.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileSystemWatcher>
@@ -163,10 +164,35 @@ BootSnapshot ConsoleSession::snapshot() const
         m.mac = mac;
         m.installed = true;
     }
+    for (auto it = m_identify.cbegin(); it != m_identify.cend(); ++it)
+        snap.identify.insert(it.key());
     applyOverrides(&snap);
     QString ignored;
     resolveAddress(&snap, &ignored);
     return snap;
+}
+
+void ConsoleSession::identify(const QStringList &macs, int seconds)
+{
+    const QDateTime until = QDateTime::currentDateTimeUtc().addSecs(seconds);
+    for (const QString &mac : macs) {
+        const QString key = normalizeMac(mac);
+        if (!key.isEmpty())
+            m_identify.insert(key, until);
+    }
+    pushSnapshot();
+    QTimer::singleShot(seconds * 1000 + 50, this, [this] {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const qsizetype before = m_identify.size();
+        m_identify.removeIf([&now](const auto &entry) { return entry.value() <= now; });
+        if (m_identify.size() != before)
+            pushSnapshot();
+    });
+}
+
+bool ConsoleSession::isIdentifying(const QString &mac) const
+{
+    return m_identify.contains(normalizeMac(mac));
 }
 
 void ConsoleSession::applyOverrides(BootSnapshot *snapshot) const

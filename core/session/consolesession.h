@@ -6,6 +6,8 @@
 #include "inventory/workspace.h"
 #include "session/setupplan.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <optional>
 
@@ -82,6 +84,11 @@ public:
     QStringList roleChanges(const QStringList &macs, const QString &configPath) const;
     // The machine runs another config than the one assigned now: "reinstall to apply".
     bool needsReinstall(const QString &mac) const;
+
+    // "Which box is this?": the machines' own screens flash their name at their next
+    // polls while they wait in iPXE, for `seconds`.
+    void identify(const QStringList &macs, int seconds = 60);
+    bool isIdentifying(const QString &mac) const;
 
     // Assign by power-on order: each machine seen for the first time that has no config
     // takes the next entry (config as a workspace path, hostname), so a technician who
@@ -176,6 +183,7 @@ private:
     bool m_servicesWanted = false;                 // started, and not stopped since
     QHash<QString, EngineStatus> m_engineStatus;   // engine name -> its last status
     QList<QueueEntry> m_queue;
+    QHash<QString, QDateTime> m_identify;          // MAC -> until when its screen flashes
 };
 
 } // namespace Nbc

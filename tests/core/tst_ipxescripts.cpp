@@ -1,3 +1,4 @@
+#include "boot/bigtext.h"
 #include "boot/ipxescript.h"
 
 #include <QTest>
@@ -73,6 +74,54 @@ private Q_SLOTS:
         QVERIFY(s.text.contains("chain --replace --autofree http://10.77.0.1:8080/m/52-54-00-12-34-56/script.ipxe"
                                 "?uuid=abc&arch=x86_64 || goto wait\n"));
         QVERIFY(!s.text.contains("kernel "));
+    }
+    // "Which box is this?": the waiting machine's screen says its name in block letters.
+    void waitingScreenNamesTheMachine()
+    {
+        BootSnapshot snap = snapshot();
+        snap.machines.clear();
+        IpxeScript s = IpxeScripts::forMachine(snap, kMac, {});
+        QCOMPARE(IpxeScripts::screenName(snap, kMac), QStringLiteral("12-34-56"));
+        for (const QString &row : bigText(QStringLiteral("12-34-56")))
+            QVERIFY2(s.text.contains(QByteArray("echo ." + row.toLatin1() + '\n')), qPrintable(row));
+        QVERIFY(s.text.contains("echo 12-34-56 (52:54:00:12:34:56): WAITING FOR A CONFIG\n"));
+        QVERIFY(s.text.contains("set esc:hex 1b\n"));
+        QVERIFY(s.text.contains("echo ${esc:string}[2J${esc:string}[H\n"));   // a steady screen, not a scroll
+        QVERIFY(!s.text.contains("[7m"));
+        QVERIFY(!s.text.contains("IDENTIFY"));
+
+        // Named once it has a hostname; "Identify" makes it flash at its next poll.
+        MachineIntent named;
+        named.mac = kMac;
+        named.hostname = QStringLiteral("rack1-07");
+        snap.machines.insert(kMac, named);
+        snap.identify.insert(kMac);
+        s = IpxeScripts::forMachine(snap, kMac, {});
+        for (const QString &row : bigText(QStringLiteral("rack1-07")))
+            QVERIFY(s.text.contains(row.toLatin1()));
+        QCOMPARE(s.text.count("${esc:string}[7m"), 3);
+        QCOMPARE(s.text.count("echo IDENTIFY: rack1-07 - THIS MACHINE\n"), 3);
+        QVERIFY(s.text.indexOf("IDENTIFY") < s.text.indexOf("sleep 5\n"));   // before it polls again
+        // Every row is one word iPXE echoes as it is: no spaces to collapse, and no
+        // word that starts with '#' (a comment to iPXE).
+        for (const QByteArray &line : s.text.split('\n')) {
+            if (line.startsWith("echo ") && line.contains("#.")) {
+                QVERIFY2(!line.mid(5).contains(' '), line.constData());
+                QVERIFY2(!line.mid(5).startsWith('#'), line.constData());
+            }
+        }
+    }
+    void bigLetters()
+    {
+        const QStringList rows = bigText(QStringLiteral("Ab1"));
+        QCOMPARE(rows.size(), 5);
+        QCOMPARE(rows.at(0), QStringLiteral(".###..####....#.."));
+        QCOMPARE(rows.at(2), QStringLiteral("#####.####....#.."));
+        for (const QString &row : rows)
+            QCOMPARE(row.size(), 3 * 5 + 2);
+        QCOMPARE(bigText(QStringLiteral("a very long hostname"), 12).first().size(), 12 * 6 - 1);
+        QCOMPARE(bigText(QStringLiteral("\u00e9")), bigText(QStringLiteral("?")));
+        QVERIFY(bigText({}).isEmpty());
     }
     void maintenanceWhenUnassigned()
     {

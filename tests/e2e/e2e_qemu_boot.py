@@ -16,6 +16,7 @@ fetches talos.config=, sends a JSON line to talos.logging.kernel= and powers off
 """
 import argparse
 import os
+import re
 import shutil
 import sys
 import time
@@ -193,6 +194,18 @@ def main():
             try:
                 boot.expect("script says wait", lambda e: e.get("event") == "script-served" and e.get("detail") == "wait"
                             and e.get("stage") == "Waiting")
+                # Which box is this? Its own screen (here: SeaBIOS/iPXE on serial) names it in
+                # block letters on a cleared screen, with what it waits for.
+                caption = f"E2-E0-03 ({mac}): WAITING FOR A CONFIG"
+                deadline = time.time() + 60
+                while caption not in nbce2e.read_text(serial) and time.time() < deadline:
+                    time.sleep(1)
+                screen = nbce2e.read_text(serial)
+                assert caption in screen, f"no identify text on the waiting machine's screen: {screen[-1500:]!r}"
+                rows = [line for line in screen.splitlines() if re.search(r"\.[#.]{40,}", line)]
+                assert len(rows) >= 5, f"no block letters on its screen: {screen[-1500:]!r}"
+                assert "\x1b[2J" in screen, "the screen is not cleared (iPXE did not expand the escape)"
+                log(f"waiting machine's screen shows {len(rows)} rows of block letters and: {caption}")
                 # A broken edit is reported and not applied: the machine keeps waiting.
                 yaml_path = os.path.join(ws, "netboot.yaml")
                 good = workspace_yaml(kernel, initramfs, assigned + [mac])
