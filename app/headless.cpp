@@ -117,7 +117,7 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
     std::unique_ptr<Nbc::Sim::DemoDriver> demo;
     if (options.demo > 0) {
         QString error;
-        demo.reset(Nbc::Sim::openDemo(&session, options.demo, nullptr, &error));
+        demo.reset(Nbc::Sim::openDemo(&session, options.demo, nullptr, &error, options.demoFaults));
         if (!demo) {
             std::fprintf(stderr, "netboot-console: the demo cannot start: %s\n", qPrintable(error));
             return 1;

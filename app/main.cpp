@@ -73,6 +73,8 @@ int main(int argc, char **argv)
     const QCommandLineOption demo(QStringLiteral("demo"),
         QCoreApplication::translate("main", "Drive the console with N simulated machines on loopback."),
         QStringLiteral("N"));
+    const QCommandLineOption demoFaults(QStringLiteral("demo-faults"),
+        QCoreApplication::translate("main", "With --demo: some simulated machines stall, hang in iPXE or get a broken config."));
     const QCommandLineOption workspace(QStringLiteral("workspace"),
         QCoreApplication::translate("main", "Workspace folder (default under the XDG data directory)."),
         QStringLiteral("DIR"));
@@ -101,7 +103,7 @@ int main(int argc, char **argv)
         QCoreApplication::translate("main", "Also serve the files of DIR over TFTP, read-only."), QStringLiteral("DIR"));
     const QCommandLineOption httpRoot(QStringLiteral("http-root"),
         QCoreApplication::translate("main", "Also serve the files of DIR over HTTP, read-only, under /files/."), QStringLiteral("DIR"));
-    parser.addOptions({headless, demo, workspace, iface, mode});
+    parser.addOptions({headless, demo, demoFaults, workspace, iface, mode});
     parser.addOptions(portOptions);
     // Worded exactly as DESIGN.md's command-line contract spells it.
     const QCommandLineOption doctor(QStringLiteral("doctor"),
@@ -143,6 +145,11 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    options.demoFaults = parser.isSet(demoFaults);
+    if (options.demoFaults && options.demo == 0) {
+        std::fprintf(stderr, "netboot-console: --demo-faults goes with --demo N\n");
+        return 2;
+    }
     if (!options.mode.isEmpty() && options.mode != QLatin1String("proxy") && options.mode != QLatin1String("dhcp")) {
         std::fprintf(stderr, "netboot-console: --mode is 'proxy' or 'dhcp', not '%s'\n", qPrintable(options.mode));
         return 2;
@@ -158,7 +165,8 @@ int main(int argc, char **argv)
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("netboot-console"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
-    return Nbc::Ui::runWindow(*qobject_cast<QApplication *>(app.get()), options.workspace, options.sessionOverrides(), options.demo);
+    return Nbc::Ui::runWindow(*qobject_cast<QApplication *>(app.get()), options.workspace, options.sessionOverrides(),
+                              options.demo, options.demoFaults);
 #else
     return runHeadless(*app, options);
 #endif

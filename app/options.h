@@ -8,6 +8,7 @@
 struct AppOptions {
     bool headless = false;
     int demo = 0;
+    bool demoFaults = false;
     QString workspace;
     QString interfaceName;
     QString mode;

@@ -81,6 +81,11 @@ bool Assigner::assign(const QStringList &macs, const QString &configId)
     }
     if (!changes)
         return true;
+    const QStringList changing = configId.isEmpty() ? QStringList() : m_session->roleChanges(targets, configId);
+    if (!changing.isEmpty() && m_confirmRoleChange && !m_confirmRoleChange(changing, configId)) {
+        Q_EMIT failed(tr("Not assigned: %n machine(s) keep their role.", nullptr, int(changing.size())));
+        return false;
+    }
     if (!apply(targets, configId))
         return false;
     if (m_undoStack)

@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
+
 class QUndoStack;
 
 namespace Nbc {
@@ -33,6 +35,12 @@ public:
     // Assigns (or, with an empty id, clears) and pushes an undoable command. False, with
     // failed() emitted, when the config is refused or the workspace cannot be written.
     bool assign(const QStringList &macs, const QString &configId);
+    // Asked before an assignment changes the role of machines that are installing or
+    // installed (ConsoleSession::roleChanges); false keeps everything as it was.
+    void setConfirmRoleChange(std::function<bool(const QStringList &macs, const QString &configId)> confirm)
+    {
+        m_confirmRoleChange = std::move(confirm);
+    }
     bool clear(const QStringList &macs) { return assign(macs, QString()); }
 
     // Used by the undo command: applies without pushing anything.
@@ -46,6 +54,7 @@ private:
     ConsoleSession *m_session;
     Talos::ConfigLibrary *m_library;
     QUndoStack *m_undoStack;
+    std::function<bool(const QStringList &, const QString &)> m_confirmRoleChange;
 };
 
 } // namespace Nbc::Ui

@@ -32,9 +32,19 @@ void MachineFilterModel::setStages(const QSet<Stage> &stages)
     invalidateRowsFilter();
 }
 
+void MachineFilterModel::setAttentionOnly(bool on)
+{
+    if (on == m_attentionOnly)
+        return;
+    m_attentionOnly = on;
+    invalidateRowsFilter();
+}
+
 bool MachineFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (m_attentionOnly && !index.data(MachineTableModel::NeedsAttentionRole).toBool())
+        return false;
     if (!m_stages.isEmpty()) {
         const auto stage = static_cast<Stage>(index.data(MachineTableModel::StageRole).toInt());
         if (!m_stages.contains(stage))

@@ -19,6 +19,8 @@ public:
     QString text() const { return m_words.join(u' '); }
     // Empty: every stage.
     void setStages(const QSet<Stage> &stages);
+    // Only machines that need a person (any stage past its deadline included).
+    void setAttentionOnly(bool on);
     QSet<Stage> stages() const { return m_stages; }
 
 protected:
@@ -28,6 +30,7 @@ protected:
 private:
     QStringList m_words;
     QSet<Stage> m_stages;
+    bool m_attentionOnly = false;
 };
 
 } // namespace Nbc::Ui

@@ -8,6 +8,7 @@
 #include "inventory/machineregistry.h"
 #include "inventory/ouidatabase.h"
 
+#include <QDir>
 #include <QFont>
 #include <QIcon>
 #include <QLocale>
@@ -128,6 +129,11 @@ MachineTableModel::Row MachineTableModel::makeRow(const Machine &m) const
     r.rate = m.rate;
     r.downloading = m.downloading;
     r.simulated = m.simulated;
+    r.attention = m.needsAttention();
+    const Intent assigned = m_intent.value(m.mac);
+    // The same test as ConsoleSession::needsReinstall, without its lookup per row.
+    r.reinstall = !m.servedConfig.isEmpty() && !assigned.config.isEmpty()
+        && QDir::cleanPath(m_session->workspace().absolutePath(assigned.config)) != QDir::cleanPath(m.servedConfig);
     r.ip = m.ip.isNull() ? 0 : m.ip.toIPv4Address();
     r.lastSeen = m.lastSeen;
 
@@ -148,11 +154,14 @@ MachineTableModel::Row MachineTableModel::makeRow(const Machine &m) const
         : StageStyle::title(m.stage);
     r.download = m.download;
     r.text[ProgressColumn] = progressText(m);
-    r.text[ConfigColumn] = intent.config.section(u'/', -1);
+    r.text[ConfigColumn] = r.reinstall ? tr("%1 (reinstall to apply)").arg(intent.config.section(u'/', -1))
+                                       : intent.config.section(u'/', -1);
     r.text[HostnameColumn] = intent.hostname;
     r.text[LastSeenColumn] = m.lastSeen.isValid() ? m.lastSeen.toLocalTime().time().toString(QStringLiteral("HH:mm:ss"))
                                                   : QString();
-    r.text[HintColumn] = m.stage == Stage::Failed && !m.failure.isEmpty() ? m.failure : m.hint;
+    r.text[HintColumn] = m.stage == Stage::Failed && !m.failure.isEmpty() ? m.failure
+                       : !m.hint.isEmpty()                             ? m.hint
+                                                                       : m.configProblem;
 
     QStringList tip;
     if (m.simulated)
@@ -174,7 +183,7 @@ quint32 MachineTableModel::changedColumns(const Row &a, const Row &b)
         if (a.text[c] != b.text[c])
             mask |= 1u << c;
     }
-    if (a.simulated != b.simulated || a.tooltip != b.tooltip)
+    if (a.simulated != b.simulated || a.tooltip != b.tooltip || a.attention != b.attention)
         mask |= 1u << MacColumn;
     if (a.stage != b.stage || a.step != b.step)
         mask |= 1u << StageColumn;
@@ -193,7 +202,7 @@ QList<int> MachineTableModel::rolesOf(int column)
     QList<int> roles{Qt::DisplayRole, Qt::ToolTipRole, SortRole, FilterTextRole};
     switch (column) {
     case MacColumn:
-        roles << Qt::DecorationRole << Qt::FontRole << SimulatedRole;
+        roles << Qt::DecorationRole << Qt::FontRole << SimulatedRole << NeedsAttentionRole;
         break;
     case StageColumn:
         roles << Qt::DecorationRole << StageRole << StepRole;
@@ -321,6 +330,9 @@ QVariant MachineTableModel::data(const QModelIndex &index, int role) const
         }
         if (column == ConfigColumn) {
             const QString id = m_intent.value(r.mac).config;
+            if (r.reinstall)
+                return tr("%1 is assigned, but the machine runs the config it was served before: reinstall it "
+                          "(Machine ▸ Reinstall, then power-cycle) to apply the change.").arg(id);
             return id.isEmpty() ? tr("No config assigned: drag one from the config library onto this machine.") : id;
         }
         return r.text[column].isEmpty() ? QVariant() : QVariant(r.text[column]);
@@ -357,6 +369,8 @@ QVariant MachineTableModel::data(const QModelIndex &index, int role) const
         return (r.total - r.bytes + r.rate - 1) / r.rate;
     case SimulatedRole:
         return r.simulated;
+    case NeedsAttentionRole:
+        return r.attention;
     case SortRole:
         switch (column) {
         case IpColumn:

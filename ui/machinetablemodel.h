@@ -58,6 +58,7 @@ public:
         RateRole,                     // qint64 bytes per second, -1 unknown
         EtaRole,                      // qint64 seconds, -1 unknown
         SimulatedRole,                // bool
+        NeedsAttentionRole,           // bool: failed, stalled, waiting, past its stage's deadline
         SortRole,                     // what the column sorts by
         FilterTextRole,               // everything the filter box matches, one string
     };
@@ -105,6 +106,8 @@ private:
         qint64 bytes = -1, total = -1, rate = -1;
         bool downloading = false;
         bool simulated = false;
+        bool attention = false;
+        bool reinstall = false;   // it runs another config than the one assigned now
         quint32 ip = 0;
         QDateTime lastSeen;
         QString tooltip;   // the MAC column's: other NICs, first seen, boots

@@ -7,11 +7,13 @@
 
 #include <QDragMoveEvent>
 #include <QHeaderView>
+#include <QItemSelection>
 #include <QItemSelectionModel>
 #include <QMenu>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QResizeEvent>
+#include <QSet>
 #include <QToolTip>
 
 namespace Nbc::Ui {
@@ -44,10 +46,15 @@ MachineTableView::MachineTableView(QWidget *parent)
         if (m_adjusting)
             return;
         m_fitHint = false;
+        m_userColumns = true;
         Q_EMIT columnsChanged();
     };
     connect(horizontalHeader(), &QHeaderView::sectionMoved, this, byPerson);
-    connect(horizontalHeader(), &QHeaderView::sectionResized, this, byPerson);
+    // The Hint, last, stretches with the view: its size says nothing about the person.
+    connect(horizontalHeader(), &QHeaderView::sectionResized, this, [byPerson](int logical) {
+        if (logical != MachineTableModel::HintColumn)
+            byPerson();
+    });
     // Tab leaves the table (to the config library) instead of walking its cells.
     setTabKeyNavigation(false);
     // Fixed row heights: the view never measures rows, whatever their number.
@@ -89,13 +96,24 @@ void MachineTableView::adjustColumns(F &&change)
     m_adjusting = was;
 }
 
+// What a technician needs, left to right; the other columns are a right-click on the
+// header away.
+static const MachineTableModel::Column kDefaultOrder[] = {
+    MachineTableModel::MacColumn,     MachineTableModel::StageColumn,   MachineTableModel::ProgressColumn,
+    MachineTableModel::HostnameColumn, MachineTableModel::ConfigColumn, MachineTableModel::ProductColumn,
+    MachineTableModel::SerialColumn,  MachineTableModel::HintColumn,
+};
+
 void MachineTableView::applyDefaultColumns()
 {
     adjustColumns([this] {
         QHeaderView *header = horizontalHeader();
-        for (int logical = 0; logical < header->count(); ++logical) {
-            header->showSection(logical);
-            header->moveSection(header->visualIndex(logical), logical);
+        for (int logical = 0; logical < header->count(); ++logical)
+            header->hideSection(logical);
+        int visual = 0;
+        for (MachineTableModel::Column column : kDefaultOrder) {
+            header->showSection(column);
+            header->moveSection(header->visualIndex(column), visual++);
         }
         const QFontMetrics fm = fontMetrics();
         // Text plus the cell's margins; the MAC's also holds the "simulated" icon.
@@ -111,11 +129,12 @@ void MachineTableView::applyDefaultColumns()
         header->resizeSection(MachineTableModel::FirmwareColumn, width("Firmware"));
         header->resizeSection(MachineTableModel::VendorColumn, width("Super Micro Computer"));
         header->resizeSection(MachineTableModel::ManufacturerColumn, width("Manufacturer"));
-        header->resizeSection(MachineTableModel::ProductColumn, width("ProLiant DL360"));
-        header->resizeSection(MachineTableModel::SerialColumn, width("SN0000000000"));
+        header->resizeSection(MachineTableModel::ProductColumn, width("OptiPlex 7080"));
+        header->resizeSection(MachineTableModel::SerialColumn, width("NBS00000000"));
         header->resizeSection(MachineTableModel::LastSeenColumn, width("88:88:88"));
     });
     m_fitHint = true;
+    m_userColumns = false;
     fitHintColumn();
 }
 
@@ -124,19 +143,34 @@ void MachineTableView::fitHintColumn()
     QHeaderView *header = horizontalHeader();
     if (header->isSectionHidden(MachineTableModel::HintColumn))
         return;
-    int before = 0;
-    const int hintVisual = header->visualIndex(MachineTableModel::HintColumn);
-    for (int visual = 0; visual < hintVisual; ++visual) {
-        const int logical = header->logicalIndex(visual);
-        if (!header->isSectionHidden(logical))
-            before += header->sectionSize(logical);
-    }
     // Room for the vertical scroll bar whether it shows yet or not: it comes with the rows.
     int available = width() - 2 * frameWidth();
     if (verticalScrollBarPolicy() != Qt::ScrollBarAlwaysOff)
         available -= verticalScrollBar()->sizeHint().width();
-    const int minimum = fontMetrics().horizontalAdvance(QLatin1String("No machine config is assigned")) + 16;
-    adjustColumns([&] { header->resizeSection(MachineTableModel::HintColumn, std::max(minimum, available - before)); });
+    const int minimum = fontMetrics().horizontalAdvance(QLatin1String("No machine config is assigned: drag")) + 16;
+    const auto widthBefore = [header] {
+        int before = 0;
+        const int hintVisual = header->visualIndex(MachineTableModel::HintColumn);
+        for (int visual = 0; visual < hintVisual; ++visual) {
+            const int logical = header->logicalIndex(visual);
+            if (!header->isSectionHidden(logical))
+                before += header->sectionSize(logical);
+        }
+        return before;
+    };
+    adjustColumns([&] {
+        // The default layout gives up the serial, then the product, before the hint gets
+        // too narrow to read (a small laptop screen); they come back when there is room.
+        if (!m_userColumns) {
+            for (MachineTableModel::Column column : {MachineTableModel::ProductColumn, MachineTableModel::SerialColumn})
+                header->showSection(column);
+            for (MachineTableModel::Column column : {MachineTableModel::SerialColumn, MachineTableModel::ProductColumn}) {
+                if (available - widthBefore() < minimum)
+                    header->hideSection(column);
+            }
+        }
+        header->resizeSection(MachineTableModel::HintColumn, std::max(minimum, available - widthBefore()));
+    });
 }
 
 bool MachineTableView::restoreColumns(const QByteArray &state)
@@ -149,7 +183,28 @@ bool MachineTableView::restoreColumns(const QByteArray &state)
     if (!restored)
         applyDefaultColumns();
     m_fitHint = !restored;
+    m_userColumns = restored;
     return restored;
+}
+
+void MachineTableView::selectMacs(const QStringList &macs)
+{
+    const QSet<QString> wanted(macs.cbegin(), macs.cend());
+    QItemSelection selection;
+    QModelIndex first;
+    for (int row = 0; row < model()->rowCount(); ++row) {
+        const QModelIndex index = model()->index(row, 0);
+        if (!wanted.contains(index.data(MachineTableModel::MacRole).toString()))
+            continue;
+        selection.select(index, index.siblingAtColumn(model()->columnCount() - 1));
+        if (!first.isValid())
+            first = index;
+    }
+    selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (first.isValid()) {
+        selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+        scrollTo(first);
+    }
 }
 
 QByteArray MachineTableView::saveColumns() const
@@ -181,6 +236,7 @@ void MachineTableView::fillColumnMenu(QMenu *menu)
         connect(action, &QAction::toggled, this, [this, logical](bool shown) {
             QHeaderView *header = horizontalHeader();
             adjustColumns([&] { header->setSectionHidden(logical, !shown); });
+            m_userColumns = true;
             if (m_fitHint)
                 fitHintColumn();
             Q_EMIT columnsChanged();

@@ -25,6 +25,10 @@ public:
     bool isPlaceholderVisible() const;
     // MACs of the selected rows, in view order.
     QStringList selectedMacs() const;
+    // The default layout, untouched by the person: not worth saving (it follows the width).
+    bool usesDefaultColumns() const { return !m_userColumns; }
+    // Selects exactly these machines' rows (those shown) and scrolls to the first.
+    void selectMacs(const QStringList &macs);
     // The MACs a drop on the row of `mac` is for.
     QStringList dropTargets(const QString &mac) const;
 
@@ -66,6 +70,7 @@ private:
     QString m_lastReason;
     bool m_adjusting = false;
     bool m_fitHint = true;   // the default layout, untouched
+    bool m_userColumns = false;   // the person showed, hid, moved or sized a column
 };
 
 } // namespace Nbc::Ui

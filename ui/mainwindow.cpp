@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "attentionbar.h"
+
 #include "assigner.h"
 #include "configdelegate.h"
 #include "configlistmodel.h"
@@ -39,7 +41,7 @@
 #include <QMimeData>
 #include <QNetworkInterface>
 #include <QPushButton>
-#include <QScreen>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QStatusBar>
 #include <QThread>
@@ -79,10 +81,33 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
     });
     connect(m_assigner, &Assigner::failed, this, [this](const QString &message) { showStatus(message); });
     connect(m_assigner, &Assigner::assigned, this, [this](const QStringList &macs, const QString &config) {
-        const QString who = macs.size() == 1 ? macs.constFirst() : tr("%n machines", nullptr, int(macs.size()));
+        const QString who = macs.size() == 1 ? m_session->displayName(macs.constFirst())
+                                             : tr("%n machines", nullptr, int(macs.size()));
         showStatus(config.isEmpty() ? tr("Cleared the assignment of %1.").arg(who)
                                     : tr("Assigned %1 to %2: it is served on their next request.")
                                           .arg(config.section(u'/', -1), who));
+    });
+
+    m_assigner->setConfirmRoleChange([this](const QStringList &macs, const QString &configId) {
+        QStringList names;
+        for (const QString &mac : macs)
+            names << m_session->displayName(mac);
+        QMessageBox box(QMessageBox::Warning, tr("Change the role?"),
+                        macs.size() == 1
+                            ? tr("%1 is installing or installed with another role than %2's.").arg(names.first(), configId.section(u'/', -1))
+                            : tr("%n machines are installing or installed with another role than %1's:", nullptr,
+                                 int(macs.size())).arg(configId.section(u'/', -1)),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("roleChangeConfirmation"));
+        box.setInformativeText((macs.size() > 1 ? names.mid(0, 12).join(QStringLiteral(", ")) + QStringLiteral("\n\n") : QString())
+                               + tr("The new config takes effect only when they are reinstalled; until then they keep "
+                                    "running as they are, and the table marks them \"reinstall to apply\"."));
+        QPushButton *change = box.addButton(tr("&Assign anyway"), QMessageBox::AcceptRole);
+        change->setObjectName(QStringLiteral("confirmRoleChange"));
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        return box.clickedButton() == change;
     });
 
     buildActions();
@@ -159,6 +184,9 @@ void MainWindow::buildActions()
     m_forgetAction = make(tr("&Forget"), QStringLiteral(":/icons/forget.svg"), QKeySequence::Delete,
                           tr("Remove the selected machines from the table until they boot again"));
     m_forgetAction->setObjectName(QStringLiteral("forgetAction"));
+    m_identifyAction = make(tr("&Identify on its screen"), QStringLiteral(":/icons/attention.svg"), QKeySequence(tr("Ctrl+Shift+Y")),
+                            tr("Make the selected machines' own screens flash their name while they wait in iPXE"));
+    m_identifyAction->setObjectName(QStringLiteral("identifyAction"));
     m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(QStringLiteral("undoAction"));
     m_undoAction->setShortcut(QKeySequence::Undo);
@@ -182,7 +210,7 @@ void MainWindow::buildActions()
 
     // Machine actions act on the table's selection; with the focus elsewhere (the log's
     // filter, the hostname field) Delete and friends must keep their usual meaning.
-    for (QAction *action : {m_assignAction, m_clearAction, m_reinstallAction, m_wakeAction, m_forgetAction})
+    for (QAction *action : {m_assignAction, m_clearAction, m_reinstallAction, m_wakeAction, m_forgetAction, m_identifyAction})
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 
     connect(m_startAction, &QAction::triggered, this, &MainWindow::startServices);
@@ -192,6 +220,17 @@ void MainWindow::buildActions()
     connect(m_reinstallAction, &QAction::triggered, this, &MainWindow::reinstall);
     connect(m_wakeAction, &QAction::triggered, this, &MainWindow::wake);
     connect(m_forgetAction, &QAction::triggered, this, &MainWindow::forget);
+    connect(m_identifyAction, &QAction::triggered, this, [this] {
+        const QStringList macs = selectedMacs();
+        if (macs.isEmpty())
+            return;
+        m_session->identify(macs);
+        showStatus(macs.size() == 1
+                       ? tr("%1's screen flashes its name at its next poll for a minute (while it waits in iPXE).")
+                             .arg(m_session->displayName(macs.first()))
+                       : tr("%n machines' screens flash their names at their next poll for a minute (while they wait in iPXE).",
+                            nullptr, int(macs.size())));
+    });
     connect(m_findAction, &QAction::triggered, this, [this] {
         m_filterEdit->setFocus(Qt::ShortcutFocusReason);
         m_filterEdit->selectAll();
@@ -216,8 +255,8 @@ void MainWindow::buildCentral()
     m_stageFilter = new QComboBox(central);
     m_stageFilter->setObjectName(QStringLiteral("stageFilter"));
     m_stageFilter->addItem(tr("All stages"));
-    m_stageFilter->addItem(QIcon(StageStyle::iconPath(Stage::Failed)), tr("Needs attention"),
-                           QVariantList{int(Stage::Waiting), int(Stage::Stalled), int(Stage::Failed)});
+    m_stageFilter->addItem(QIcon(QStringLiteral(":/icons/attention.svg")), tr("Needs attention"),
+                           QStringLiteral("attention"));
     m_stageFilter->addItem(tr("Booting"), QVariantList{int(Stage::Discovered), int(Stage::LoadingIpxe), int(Stage::Ipxe),
                                                        int(Stage::Kernel), int(Stage::Config), int(Stage::Installing)});
     m_stageFilter->addItem(tr("Done"), QVariantList{int(Stage::Joined), int(Stage::Installed)});
@@ -230,6 +269,9 @@ void MainWindow::buildCentral()
     bar->addWidget(filterLabel);
     bar->addWidget(m_stageFilter);
     layout->addLayout(bar);
+    m_attention = new AttentionBar(m_session, central);
+    m_attention->setObjectName(QStringLiteral("attentionBar"));
+    layout->addWidget(m_attention);
 
     m_machines = new MachineTableModel(m_session, this);
     m_machines->setObjectName(QStringLiteral("machineModel"));
@@ -249,17 +291,52 @@ void MainWindow::buildCentral()
     connect(m_table, &MachineTableView::columnsChanged, this, [this] {
         // At once, not only on close: a layout chosen in the menu survives a crash too.
         QSettings settings;
-        settings.setValue(QStringLiteral("window/machineTableColumns"), m_table->saveColumns());
+        if (m_table->usesDefaultColumns())
+            settings.remove(QStringLiteral("window/technicianColumns"));
+        else
+            settings.setValue(QStringLiteral("window/technicianColumns"), m_table->saveColumns());
     });
     layout->addWidget(m_table, 1);
+    // The current machine's hint, whole: the Hint column is only as wide as the window.
+    auto *hintStrip = new QLabel(central);
+    hintStrip->setObjectName(QStringLiteral("hintStrip"));
+    hintStrip->setWordWrap(true);
+    hintStrip->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    hintStrip->setContentsMargins(4, 2, 4, 2);
+    hintStrip->hide();
+    layout->addWidget(hintStrip);
+    auto showHint = [this, hintStrip] {
+        const QModelIndex current = m_table->currentIndex();
+        const QString hint = current.isValid()
+            ? current.siblingAtColumn(MachineTableModel::HintColumn).data(Qt::DisplayRole).toString()
+            : QString();
+        const QString name = current.isValid() ? m_session->displayName(current.data(MachineTableModel::MacRole).toString())
+                                               : QString();
+        hintStrip->setText(hint.isEmpty() ? QString() : QStringLiteral("%1: %2").arg(name, hint));
+        hintStrip->setVisible(!hint.isEmpty());
+    };
+    connect(m_filter, &QAbstractItemModel::dataChanged, hintStrip, showHint);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, hintStrip, showHint);
     setCentralWidget(central);
+    connect(m_attention, &AttentionBar::startServices, this, &MainWindow::startServices);
+    connect(m_attention, &AttentionBar::message, this, [this](const QString &text) { showStatus(text, 0); });
+    connect(m_attention, &AttentionBar::selectMachines, this, [this](const QStringList &macs) {
+        // All of them in view: no filter hides one of the group.
+        m_filterEdit->clear();
+        m_stageFilter->setCurrentIndex(0);
+        m_table->selectMacs(macs);
+        showStatus(tr("Selected %n machines.", nullptr, int(macs.size())), 3000);
+    });
 
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &MachineFilterModel::setText);
     connect(m_stageFilter, &QComboBox::currentIndexChanged, this, [this] {
         QSet<Stage> stages;
-        const QVariantList list = m_stageFilter->currentData().toList();
-        for (const QVariant &v : list)
-            stages.insert(Stage(v.toInt()));
+        const QVariant data = m_stageFilter->currentData();
+        m_filter->setAttentionOnly(data.toString() == QLatin1String("attention"));
+        if (data.typeId() == QMetaType::QVariantList) {
+            for (const QVariant &v : data.toList())
+                stages.insert(Stage(v.toInt()));
+        }
         m_filter->setStages(stages);
         updateCount();
     });
@@ -274,7 +351,7 @@ void MainWindow::buildCentral()
     connect(m_table, &MachineTableView::dropRefused, this, [this](const QString &reason) { showStatus(reason); });
     connect(m_table, &MachineTableView::dropAccepted, this, [this](const QString &hint) { showStatus(hint, 3000); });
     // Machine shortcuts work where the table is.
-    for (QAction *action : {m_assignAction, m_clearAction, m_reinstallAction, m_wakeAction, m_forgetAction})
+    for (QAction *action : {m_assignAction, m_clearAction, m_reinstallAction, m_wakeAction, m_forgetAction, m_identifyAction})
         m_table->addAction(action);
 }
 
@@ -412,6 +489,7 @@ void MainWindow::buildMenus()
     m_machineMenu->addAction(m_reinstallAction);
     m_machineMenu->addSeparator();
     m_machineMenu->addAction(m_wakeAction);
+    m_machineMenu->addAction(m_identifyAction);
     m_machineMenu->addAction(m_forgetAction);
 
     QMenu *services = menuBar()->addMenu(tr("&Services"));
@@ -440,12 +518,35 @@ void MainWindow::restoreLayout()
     settings.beginGroup(QStringLiteral("window"));
     if (settings.contains(QStringLiteral("geometry")))
         restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
-    if (settings.contains(QStringLiteral("state")))
+    if (settings.contains(QStringLiteral("state"))) {
         restoreState(settings.value(QStringLiteral("state")).toByteArray());
+        m_userLayout = true;
+    }
     // The columns' key changed when the Hint moved next to the hostname: a layout saved
     // under the old key described another column order.
-    m_table->restoreColumns(settings.value(QStringLiteral("machineTableColumns")).toByteArray());
+    m_table->restoreColumns(settings.value(QStringLiteral("technicianColumns")).toByteArray());
     settings.endGroup();
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_userLayout)
+        return;
+    // A small laptop screen: the table needs the width; the machine's details share the
+    // left side with the config library, a tab away. Wider, they have their own side.
+    const bool narrow = width() < 1700;
+    auto *library = findChild<QDockWidget *>(QStringLiteral("configLibraryDock"));
+    if (narrow == m_narrowLayout || !library || m_detail->isFloating())
+        return;
+    m_narrowLayout = narrow;
+    if (narrow) {
+        tabifyDockWidget(library, m_detail);
+        library->raise();
+    } else {
+        addDockWidget(Qt::RightDockWidgetArea, m_detail);
+        resizeDocks({m_detail}, {20 * fontMetrics().height()}, Qt::Horizontal);
+    }
 }
 
 void MainWindow::saveLayout()
@@ -454,7 +555,10 @@ void MainWindow::saveLayout()
     settings.beginGroup(QStringLiteral("window"));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());
-    settings.setValue(QStringLiteral("machineTableColumns"), m_table->saveColumns());
+    if (m_table->usesDefaultColumns())
+        settings.remove(QStringLiteral("technicianColumns"));
+    else
+        settings.setValue(QStringLiteral("technicianColumns"), m_table->saveColumns());
     settings.endGroup();
 }
 
@@ -513,7 +617,7 @@ QStringList MainWindow::selectedMacs() const
 void MainWindow::updateActions()
 {
     const bool any = !selectedMacs().isEmpty();
-    for (QAction *action : {m_assignAction, m_clearAction, m_reinstallAction, m_wakeAction, m_forgetAction})
+    for (QAction *action : {m_assignAction, m_clearAction, m_reinstallAction, m_wakeAction, m_forgetAction, m_identifyAction})
         action->setEnabled(any);
 }
 
@@ -607,6 +711,31 @@ void MainWindow::startServices()
 
 void MainWindow::stopServices()
 {
+    // Machines in the middle of a boot lose their downloads: ask first.
+    int booting = 0;
+    const QDateTime recent = QDateTime::currentDateTimeUtc().addSecs(-120);
+    for (const Machine &m : m_session->registry()->machines()) {
+        const bool midway = m.stage == Stage::LoadingIpxe || m.stage == Stage::Ipxe || m.stage == Stage::Kernel
+            || m.stage == Stage::Config || m.stage == Stage::Installing || m.downloading;
+        if (m.live && midway && m.lastSeen >= recent)
+            ++booting;
+    }
+    if (booting > 0) {
+        QMessageBox box(QMessageBox::Question, tr("Stop the services?"),
+                        booting == 1 ? tr("A machine is booting from this console.")
+                                     : tr("%n machines are booting from this console.", nullptr, booting),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("stopConfirmation"));
+        box.setInformativeText(tr("Stopping the services interrupts their downloads and config requests; they "
+                                  "go on by themselves when the services run again, or need a power-cycle."));
+        QPushButton *stop = box.addButton(tr("&Stop anyway"), QMessageBox::AcceptRole);
+        stop->setObjectName(QStringLiteral("confirmStop"));
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() != stop)
+            return;
+    }
     m_session->stopServices();
     updateServiceActions();
 }
@@ -649,6 +778,7 @@ QMenu *MainWindow::showMachineMenu(const QPoint &viewportPos)
     menu->addAction(m_reinstallAction);
     menu->addSeparator();
     menu->addAction(m_wakeAction);
+    menu->addAction(m_identifyAction);
     menu->addAction(m_forgetAction);
     menu->popup(m_table->viewport()->mapToGlobal(viewportPos));
     return menu;
@@ -718,14 +848,15 @@ void MainWindow::forget()
     if (macs.isEmpty())
         return;
     auto *box = new QMessageBox(QMessageBox::Question, tr("Forget machines"),
-                                macs.size() == 1 ? tr("Forget %1?").arg(macs.constFirst())
+                                macs.size() == 1 ? tr("Forget %1?").arg(m_session->displayName(macs.constFirst()))
                                                  : tr("Forget the %n selected machines?", nullptr, int(macs.size())),
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("forgetConfirmation"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(tr("They leave the table and their boot history is deleted. They come back when they "
                                "network-boot again; their assigned configs stay in the workspace."));
-    QPushButton *yes = box->addButton(tr("&Forget %n machine(s)", nullptr, int(macs.size())), QMessageBox::AcceptRole);
+    QPushButton *yes = box->addButton(macs.size() == 1 ? tr("&Forget it") : tr("&Forget %n machines", nullptr, int(macs.size())),
+                                      QMessageBox::AcceptRole);
     yes->setObjectName(QStringLiteral("confirmForget"));
     box->addButton(QMessageBox::Cancel);
     // Delete then Enter forgets; Escape keeps them.

@@ -74,6 +74,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -120,6 +121,10 @@ private:
     QPushButton *m_openConfigsButton = nullptr;
     ServicesPanel *m_services = nullptr;
     MachineDetailDock *m_detail = nullptr;
+    class AttentionBar *m_attention = nullptr;
+    QAction *m_identifyAction = nullptr;
+    bool m_userLayout = false;     // the docks are where the person put them (saved state)
+    bool m_narrowLayout = false;   // the machine dock shares the left side with the library
     QLineEdit *m_filterEdit = nullptr;
     QComboBox *m_stageFilter = nullptr;
     QComboBox *m_interfaceCombo = nullptr;

@@ -13,7 +13,8 @@
 
 namespace Nbc::Ui {
 
-int runWindow(QApplication &app, const QString &workspaceDir, const SessionOverrides &overrides, int demoCount)
+int runWindow(QApplication &app, const QString &workspaceDir, const SessionOverrides &overrides, int demoCount,
+              bool demoFaults)
 {
     ConsoleSession session;
     Sim::DemoDriver *demo = nullptr;
@@ -22,7 +23,7 @@ int runWindow(QApplication &app, const QString &workspaceDir, const SessionOverr
     SessionOverrides o = overrides;
     if (demoCount > 0) {
         QString error;
-        demo = Sim::openDemo(&session, demoCount, nullptr, &error);
+        demo = Sim::openDemo(&session, demoCount, nullptr, &error, demoFaults);
         if (!demo) {
             QMessageBox::critical(nullptr, QApplication::translate("runWindow", "Netboot Console"),
                                   QApplication::translate("runWindow", "The demo cannot start: %1").arg(error));

@@ -194,12 +194,18 @@ void ServicesPanel::updateStatus(const EngineStatus &status)
         item->setData(0, kEngineRole, status.engine);
         m_items.insert(status.engine, item);
     }
-    item->setIcon(0, QIcon(iconPath(status.state)));
+    // An engine with nothing to serve in this mode is grey, not green.
+    const bool idle = status.state == EngineStatus::State::Running && status.idle;
+    item->setIcon(0, QIcon(iconPath(idle ? EngineStatus::State::Stopped : status.state)));
     // Short lines, each whole in a narrow dock: the item delegate draws a line break as one.
-    QStringList lines{tr("%1 — %2").arg(engineTitle(status.engine), stateText(status.state))};
+    QStringList lines{idle ? tr("%1 — %2").arg(engineTitle(status.engine), status.address)
+                           : tr("%1 — %2").arg(engineTitle(status.engine), stateText(status.state))};
+    item->setForeground(0, idle ? m_tree->palette().brush(QPalette::Disabled, QPalette::Text)
+                                : m_tree->palette().brush(QPalette::Text));
     switch (status.state) {
     case EngineStatus::State::Running:
-        lines << status.address << activityText(status.counters);
+        if (!idle)
+            lines << status.address << activityText(status.counters);
         break;
     case EngineStatus::State::Stopped:
         lines << (status.counters.isEmpty() ? tr("not listening") : activityText(status.counters));

@@ -67,7 +67,7 @@ QColor StageStyle::color(Stage stage)
     case Stage::Config: return QColor(0x88, 0x54, 0xd0);
     case Stage::Installing: return QColor(0x13, 0x8d, 0x90);
     case Stage::Joined: return QColor(0x1e, 0x84, 0x49);
-    case Stage::Installed: return QColor(0x14, 0x5a, 0x32);
+    case Stage::Installed: return QColor(0x56, 0x65, 0x73);
     case Stage::Stalled: return QColor(0xca, 0x6f, 0x1e);
     case Stage::Failed: return QColor(0xc0, 0x39, 0x2b);
     }
@@ -107,6 +107,9 @@ int StageStyle::step(Stage stage, Stage from)
 {
     if (isProblem(stage))
         return isProblem(from) ? 0 : int(from);
+    // Joined is the end of a network boot: the whole bar, like Installed.
+    if (stage == Stage::Joined)
+        return int(Stage::Installed);
     return int(stage);
 }
 

@@ -91,7 +91,8 @@ void DhcpEngine::start()
         // binds at once. Shown as running so that "all services up" stays true.
         m_idle = true;
         setRunning(tr("not used in %1 mode").arg(s.mode == DhcpMode::Full ? QStringLiteral("dhcp")
-                                                                          : QStringLiteral("proxy")));
+                                                                          : QStringLiteral("proxy")),
+                   true);
         return;
     }
     QString error, fix;

@@ -41,9 +41,10 @@ void Engine::count(const QString &key, quint64 n)
     schedulePublish();
 }
 
-void Engine::setRunning(const QString &address)
+void Engine::setRunning(const QString &address, bool idle)
 {
     m_status.state = EngineStatus::State::Running;
+    m_status.idle = idle;
     m_status.address = address;
     m_status.error.clear();
     m_status.fix.clear();

@@ -21,6 +21,7 @@ struct EngineStatus {
     QMap<QString, quint64> counters;  // "received", "served", "dropped:<reason>", ...
     QString error;                    // what went wrong, for a person
     QString fix;                      // what to do about it, e.g. the exact setcap command
+    bool idle = false;                // running, but nothing to serve in this mode (shown grey)
 };
 
 QString engineStateName(EngineStatus::State state);
@@ -57,7 +58,7 @@ protected:
     // Counters are published at most twice a second, never per packet.
     void count(const QString &key, quint64 n = 1);
     void drop(const QString &reason) { count(QStringLiteral("dropped:") + reason); }
-    void setRunning(const QString &address);
+    void setRunning(const QString &address, bool idle = false);
     void setStopped();
     void setFailed(const QString &error, const QString &fix);
     void publishStatus();

@@ -61,6 +61,8 @@ public:
 
     void startServices();
     void stopServices();
+    // The engines' last reported statuses (from their own threads, kept here).
+    QList<EngineStatus> engineStatuses() const { return m_engineStatus.values(); }
     // Writes the workspace and pushes the new intent to the engines.
     bool saveWorkspace(QString *error = nullptr);
     void pushSnapshot();

@@ -210,6 +210,14 @@ bool DemoEnvironment::prepare(QString *error)
                    QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return false;
 
+    // A config that cannot be served: the endpoint line is missing.
+    QByteArray broken = config;
+    broken.replace("        endpoint: https://demo-cluster.invalid:6443\n", "");
+    if (m_settings.faults
+        && !writeFile(workspace.absolutePath(brokenConfigPath()), broken, error,
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return false;
+
     if (!pickFreePorts(kConsoleAddress, &m_ports, error))
         return false;
 
@@ -220,6 +228,12 @@ bool DemoEnvironment::prepare(QString *error)
     m_fleet.staggerMs = 200;
     m_fleet.bytesPerSecond = 3 * 1024 * 1024;
     m_fleet.logDelaysScale = 0.2;
+    const QList<int> brokenIndexes = m_settings.faults ? QList<int>{3, 11, 27, 35} : QList<int>{};
+    if (m_settings.faults) {
+        m_fleet.stallIndexes = {5, 18, 31};
+        m_fleet.hangIndexes = {7, 23};
+        m_fleet.stallHoldMs = 10 * 60 * 1000;   // the connection stays open, as a dead NIC's would
+    }
 
     WorkspaceSettings &s = workspace.settings();
     s.interfaceName.clear();
@@ -250,7 +264,7 @@ bool DemoEnvironment::prepare(QString *error)
         if (late)
             m_lateMacs.append(plan.mac);
         else
-            intent.configPath = configPath();
+            intent.configPath = brokenIndexes.contains(plan.index) ? brokenConfigPath() : configPath();
         s.machines.append(intent);
     }
     QString saveError;
@@ -282,6 +296,13 @@ DemoDriver::~DemoDriver()
 
 void DemoDriver::start()
 {
+    if (m_environment->faults()) {
+        // Faults show up in seconds: a stall after 12 s, a stage's deadline after 20.
+        MachineRegistry *registry = m_session->registry();
+        registry->setStallSeconds(12);
+        for (Stage stage : {Stage::Discovered, Stage::LoadingIpxe, Stage::Ipxe, Stage::Kernel, Stage::Config})
+            registry->setStageDeadline(stage, 20);
+    }
     connect(m_session->services(), &ServiceHost::statusChanged, this, &DemoDriver::onStatus);
     // First sight of a simulated MAC: the table shows it as simulated.
     connect(m_session->registry(), &MachineRegistry::machineAdded, this, [this](const QString &mac) {
@@ -330,11 +351,12 @@ void DemoDriver::stop()
         m_simulator->stop();
 }
 
-DemoDriver *openDemo(ConsoleSession *session, int count, QObject *parent, QString *error)
+DemoDriver *openDemo(ConsoleSession *session, int count, QObject *parent, QString *error, bool faults)
 {
     raiseOpenFileLimit();
     DemoEnvironment::Settings settings;
     settings.count = count;
+    settings.faults = faults;
     std::unique_ptr<DemoEnvironment> environment = DemoEnvironment::create(settings, error);
     if (!environment)
         return nullptr;

@@ -34,6 +34,10 @@ public:
         qint64 initramfsBytes = 32 * 1024 * 1024;
         int lateEvery = 10;          // every lateEvery-th machine waits for its config
         int lateAssignMs = 6000;     // ... until the demo assigns it, this long after it waits
+        // Faults to see and test the window's attention states: three downloads stall,
+        // two machines hang in iPXE, four get a config that cannot be served (one cause).
+        // Stalls and deadlines then come after seconds, not minutes.
+        bool faults = false;
     };
 
     // Nullptr with *error set when the folder, the files or the ports cannot be had.
@@ -46,6 +50,8 @@ public:
     FleetOptions &fleetOptions() { return m_fleet; }
     // As the workspace stores it, relative to the workspace folder.
     QString configPath() const { return QStringLiteral("configs/demo-worker.yaml"); }
+    QString brokenConfigPath() const { return QStringLiteral("configs/demo-broken.yaml"); }
+    bool faults() const { return m_settings.faults; }
     QStringList lateMacs() const { return m_lateMacs; }
     int lateAssignMs() const { return m_settings.lateAssignMs; }
 
@@ -106,7 +112,7 @@ private:
 // For the window (and --headless): makes a demo environment of `count` machines, opens
 // `session` on it and starts the driver. Then call session->startServices(). Nullptr with
 // *error set when the demo cannot be set up; the session is not opened then.
-DemoDriver *openDemo(ConsoleSession *session, int count, QObject *parent, QString *error);
+DemoDriver *openDemo(ConsoleSession *session, int count, QObject *parent, QString *error, bool faults = false);
 
 // Raises the soft limit of open files to the hard one: a fleet of a thousand machines
 // opens a few thousand sockets on both ends.

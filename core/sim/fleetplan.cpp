@@ -20,6 +20,7 @@ QString misbehaviourName(Misbehaviour misbehaviour)
     case Misbehaviour::None: return QStringLiteral("none");
     case Misbehaviour::Stall: return QStringLiteral("stall");
     case Misbehaviour::Loop: return QStringLiteral("loop");
+    case Misbehaviour::Hang: return QStringLiteral("hang");
     }
     return {};
 }
@@ -76,6 +77,10 @@ QList<MachinePlan> planFleet(const FleetOptions &options)
         else if (roll < options.stallFraction + options.loopFraction)
             p.misbehaviour = Misbehaviour::Loop;
         p.stallAt = 0.2 + 0.4 * rng.generateDouble();
+        if (options.stallIndexes.contains(i))
+            p.misbehaviour = Misbehaviour::Stall;
+        if (options.hangIndexes.contains(i))
+            p.misbehaviour = Misbehaviour::Hang;
         p.startDelayMs = i * qMax(0, options.staggerMs);
         plans.append(p);
     }

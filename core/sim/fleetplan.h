@@ -23,12 +23,14 @@ struct FleetOptions {
     double loopFraction = 0.0;            // machines that load the iPXE binary again and again
     double logDelaysScale = 1.0;          // 1.0: Talos's real pace (about a minute to ready)
     double uefiFraction = 0.5;            // the rest boot from a BIOS PXE ROM
+    QList<int> stallIndexes;              // these machines stall (besides stallFraction)
+    QList<int> hangIndexes;               // these get their boot script and then do nothing
     int stallHoldMs = 90000;              // how long a stalled machine keeps its connection open
     int machineTimeoutMs = 15 * 60 * 1000;   // a machine that is not done by then gives up
 };
 
 enum class Firmware { Bios, Uefi };
-enum class Misbehaviour { None, Stall, Loop };
+enum class Misbehaviour { None, Stall, Loop, Hang };   // Hang: never gets past iPXE
 
 QString misbehaviourName(Misbehaviour misbehaviour);
 

@@ -378,6 +378,11 @@ SimulatedMachine::Step SimulatedMachine::execute(const QStringList &words)
         const int image = imageIndex(words);
         if (image < 0)
             return Step::Failed;
+        if (m_plan.misbehaviour == Misbehaviour::Hang) {
+            // Its screen would show an iPXE error; the console sees nothing more.
+            finish(false, QStringLiteral("hangs in iPXE"));
+            return Step::Pending;
+        }
         const bool kernel = name == QLatin1String("kernel");
         if (kernel)
             m_kernelArgs = words.mid(image + 1);

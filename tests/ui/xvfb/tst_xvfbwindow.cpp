@@ -3,6 +3,7 @@
 
 #include "../uitestutil.h"
 
+#include "attentionbar.h"
 #include "configlistmodel.h"
 #include "machinefiltermodel.h"
 #include "machinetablemodel.h"
@@ -13,10 +14,12 @@
 #include "sim/demo.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QImage>
+#include <QLabel>
 #include <QLibrary>
 #include <QListView>
 #include <QPixmap>
@@ -97,6 +100,8 @@ private Q_SLOTS:
     void initTestCase();
     void realMouseDragAssigns();
     void demoScreenshot();
+    void faultsAtTechnicianSizes_data();
+    void faultsAtTechnicianSizes();
     void firstStartOpensWizard();
 
 private:
@@ -215,8 +220,8 @@ void TestXvfbWindow::demoScreenshot()
     QHeaderView *header = UiTest::child<MachineTableView>(&window, "machineTable")->horizontalHeader();
     const int viewport = UiTest::child<MachineTableView>(&window, "machineTable")->viewport()->width();
     for (int column : {MachineTableModel::MacColumn, MachineTableModel::StageColumn, MachineTableModel::ProgressColumn,
-                       MachineTableModel::IpColumn, MachineTableModel::ConfigColumn, MachineTableModel::HostnameColumn,
-                       MachineTableModel::HintColumn}) {
+                       MachineTableModel::ConfigColumn, MachineTableModel::HostnameColumn, MachineTableModel::ProductColumn,
+                       MachineTableModel::SerialColumn, MachineTableModel::HintColumn}) {
         const int left = header->sectionViewportPosition(column);
         const int right = left + header->sectionSize(column);
         QVERIFY2(left >= 0 && right <= viewport,
@@ -225,6 +230,97 @@ void TestXvfbWindow::demoScreenshot()
     QVERIFY(image.width() >= 1200 && image.height() >= 700);
     QVERIFY(distinctColours(image) > 64);   // icons, stage colours, bars: not a blank window
     QVERIFY(UiTest::child<MachineTableModel>(&window, "machineModel")->rowCount() >= 40);
+    session.stopServices();
+    session.services()->shutdown();
+}
+
+void TestXvfbWindow::faultsAtTechnicianSizes_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1366x768") << QSize(1366, 768);
+    QTest::newRow("1600x1000") << QSize(1600, 1000);
+}
+
+// `--demo 40 --demo-faults` as a technician sees it on a small laptop and a larger
+// screen: the stuck machines, their grouped causes and the columns that matter, all in
+// view without scrolling. The pictures are written to screenshots/ to be looked at.
+void TestXvfbWindow::faultsAtTechnicianSizes()
+{
+    QFETCH(QSize, size);
+    ConsoleSession session;
+    QString error;
+    Sim::DemoDriver *demo = Sim::openDemo(&session, 40, nullptr, &error, true);
+    QVERIFY2(demo, qPrintable(error));
+    MainWindow window(&session);
+    demo->setParent(&window);
+    window.setDemoNote(QStringLiteral("demo: 40 simulated machines, some with faults"));
+    session.startServices();
+    window.resize(size);
+    window.move(0, 0);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // The faults show: stalls after 12 s, hangs in iPXE after a 20 s deadline, a broken
+    // config at once. Generous for the sanitizer build.
+    auto *model = UiTest::child<MachineTableModel>(&window, "machineModel");
+    auto stuck = [&] {
+        int n = 0;
+        for (int row = 0; row < model->rowCount(); ++row)
+            n += model->index(row, 0).data(MachineTableModel::NeedsAttentionRole).toBool() ? 1 : 0;
+        return n;
+    };
+    auto *bar = UiTest::child<AttentionBar>(&window, "attentionBar");
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 40, 120000);
+    // 4 broken configs, 3 stalls, 2 hangs: at least three groups.
+    QTRY_VERIFY_WITH_TIMEOUT(stuck() >= 9 && bar->groupTexts().size() >= 3, 180000);
+    QTest::qWait(600);
+    const QStringList groups = bar->groupTexts();
+    QVERIFY2(groups.join(u'\n').contains(QLatin1String("4 machines: configs/demo-broken.yaml")), qPrintable(groups.join(u'\n')));
+    QVERIFY2(groups.join(u'\n').contains(QLatin1String("3 machines:")), qPrintable(groups.join(u'\n')));
+    QVERIFY2(groups.join(u'\n').contains(QLatin1String("2 machines:")), qPrintable(groups.join(u'\n')));
+
+    auto *table = UiTest::child<MachineTableView>(&window, "machineTable");
+    auto save = [&](const QString &name) {
+        const QImage image = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        const QString path = QStringLiteral(NBC_BINARY_DIR "/screenshots/%1-%2x%3.png").arg(name).arg(size.width()).arg(size.height());
+        QDir().mkpath(QFileInfo(path).path());
+        QVERIFY(image.save(path));
+        qInfo("screenshot: %s (%dx%d)", qPrintable(path), image.width(), image.height());
+    };
+    save(QStringLiteral("faults-all"));
+    // The technician's columns in view, the hint readable.
+    QHeaderView *header = table->horizontalHeader();
+    const int viewport = table->viewport()->width();
+    for (int column : {MachineTableModel::MacColumn, MachineTableModel::StageColumn, MachineTableModel::ProgressColumn,
+                       MachineTableModel::HostnameColumn, MachineTableModel::ConfigColumn, MachineTableModel::HintColumn}) {
+        QVERIFY2(!header->isSectionHidden(column), qPrintable(QString::number(column)));
+        const int left = header->sectionViewportPosition(column);
+        const int right = left + header->sectionSize(column);
+        QVERIFY2(left >= 0 && right <= viewport,
+                 qPrintable(QStringLiteral("column %1 at %2..%3, viewport %4").arg(column).arg(left).arg(right).arg(viewport)));
+    }
+    QVERIFY(header->sectionSize(MachineTableModel::HintColumn) >= table->fontMetrics().horizontalAdvance(QLatin1String("No machine config is assigned")));
+    if (size.width() >= 1600) {   // room for what identifies the box, too
+        QVERIFY(!header->isSectionHidden(MachineTableModel::ProductColumn));
+        QVERIFY(!header->isSectionHidden(MachineTableModel::SerialColumn));
+    }
+
+    // "Needs attention": every stuck machine in one screen, no scrolling.
+    auto *filter = UiTest::child<QComboBox>(&window, "stageFilter");
+    filter->setCurrentIndex(filter->findText(QStringLiteral("Needs attention")));
+    auto *proxy = UiTest::child<MachineFilterModel>(&window, "machineFilterModel");
+    QTRY_VERIFY(proxy->rowCount() >= 9);
+    table->selectRow(0);
+    QTest::qWait(400);
+    for (int row = 0; row < proxy->rowCount(); ++row) {
+        const QRect rect = table->visualRect(proxy->index(row, MachineTableModel::HintColumn));
+        QVERIFY2(rect.isValid() && rect.bottom() <= table->viewport()->height(),
+                 qPrintable(QStringLiteral("row %1 of %2 below the fold").arg(row).arg(proxy->rowCount())));
+    }
+    // The selected machine's whole hint under the table.
+    auto *hint = UiTest::child<QLabel>(&window, "hintStrip");
+    QVERIFY(hint->isVisible() && !hint->text().isEmpty());
+    save(QStringLiteral("faults-attention"));
     session.stopServices();
     session.services()->shutdown();
 }
