@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMap>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -29,6 +30,8 @@
 #include <QTextCursor>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Nbc::Ui {
 
@@ -51,6 +54,9 @@ QLabel *valueLabel(QWidget *parent)
     auto *label = new QLabel(parent);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setWordWrap(true);
+    // A long value wraps; it never widens the dock (and squeezes the table).
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    label->setMinimumWidth(40);
     return label;
 }
 
@@ -72,6 +78,12 @@ MachineDetailDock::MachineDetailDock(ConsoleSession *session, QWidget *parent)
     m_content = new QWidget(outer);
     auto *layout = new QVBoxLayout(m_content);
     layout->setContentsMargins(4, 4, 4, 4);
+    m_selection = new QLabel(m_content);
+    m_selection->setObjectName(QStringLiteral("selectionSummary"));
+    m_selection->setWordWrap(true);
+    m_selection->setStyleSheet(QStringLiteral("QLabel { background: #eaf2f8; padding: 4px; border-radius: 4px; }"));
+    m_selection->hide();
+    layout->addWidget(m_selection);
     m_title = new QLabel(m_content);
     m_title->setTextFormat(Qt::RichText);
     // Wraps, so a long stage ("Stalled in Loading iPXE") never widens the dock and
@@ -143,7 +155,8 @@ MachineDetailDock::MachineDetailDock(ConsoleSession *session, QWidget *parent)
     m_log->setObjectName(QStringLiteral("logView"));
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(kLogLineCap);
-    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Wrapped: a Talos error is one long line. Selectable and copyable as it is.
+    m_log->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_log->setFont(QFont(QStringLiteral("monospace")));
     logLayout->addWidget(m_log, 1);
     m_tabs->addTab(logPage, tr("Log"));
@@ -184,6 +197,7 @@ MachineDetailDock::MachineDetailDock(ConsoleSession *session, QWidget *parent)
             setMachine(QString());
     });
     connect(registry, &MachineRegistry::logReceived, this, &MachineDetailDock::appendLog);
+    connect(registry, &MachineRegistry::eventLogged, this, &MachineDetailDock::appendLog);
     connect(session, &ConsoleSession::intentChanged, this, [this] {
         if (m_mac.isEmpty())
             return;
@@ -208,6 +222,35 @@ void MachineDetailDock::setMachine(const QString &mac)
     refresh();
     rebuildLog();
     refreshPreview();
+}
+
+void MachineDetailDock::setSelection(const QStringList &macs)
+{
+    m_selectedMacs = macs;
+    const QString summary = selectionSummary();
+    m_selection->setText(summary);
+    m_selection->setVisible(!summary.isEmpty());
+}
+
+QString MachineDetailDock::selectionSummary() const
+{
+    if (m_selectedMacs.size() < 2)
+        return {};
+    QMap<int, int> byStage;
+    int attention = 0;
+    for (const QString &mac : m_selectedMacs) {
+        if (const Machine *m = m_session->registry()->machine(mac)) {
+            ++byStage[int(m->stage)];
+            attention += m->needsAttention() ? 1 : 0;
+        }
+    }
+    QStringList parts;
+    for (auto it = byStage.cbegin(); it != byStage.cend(); ++it)
+        parts << QStringLiteral("%1 %2").arg(it.value()).arg(StageStyle::title(Stage(it.key())));
+    QString text = tr("%n machines selected: %1.", nullptr, int(m_selectedMacs.size())).arg(parts.join(QStringLiteral(", ")));
+    if (attention > 0)
+        text += u' ' + (attention == 1 ? tr("One needs attention.") : tr("%n need attention.", nullptr, attention));
+    return text + u' ' + tr("Below: the current one.");
 }
 
 void MachineDetailDock::refresh()
@@ -284,7 +327,10 @@ void MachineDetailDock::refreshFacts()
         {tr("First seen"), QLocale().toString(m->firstSeen.toLocalTime(), QLocale::ShortFormat)},
         {tr("Network boots"), QString::number(m->boots)},
         {tr("Download"), m->download.isEmpty() ? QString()
-                                               : tr("%1 (%2 of %3 bytes)").arg(m->download).arg(m->bytes).arg(m->total)},
+                         : m->total > 0 && m->bytes >= 0
+                             ? tr("%1 (%2 of %3)").arg(m->download, QLocale().formattedDataSize(m->bytes),
+                                                       QLocale().formattedDataSize(m->total))
+                             : m->download},
         {tr("Talos"), m->talosState},
         {tr("Config"), config.isEmpty() ? tr("none: drag one from the config library onto the machine") : config},
     };
@@ -308,7 +354,7 @@ void MachineDetailDock::refreshFacts()
                                                      : StageStyle::title(m->stage);
     m_title->setText(QStringLiteral("<img src=\"%1\" width=\"18\" height=\"18\" style=\"vertical-align: middle\"> "
                                     "<b>%2</b> &nbsp; %3%4")
-                         .arg(StageStyle::iconPath(m->stage), m->mac.toHtmlEscaped(), stage.toHtmlEscaped(),
+                         .arg(StageStyle::iconPath(m->stage), m_session->displayName(m->mac).toHtmlEscaped(), stage.toHtmlEscaped(),
                               m->simulated ? tr(" &nbsp; <i>(simulated)</i>") : QString()));
     const QString hint = m->stage == Stage::Failed && !m->failure.isEmpty() ? m->failure : m->hint;
     m_hint->setText(hint);
@@ -365,7 +411,11 @@ void MachineDetailDock::rebuildLog()
     if (!m)
         return;
     QStringList lines;
-    for (const LogLine &line : m->logs) {
+    // Talos's lines and the console's events, in the order they happened.
+    QList<LogLine> merged = m->logs;
+    merged += m->events;
+    std::stable_sort(merged.begin(), merged.end(), [](const LogLine &a, const LogLine &b) { return a.time < b.time; });
+    for (const LogLine &line : std::as_const(merged)) {
         if (logMatches(line))
             lines << logText(line);
     }

@@ -31,6 +31,9 @@ public:
     static constexpr int kLogLineCap = 2000;
 
     void setMachine(const QString &mac);
+    // With more than one machine selected, a summary of them over the current one's details.
+    void setSelection(const QStringList &macs);
+    QString selectionSummary() const;
     QString machine() const { return m_mac; }
 
     // For tests and the keyboard: the widgets a person uses.
@@ -66,6 +69,8 @@ private:
     ConsoleSession *m_session;
     QString m_mac;
     QLabel *m_title;
+    QLabel *m_selection = nullptr;
+    QStringList m_selectedMacs;
     QTabWidget *m_tabs;
     QFormLayout *m_facts;
     QLabel *m_hint;

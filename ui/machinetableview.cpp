@@ -11,6 +11,7 @@
 #include <QItemSelectionModel>
 #include <QMenu>
 #include <QMimeData>
+#include <QPainter>
 #include <QScrollBar>
 #include <QResizeEvent>
 #include <QSet>
@@ -284,15 +285,26 @@ void MachineTableView::explain(QDropEvent *event)
     if (event->isAccepted()) {
         const QModelIndex index = indexAt(event->position().toPoint());
         const QString mac = index.data(MachineTableModel::MacRole).toString();
-        const int count = int(dropTargets(mac).size());
+        const QStringList targets = dropTargets(mac);
+        if (targets != m_dropHighlight) {
+            m_dropHighlight = targets;
+            viewport()->update();
+        }
+        const int count = int(targets.size());
+        const QString hostname = index.siblingAtColumn(MachineTableModel::HostnameColumn).data().toString();
+        const QString name = hostname.isEmpty() ? mac : QStringLiteral("%1 (%2)").arg(hostname, mac);
         const QString hint = count > 1 ? tr("Drop to assign it to the %n selected machines.", nullptr, count)
-                                       : tr("Drop to assign it to %1.").arg(mac);
+                                       : tr("Drop to assign it to %1.").arg(name);
         if (hint != m_lastReason) {
             m_lastReason = hint;
             QToolTip::hideText();
             Q_EMIT dropAccepted(hint);
         }
         return;
+    }
+    if (!m_dropHighlight.isEmpty()) {
+        m_dropHighlight.clear();
+        viewport()->update();
     }
     const QString reason = m_machines ? m_machines->dropRefusal() : QString();
     if (reason.isEmpty() || reason == m_lastReason)
@@ -317,8 +329,35 @@ void MachineTableView::dragMoveEvent(QDragMoveEvent *event)
     explain(event);
 }
 
+void MachineTableView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    if (m_dropHighlight.isEmpty() || !model())
+        return;
+    // The rows a drop would assign to: outlined, over whatever the selection looks like.
+    QPainter painter(viewport());
+    QColor fill = palette().color(QPalette::Highlight);
+    fill.setAlpha(50);
+    const QSet<QString> targets(m_dropHighlight.cbegin(), m_dropHighlight.cend());
+    const int first = qMax(0, rowAt(0));
+    const int last = rowAt(viewport()->height() - 1) < 0 ? model()->rowCount() - 1 : rowAt(viewport()->height() - 1);
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex index = model()->index(row, 0);
+        if (!targets.contains(index.data(MachineTableModel::MacRole).toString()))
+            continue;
+        const QRect rect(0, rowViewportPosition(row), viewport()->width(), rowHeight(row));
+        painter.fillRect(rect, fill);
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
+        painter.drawRect(rect.adjusted(1, 1, -1, -1));
+    }
+}
+
 void MachineTableView::dragLeaveEvent(QDragLeaveEvent *event)
 {
+    if (!m_dropHighlight.isEmpty()) {
+        m_dropHighlight.clear();
+        viewport()->update();
+    }
     QTableView::dragLeaveEvent(event);
     m_lastReason.clear();
     QToolTip::hideText();
@@ -326,6 +365,8 @@ void MachineTableView::dragLeaveEvent(QDragLeaveEvent *event)
 
 void MachineTableView::dropEvent(QDropEvent *event)
 {
+    m_dropHighlight.clear();
+    viewport()->update();
     QTableView::dropEvent(event);
     if (!event->isAccepted() && m_machines && !m_machines->dropRefusal().isEmpty())
         Q_EMIT dropRefused(m_machines->dropRefusal());

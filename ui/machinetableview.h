@@ -27,6 +27,8 @@ public:
     QStringList selectedMacs() const;
     // The default layout, untouched by the person: not worth saving (it follows the width).
     bool usesDefaultColumns() const { return !m_userColumns; }
+    // While a config is dragged over the table: the machines it would go to (outlined).
+    QStringList dropHighlight() const { return m_dropHighlight; }
     // Selects exactly these machines' rows (those shown) and scrolls to the first.
     void selectMacs(const QStringList &macs);
     // The MACs a drop on the row of `mac` is for.
@@ -57,6 +59,7 @@ protected:
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dragLeaveEvent(QDragLeaveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void explain(QDropEvent *event);
@@ -70,6 +73,7 @@ private:
     QString m_lastReason;
     bool m_adjusting = false;
     bool m_fitHint = true;   // the default layout, untouched
+    QStringList m_dropHighlight;   // the rows a config would go to if dropped now
     bool m_userColumns = false;   // the person showed, hid, moved or sized a column
 };
 

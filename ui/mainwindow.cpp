@@ -4,6 +4,7 @@
 
 #include "assigner.h"
 #include "configdelegate.h"
+#include "configlistview.h"
 #include "configlistmodel.h"
 #include "machinedetaildock.h"
 #include "machinefiltermodel.h"
@@ -344,6 +345,8 @@ void MainWindow::buildCentral()
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCount);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateCount);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_detail->setSelection(selectedMacs()); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         m_detail->setMachine(current.data(MachineTableModel::MacRole).toString());
     });
@@ -366,7 +369,7 @@ void MainWindow::buildDocks()
     auto *intro = new QLabel(tr("Drag a config onto a machine, or onto a selection of machines, to assign it."), libraryPage);
     intro->setWordWrap(true);
     libraryLayout->addWidget(intro);
-    m_configView = new QListView(libraryPage);
+    m_configView = new ConfigListView(libraryPage);
     m_configView->setObjectName(QStringLiteral("configList"));
     m_configView->setDragEnabled(true);
     m_configView->setDragDropMode(QAbstractItemView::DragOnly);

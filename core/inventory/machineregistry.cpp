@@ -449,6 +449,19 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
         applyLog(m, event);
         break;
     }
+    // The machine's own log shows the console's side too, between Talos's lines.
+    if (event.kind != EventKind::Log && event.kind != EventKind::TftpProgress && event.kind != EventKind::HttpProgress) {
+        LogLine line;
+        line.time = time;
+        line.service = QStringLiteral("console");
+        line.message = eventName(event.kind) + (detail.isEmpty() ? QString() : QStringLiteral(": ") + detail)
+            + (event.failure == FailureCode::None ? QString() : QStringLiteral(" (") + failureKey(event.failure) + u')')
+            + (event.peer.isNull() ? QString() : QStringLiteral(" from ") + event.peer.toString());
+        m.events.append(line);
+        while (m.events.size() > kEventCap)
+            m.events.removeFirst();
+        Q_EMIT eventLogged(m.mac, line);
+    }
     if (created)
         Q_EMIT machineAdded(m.mac);
     touch(m.mac);

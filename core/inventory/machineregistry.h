@@ -58,6 +58,7 @@ struct Machine {
     bool simulated = false;
     QList<StageChange> history;   // capped
     QList<LogLine> logs;          // the last lines, capped
+    QList<LogLine> events;        // what the console saw of it (DHCP, TFTP, HTTP), capped, not saved
 
     // Per-boot diagnosis counters.
     int offersThisBoot = 0;
@@ -91,6 +92,7 @@ public:
 
     static constexpr int kHistoryCap = 64;
     static constexpr int kLogCap = 500;
+    static constexpr int kEventCap = 64;   // a few boots of events; a thousand machines stay light
     static constexpr int kPublishIntervalMs = 100;
     // Thresholds of the diagnoses.
     static constexpr int kOffersWithoutFetch = 3;
@@ -156,6 +158,8 @@ Q_SIGNALS:
     // its next network boot is answered per the after-install policy.
     void installReported(const QString &mac);
     void logReceived(const QString &mac, const Nbc::LogLine &line);
+    // One of the console's own events about the machine, as a line for its log view.
+    void eventLogged(const QString &mac, const Nbc::LogLine &line);
     void stageChanged(const QString &mac, Nbc::Stage stage, const QString &detail);
 
 public:

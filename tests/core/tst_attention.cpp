@@ -210,6 +210,29 @@ private Q_SLOTS:
         QCOMPARE(groups.first().macs.size(), 30);
         QCOMPARE(c.registry.causeGroups(1).size(), 2);   // the waiting one alone
     }
+    // The machine's own log: the console's events, not its progress ticks, bounded.
+    void consoleEventsForTheMachinesLog()
+    {
+        Clocked c;
+        QSignalSpy logged(&c.registry, &MachineRegistry::eventLogged);
+        c.send(makeEvent(EventKind::DhcpRequest, kMac, kIp));
+        for (int i = 0; i < 50; ++i)
+            c.send(download(kMac, i * 1024, 1024));
+        MachineEvent refused = makeEvent(EventKind::ConfigRefused, kMac, kIp, QStringLiteral("no config is assigned to ") + kMac);
+        refused.failure = FailureCode::NoConfigAssigned;
+        c.send(refused);
+        QCOMPARE(c.m().events.size(), 2);
+        QCOMPARE(logged.size(), 2);
+        QVERIFY(c.m().events.first().message.startsWith(QLatin1String("dhcp-request from 10.77.0.77")));
+        QVERIFY2(c.m().events.last().message.contains(QLatin1String("config-refused: no config is assigned")), qPrintable(c.m().events.last().message));
+        QVERIFY(c.m().events.last().message.contains(QLatin1String("(no-config-assigned)")));
+        QCOMPARE(c.m().events.last().service, QStringLiteral("console"));
+        for (int i = 0; i < 3 * MachineRegistry::kEventCap; ++i)
+            c.send(makeEvent(EventKind::DhcpRequest, kMac, kIp));
+        QCOMPARE(c.m().events.size(), MachineRegistry::kEventCap);
+        QVERIFY(c.m().logs.isEmpty());   // Talos's lines are their own
+    }
+
     // A Failed machine stays Failed while Talos retries; something new moves it.
     void failedIsKept()
     {

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void enterInTheLibraryAssignsToTheSelection();
     void tabWalksFilterTableLibraryDetail();
     void defaultColumnsShowTheHintAt1600x960();
+    void dragOutlinesTargetsAndSelectionIsSummedUp();
     void columnMenuHidesColumnsAndRemembers();
     void emptyTableSaysHowMachinesArrive();
     void filterThatHidesEveryMachineSaysSo();
@@ -199,6 +200,34 @@ void TestMainWindow::dropOnARowAssignsAndWritesTheWorkspace()
                                                              MachineTableModel::ConfigColumn);
     QCOMPARE(cell.data().toString(), QStringLiteral("worker.yaml"));
     QCOMPARE(UiTest::child<QUndoStack>(&*m_window, "undoStack")->count(), 1);
+}
+
+// While dragging: the rows it would go to are outlined and the status bar names them by
+// hostname; a multi-selection is summed up over the current machine's details.
+void TestMainWindow::dragOutlinesTargetsAndSelectionIsSummedUp()
+{
+    QVERIFY(m_session->setMachineValues(macOf(2), QStringLiteral("rack1-07"), QString()));
+    const QModelIndex config = UiTest::child<ConfigListModel>(&*m_window, "configModel")->index(UiTest::child<ConfigListModel>(&*m_window, "configModel")->rowOf(kWorker));
+    std::unique_ptr<QMimeData> mime(UiTest::child<ConfigListModel>(&*m_window, "configModel")->mimeData({config}));
+    auto *table = UiTest::child<MachineTableView>(&*m_window, "machineTable");
+    const QPoint pos = rowCenter(macOf(2));
+    QDragEnterEvent enter(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(table->viewport(), &enter);
+    QDragMoveEvent move(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(table->viewport(), &move);
+    QCOMPARE(table->dropHighlight(), QStringList{macOf(2)});
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("rack1-07")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    QDragLeaveEvent leave;
+    QApplication::sendEvent(table->viewport(), &leave);
+    QVERIFY(table->dropHighlight().isEmpty());
+
+    selectMacs({macOf(0), macOf(1), macOf(3)});
+    MachineDetailDock *dock = UiTest::child<MachineDetailDock>(&*m_window, "machineDetailDock");
+    QVERIFY2(dock->selectionSummary().startsWith(QLatin1String("3 machines selected: 3 Discovered")),
+             qPrintable(dock->selectionSummary()));
+    selectMacs({macOf(1)});
+    QVERIFY(dock->selectionSummary().isEmpty());
 }
 
 void TestMainWindow::dropOnASelectionAssignsEverySelectedMachine()
@@ -364,6 +393,10 @@ void TestMainWindow::detailDockEditsValuesAndShowsTheLog()
     UiTest::logLine(m_session->registry(), macOf(2), QStringLiteral("another machine"));
     QString log = dock->logView()->toPlainText();
     QVERIFY(log.contains(QLatin1String("hello from machined")));
+    // The console's own events about it come between Talos's lines; long lines wrap.
+    QVERIFY2(log.contains(QLatin1String("console: dhcp-discover")), qPrintable(log));
+    QVERIFY(log.indexOf(QLatin1String("console: dhcp-discover")) < log.indexOf(QLatin1String("hello from machined")));
+    QCOMPARE(dock->logView()->lineWrapMode(), QPlainTextEdit::WidgetWidth);
     QVERIFY(log.contains(QLatin1String("etcd is waiting")));
     QVERIFY(!log.contains(QLatin1String("another machine")));
     dock->logFilterEdit()->setText(QStringLiteral("etcd"));
