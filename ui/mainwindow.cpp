@@ -1,11 +1,11 @@
 #include "mainwindow.h"
 
-#include "attentionbar.h"
-
 #include "assigner.h"
+#include "assignqueuedialog.h"
+#include "attentionbar.h"
 #include "configdelegate.h"
-#include "configlistview.h"
 #include "configlistmodel.h"
+#include "configlistview.h"
 #include "machinedetaildock.h"
 #include "machinefiltermodel.h"
 #include "machinetablemodel.h"
@@ -118,7 +118,21 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
     buildMenus();
 
     m_countLabel = new QLabel(this);
+    m_queueLabel = new QLabel(this);
+    m_queueLabel->setObjectName(QStringLiteral("queueLabel"));
+    m_queueLabel->hide();
+    statusBar()->addPermanentWidget(m_queueLabel);
     statusBar()->addPermanentWidget(m_countLabel);
+    auto showQueue = [this] {
+        const QList<ConsoleSession::QueueEntry> queue = m_session->assignQueue();
+        m_queueLabel->setText(queue.isEmpty() ? QString()
+                                              : tr("Power-on queue: %1 left, next %2").arg(queue.size()).arg(queue.first().hostname));
+        m_queueLabel->setVisible(!queue.isEmpty());
+    };
+    connect(session, &ConsoleSession::assignQueueChanged, this, showQueue);
+    connect(session, &ConsoleSession::queueAssigned, this, [this](const QString &mac, const QString &config, const QString &hostname) {
+        showStatus(tr("%1 (%2) took the next name and %3.").arg(hostname, mac, config.section(u'/', -1)), 0);
+    });
     connect(session, &ConsoleSession::workspaceError, this, [this](const QString &message) { showStatus(message, 0); });
     connect(session->services(), &ServiceHost::statusChanged, m_services, &ServicesPanel::updateStatus);
     connect(session->services(), &ServiceHost::statusChanged, this, &MainWindow::updateServiceActions);
@@ -188,6 +202,9 @@ void MainWindow::buildActions()
     m_identifyAction = make(tr("&Identify on its screen"), QStringLiteral(":/icons/attention.svg"), QKeySequence(tr("Ctrl+Shift+Y")),
                             tr("Make the selected machines' own screens flash their name while they wait in iPXE"));
     m_identifyAction->setObjectName(QStringLiteral("identifyAction"));
+    m_queueAction = make(tr("Assign by &power-on order…"), QStringLiteral(":/icons/assign.svg"), QKeySequence(),
+                         tr("Give the next machines powered on a config and names in the order they come"));
+    m_queueAction->setObjectName(QStringLiteral("queueAction"));
     m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(QStringLiteral("undoAction"));
     m_undoAction->setShortcut(QKeySequence::Undo);
@@ -221,6 +238,19 @@ void MainWindow::buildActions()
     connect(m_reinstallAction, &QAction::triggered, this, &MainWindow::reinstall);
     connect(m_wakeAction, &QAction::triggered, this, &MainWindow::wake);
     connect(m_forgetAction, &QAction::triggered, this, &MainWindow::forget);
+    connect(m_queueAction, &QAction::triggered, this, [this] {
+        QStringList ids;
+        for (int row = 0; m_configs && row < m_configs->rowCount(); ++row) {
+            const QString id = m_configs->index(row).data(ConfigListModel::IdRole).toString();
+            if (m_assigner->canAssign(id))
+                ids << id;
+        }
+        AssignQueueDialog dialog(ids, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        m_session->setAssignQueue(dialog.entries());
+        showStatus(tr("Power the machines on one by one now: each new one takes the next name."), 0);
+    });
     connect(m_identifyAction, &QAction::triggered, this, [this] {
         const QStringList macs = selectedMacs();
         if (macs.isEmpty())
@@ -489,6 +519,7 @@ void MainWindow::buildMenus()
     m_machineMenu = menuBar()->addMenu(tr("&Machine"));
     m_machineMenu->addAction(m_assignAction);
     m_machineMenu->addAction(m_clearAction);
+    m_machineMenu->addAction(m_queueAction);
     m_machineMenu->addAction(m_reinstallAction);
     m_machineMenu->addSeparator();
     m_machineMenu->addAction(m_wakeAction);

@@ -123,6 +123,8 @@ private:
     MachineDetailDock *m_detail = nullptr;
     class AttentionBar *m_attention = nullptr;
     QAction *m_identifyAction = nullptr;
+    QAction *m_queueAction = nullptr;
+    QLabel *m_queueLabel = nullptr;
     bool m_userLayout = false;     // the docks are where the person put them (saved state)
     bool m_narrowLayout = false;   // the machine dock shares the left side with the library
     QLineEdit *m_filterEdit = nullptr;

@@ -1,6 +1,7 @@
 #include "uitestutil.h"
 
 #include "assigner.h"
+#include "assignqueuedialog.h"
 #include "configlistmodel.h"
 #include "machinedetaildock.h"
 #include "machinefiltermodel.h"
@@ -35,6 +36,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QTabBar>
@@ -80,6 +82,7 @@ private Q_SLOTS:
     void tabWalksFilterTableLibraryDetail();
     void defaultColumnsShowTheHintAt1600x960();
     void dragOutlinesTargetsAndSelectionIsSummedUp();
+    void powerOnQueueNamesNewMachines();
     void columnMenuHidesColumnsAndRemembers();
     void emptyTableSaysHowMachinesArrive();
     void filterThatHidesEveryMachineSaysSo();
@@ -228,6 +231,29 @@ void TestMainWindow::dragOutlinesTargetsAndSelectionIsSummedUp()
              qPrintable(dock->selectionSummary()));
     selectMacs({macOf(1)});
     QVERIFY(dock->selectionSummary().isEmpty());
+}
+
+// Assign by power-on order: the dialog makes the names, each new machine takes the next.
+void TestMainWindow::powerOnQueueNamesNewMachines()
+{
+    AssignQueueDialog dialog({kWorker});
+    dialog.patternEdit()->setText(QStringLiteral("rack1-{n:02}"));
+    dialog.firstSpin()->setValue(7);
+    dialog.countSpin()->setValue(3);
+    QCOMPARE(dialog.preview(), QStringLiteral("Names: rack1-07, rack1-08, rack1-09"));
+    dialog.adjustSize();
+    QVERIFY(dialog.grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/assign-queue-dialog.png")));
+    m_session->setAssignQueue(dialog.entries());
+    auto *label = UiTest::child<QLabel>(&*m_window, "queueLabel");
+    QVERIFY(!label->isHidden());
+    QCOMPARE(label->text(), QStringLiteral("Power-on queue: 3 left, next rack1-07"));
+    UiTest::discover(m_session->registry(), macOf(9));
+    QCOMPARE(m_session->assignment(macOf(9)), kWorker);
+    QCOMPARE(m_session->displayName(macOf(9)), QStringLiteral("rack1-07"));
+    QCOMPARE(label->text(), QStringLiteral("Power-on queue: 2 left, next rack1-08"));
+    QVERIFY(m_window->statusBar()->currentMessage().startsWith(QLatin1String("rack1-07 (")));
+    m_session->setAssignQueue({});
+    QVERIFY(label->isHidden());
 }
 
 void TestMainWindow::dropOnASelectionAssignsEverySelectedMachine()
