@@ -2,6 +2,8 @@
 
 #include "assigner.h"
 
+#include "session/consolesession.h"
+
 #include <QCoreApplication>
 #include <QMap>
 
@@ -9,9 +11,11 @@ namespace Nbc::Ui {
 
 namespace {
 
-QString describe(const QStringList &macs, const QString &configId)
+QString describe(const Assigner *assigner, const QStringList &macs, const QString &configId)
 {
-    const QString what = macs.size() == 1 ? macs.constFirst()
+    // By hostname where there is one: "Undo assign worker.yaml to rack1-07".
+    const QString what = macs.size() == 1 ? (assigner && assigner->session() ? assigner->session()->displayName(macs.constFirst())
+                                                                             : macs.constFirst())
                                           : QCoreApplication::translate("AssignCommand", "%n machines", nullptr,
                                                                         int(macs.size()));
     if (configId.isEmpty())
@@ -23,7 +27,7 @@ QString describe(const QStringList &macs, const QString &configId)
 
 AssignCommand::AssignCommand(Assigner *assigner, const QStringList &macs, const QString &configId,
                              const QHash<QString, QString> &previous)
-    : QUndoCommand(describe(macs, configId))
+    : QUndoCommand(describe(assigner, macs, configId))
     , m_assigner(assigner)
     , m_macs(macs)
     , m_configId(configId)

@@ -823,10 +823,19 @@ void MainWindow::openAssignDialog()
     const QStringList macs = selectedMacs();
     if (macs.isEmpty() || !m_configs)
         return;
+    // Each config as a person picks it: its name, role and cluster, not a bare path.
     QStringList items;
+    QHash<QString, QString> idOf;
     for (const QString &id : m_configs->ids()) {
-        if (m_assigner->canAssign(id))
-            items << id;
+        if (!m_assigner->canAssign(id))
+            continue;
+        const Talos::ConfigEntry *entry = m_library ? m_library->entry(id) : nullptr;
+        QString text = id.section(u'/', -1);
+        if (entry && entry->role != Talos::MachineRole::Unknown)
+            text += QStringLiteral(" — ") + Talos::MachineConfig::roleName(entry->role)
+                + (entry->clusterName.isEmpty() ? QString() : tr(", cluster %1").arg(entry->clusterName));
+        items << text;
+        idOf.insert(text, id);
     }
     if (items.isEmpty()) {
         showStatus(tr("No config can be assigned: add one to the workspace's configs folder."));
@@ -836,14 +845,15 @@ void MainWindow::openAssignDialog()
     dialog->setObjectName(QStringLiteral("assignDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Assign config"));
-    dialog->setLabelText(macs.size() == 1 ? tr("Config for %1:").arg(macs.constFirst())
+    dialog->setLabelText(macs.size() == 1 ? tr("Config for %1:").arg(m_session->displayName(macs.constFirst()))
                                           : tr("Config for the %n selected machines:", nullptr, int(macs.size())));
     dialog->setComboBoxItems(items);
     dialog->setComboBoxEditable(false);
-    const QString current = m_session->assignment(macs.constFirst());
-    if (items.contains(current))
+    const QString current = idOf.key(m_session->assignment(macs.constFirst()));
+    if (!current.isEmpty())
         dialog->setTextValue(current);
-    connect(dialog, &QInputDialog::textValueSelected, this, [this, macs](const QString &id) { m_assigner->assign(macs, id); });
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this, macs, idOf](const QString &text) { m_assigner->assign(macs, idOf.value(text, text)); });
     dialog->open();
 }
 

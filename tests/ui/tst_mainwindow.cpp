@@ -2,6 +2,7 @@
 
 #include "assigner.h"
 #include "assignqueuedialog.h"
+#include "attentionbar.h"
 #include "configlistmodel.h"
 #include "machinedetaildock.h"
 #include "machinefiltermodel.h"
@@ -36,6 +37,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QPushButton>
 #include <QSettings>
@@ -83,6 +85,7 @@ private Q_SLOTS:
     void defaultColumnsShowTheHintAt1600x960();
     void dragOutlinesTargetsAndSelectionIsSummedUp();
     void powerOnQueueNamesNewMachines();
+    void consoleBannerWhenServicesAreStopped();
     void columnMenuHidesColumnsAndRemembers();
     void emptyTableSaysHowMachinesArrive();
     void filterThatHidesEveryMachineSaysSo();
@@ -256,6 +259,21 @@ void TestMainWindow::powerOnQueueNamesNewMachines()
     QVERIFY(label->isHidden());
 }
 
+// The console itself is the cause: a banner says so, with what to press.
+void TestMainWindow::consoleBannerWhenServicesAreStopped()
+{
+    auto *bar = UiTest::child<AttentionBar>(&*m_window, "attentionBar");
+    m_session->stopServices();
+    bar->refresh();
+    QVERIFY2(bar->bannerText().contains(QLatin1String("services are stopped")), qPrintable(bar->bannerText()));
+    UiTest::download(m_session->registry(), macOf(2), 100, 1000, 10, EventKind::HttpProgress);
+    m_session->registry()->publish();
+    bar->refresh();
+    QVERIFY2(bar->bannerText().endsWith(QLatin1String("A machine waits for it.")), qPrintable(bar->bannerText()));
+    QCOMPARE(UiTest::child<QPushButton>(&*m_window, "bannerStart")->text(), QStringLiteral("&Start services"));
+    QVERIFY(UiTest::child<QPushButton>(&*m_window, "bannerPort")->isHidden());
+}
+
 void TestMainWindow::dropOnASelectionAssignsEverySelectedMachine()
 {
     selectMacs({macOf(0), macOf(1), macOf(3)});
@@ -314,10 +332,13 @@ void TestMainWindow::assignAndClearWithTheKeyboard()
     auto *dialog = m_window->findChild<QInputDialog *>(QStringLiteral("assignDialog"));
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
-    // Only configs that can be assigned are offered.
-    QVERIFY(dialog->comboBoxItems().contains(kWorker));
-    QVERIFY(!dialog->comboBoxItems().contains(kBroken));
-    dialog->setTextValue(kWorker);
+    // Only configs that can be assigned are offered, by name and role (not as a path).
+    const QStringList offered = dialog->comboBoxItems();
+    const QStringList workers = offered.filter(QRegularExpression(QStringLiteral("^worker\\.yaml — worker")));
+    QVERIFY2(workers.size() == 1, qPrintable(offered.join(u'\n')));
+    QVERIFY(!offered.join(u'\n').contains(kBroken.section(u'/', -1)));
+    QVERIFY(!offered.join(u'\n').contains(QLatin1String("configs/")));
+    dialog->setTextValue(workers.first());
     QTest::keyClick(dialog, Qt::Key_Return);
     QCOMPARE(m_session->assignment(macOf(0)), kWorker);
     QCOMPARE(m_session->assignment(macOf(2)), kWorker);
