@@ -19,6 +19,7 @@
 #include "engine/servicehost.h"
 #include "inventory/machineregistry.h"
 #include "inventory/ouidatabase.h"
+#include "sim/preflight.h"
 #include "talos/configlibrary.h"
 
 #include <QAction>
@@ -205,6 +206,11 @@ void MainWindow::buildActions()
     m_queueAction = make(tr("Assign by &power-on order…"), QStringLiteral(":/icons/assign.svg"), QKeySequence(),
                          tr("Give the next machines powered on a config and names in the order they come"));
     m_queueAction->setObjectName(QStringLiteral("queueAction"));
+    m_preflightAction = make(tr("&Pre-flight check"), QStringLiteral(":/icons/services-start.svg"), QKeySequence(),
+                             tr("Boot a simulated BIOS and UEFI machine against this workspace's files before "
+                                "powering on the real ones"));
+    m_preflightAction->setObjectName(QStringLiteral("preflightAction"));
+    connect(m_preflightAction, &QAction::triggered, this, &MainWindow::runPreflight);
     m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(QStringLiteral("undoAction"));
     m_undoAction->setShortcut(QKeySequence::Undo);
@@ -529,6 +535,7 @@ void MainWindow::buildMenus()
     QMenu *services = menuBar()->addMenu(tr("&Services"));
     services->addAction(m_startAction);
     services->addAction(m_stopAction);
+    services->addAction(m_preflightAction);
     services->addSeparator();
     services->addAction(m_doctorAction);
 
@@ -772,6 +779,52 @@ void MainWindow::stopServices()
     }
     m_session->stopServices();
     updateServiceActions();
+}
+
+void MainWindow::runPreflight()
+{
+    // The config most machines have (the pallet's), else the first that can be served.
+    QHash<QString, int> uses;
+    for (const MachineIntent &m : m_session->workspace().settings().machines) {
+        if (!m.configPath.isEmpty())
+            ++uses[m.configPath];
+    }
+    QString config;
+    for (auto it = uses.cbegin(); it != uses.cend(); ++it) {
+        if (config.isEmpty() || it.value() > uses.value(config))
+            config = it.key();
+    }
+    for (int row = 0; config.isEmpty() && m_configs && row < m_configs->rowCount(); ++row) {
+        const QString id = m_configs->index(row).data(ConfigListModel::IdRole).toString();
+        if (m_assigner->canAssign(id))
+            config = id;
+    }
+    auto *preflight = new Sim::Preflight(this);
+    QString error;
+    if (!preflight->start(m_session->workspace(), config, &error)) {
+        delete preflight;
+        showStatus(tr("The pre-flight check cannot run: %1").arg(error), 0);
+        return;
+    }
+    m_preflightAction->setEnabled(false);
+    showStatus(config.isEmpty() ? tr("Pre-flight: two simulated machines boot against this workspace (no config)…")
+                                : tr("Pre-flight: two simulated machines boot against this workspace with %1…")
+                                      .arg(config.section(u'/', -1)),
+               0);
+    connect(preflight, &Sim::Preflight::finished, this, [this, preflight, config](bool ok, const QStringList &report) {
+        preflight->deleteLater();
+        m_preflightAction->setEnabled(true);
+        auto *box = new QMessageBox(ok ? QMessageBox::Information : QMessageBox::Warning, tr("Pre-flight check"),
+                                    ok ? tr("Both machines booted as the pallet will.")
+                                       : tr("Something would fail: fix it before powering on the pallet."),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("preflightResult"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setInformativeText((config.isEmpty() ? tr("Without a config.") : tr("Config: %1").arg(config)) + u'\n'
+                                + report.join(u'\n'));
+        box->open();
+        showStatus(ok ? tr("Pre-flight check passed.") : tr("Pre-flight check: something would fail."), 0);
+    });
 }
 
 QMenu *MainWindow::showMachineMenu(const QPoint &viewportPos)

@@ -94,6 +94,8 @@ private:
     void chooseMode(int index);
     void startServices();
     void stopServices();
+    // Two simulated machines boot against this workspace's files; the result in a box.
+    void runPreflight();
     void clearAssignment();
     void reinstall();
     void wake();
@@ -124,6 +126,7 @@ private:
     class AttentionBar *m_attention = nullptr;
     QAction *m_identifyAction = nullptr;
     QAction *m_queueAction = nullptr;
+    QAction *m_preflightAction = nullptr;
     QLabel *m_queueLabel = nullptr;
     bool m_userLayout = false;     // the docks are where the person put them (saved state)
     bool m_narrowLayout = false;   // the machine dock shares the left side with the library

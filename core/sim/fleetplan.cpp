@@ -81,6 +81,8 @@ QList<MachinePlan> planFleet(const FleetOptions &options)
             p.misbehaviour = Misbehaviour::Stall;
         if (options.hangIndexes.contains(i))
             p.misbehaviour = Misbehaviour::Hang;
+        if (!options.uefiIndexes.isEmpty())
+            p.firmware = options.uefiIndexes.contains(i) ? Firmware::Uefi : Firmware::Bios;
         p.startDelayMs = i * qMax(0, options.staggerMs);
         plans.append(p);
     }

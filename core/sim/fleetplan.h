@@ -25,6 +25,7 @@ struct FleetOptions {
     double uefiFraction = 0.5;            // the rest boot from a BIOS PXE ROM
     QList<int> stallIndexes;              // these machines stall (besides stallFraction)
     QList<int> hangIndexes;               // these get their boot script and then do nothing
+    QList<int> uefiIndexes;               // these boot UEFI whatever uefiFraction draws (the others BIOS)
     int stallHoldMs = 90000;              // how long a stalled machine keeps its connection open
     int machineTimeoutMs = 15 * 60 * 1000;   // a machine that is not done by then gives up
 };

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void dragOutlinesTargetsAndSelectionIsSummedUp();
     void powerOnQueueNamesNewMachines();
     void consoleBannerWhenServicesAreStopped();
+    void preflightSaysWhatIsMissing();
     void columnMenuHidesColumnsAndRemembers();
     void emptyTableSaysHowMachinesArrive();
     void filterThatHidesEveryMachineSaysSo();
@@ -272,6 +273,17 @@ void TestMainWindow::consoleBannerWhenServicesAreStopped()
     QVERIFY2(bar->bannerText().endsWith(QLatin1String("A machine waits for it.")), qPrintable(bar->bannerText()));
     QCOMPARE(UiTest::child<QPushButton>(&*m_window, "bannerStart")->text(), QStringLiteral("&Start services"));
     QVERIFY(UiTest::child<QPushButton>(&*m_window, "bannerPort")->isHidden());
+}
+
+// Pre-flight from the Services menu; this workspace has no Talos files, and says so.
+void TestMainWindow::preflightSaysWhatIsMissing()
+{
+    QAction *preflight = UiTest::child<QAction>(&*m_window, "preflightAction");
+    QVERIFY(preflight->isEnabled());
+    preflight->trigger();
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("no Talos kernel and initramfs")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    QVERIFY(preflight->isEnabled());
 }
 
 void TestMainWindow::dropOnASelectionAssignsEverySelectedMachine()

@@ -13,6 +13,7 @@
 #include "engine/servicehost.h"
 #include "sim/demo.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QLibrary>
 #include <QListView>
+#include <QMessageBox>
 #include <QPixmap>
 #include <QScopeGuard>
 #include <QFileInfo>
@@ -100,6 +102,7 @@ private Q_SLOTS:
     void initTestCase();
     void realMouseDragAssigns();
     void demoScreenshot();
+    void preflightResultBox();
     void faultsAtTechnicianSizes_data();
     void faultsAtTechnicianSizes();
     void firstStartOpensWizard();
@@ -232,6 +235,32 @@ void TestXvfbWindow::demoScreenshot()
     QVERIFY(UiTest::child<MachineTableModel>(&window, "machineModel")->rowCount() >= 40);
     session.stopServices();
     session.services()->shutdown();
+}
+
+// Services > Pre-flight check on the demo's workspace: both machines boot, the box says so.
+void TestXvfbWindow::preflightResultBox()
+{
+    ConsoleSession session;
+    QString error;
+    Sim::DemoDriver *demo = Sim::openDemo(&session, 2, nullptr, &error);
+    QVERIFY2(demo, qPrintable(error));
+    MainWindow window(&session);
+    demo->setParent(&window);
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    UiTest::child<QAction>(&window, "preflightAction")->trigger();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = window.findChild<QMessageBox *>(QStringLiteral("preflightResult"))) != nullptr, 60000);
+    QTRY_VERIFY(box->isVisible());
+    QVERIFY2(box->text().contains(QLatin1String("Both machines booted")), qPrintable(box->text() + box->informativeText()));
+    QVERIFY(box->informativeText().contains(QLatin1String("BIOS machine: Joined")));
+    QVERIFY(box->informativeText().contains(QLatin1String("UEFI machine: Joined")));
+    QTest::qWait(200);
+    const QString path = QStringLiteral(NBC_BINARY_DIR "/screenshots/preflight-result.png");
+    QDir().mkpath(QFileInfo(path).path());
+    QVERIFY(box->grab().save(path));
+    box->close();
 }
 
 void TestXvfbWindow::faultsAtTechnicianSizes_data()
