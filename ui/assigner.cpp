@@ -83,7 +83,8 @@ bool Assigner::assign(const QStringList &macs, const QString &configId)
         return true;
     const QStringList changing = configId.isEmpty() ? QStringList() : m_session->roleChanges(targets, configId);
     if (!changing.isEmpty() && m_confirmRoleChange && !m_confirmRoleChange(changing, configId)) {
-        Q_EMIT failed(tr("Not assigned: %n machine(s) keep their role.", nullptr, int(changing.size())));
+        Q_EMIT failed(changing.size() == 1 ? tr("Not assigned: %1 keeps its role.").arg(m_session->displayName(changing.first()))
+                                           : tr("Not assigned: %n machines keep their role.", nullptr, int(changing.size())));
         return false;
     }
     if (!apply(targets, configId))

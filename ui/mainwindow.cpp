@@ -925,7 +925,8 @@ void MainWindow::reinstall()
             return;
         }
     }
-    showStatus(tr("%n machine(s) will install Talos again at their next network boot.", nullptr, int(macs.size())));
+    showStatus(macs.size() == 1 ? tr("%1 will install Talos again at its next network boot.").arg(m_session->displayName(macs.first()))
+                                : tr("%n machines will install Talos again at their next network boot.", nullptr, int(macs.size())));
 }
 
 void MainWindow::wake()
@@ -934,7 +935,8 @@ void MainWindow::wake()
     QString target, error;
     const int sent = m_session->wake(macs, &target, &error);
     if (sent == macs.size())
-        showStatus(tr("Sent Wake-on-LAN to %n machine(s) via %1.", nullptr, sent).arg(target));
+        showStatus(sent == 1 ? tr("Sent Wake-on-LAN to one machine via %1.").arg(target)
+                             : tr("Sent Wake-on-LAN to %n machines via %1.", nullptr, sent).arg(target));
     else
         showStatus(tr("Wake-on-LAN could not be sent: %1").arg(error), 0);
 }
@@ -966,7 +968,8 @@ void MainWindow::forget()
         }
         for (const QString &mac : macs)
             m_session->registry()->forget(mac);
-        showStatus(tr("Forgot %n machine(s); they come back when they boot again.", nullptr, int(macs.size())));
+        showStatus(macs.size() == 1 ? tr("Forgot %1; it comes back when it boots again.").arg(m_session->displayName(macs.first()))
+                                    : tr("Forgot %n machines; they come back when they boot again.", nullptr, int(macs.size())));
     });
     box->open();
 }

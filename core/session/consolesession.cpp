@@ -45,6 +45,24 @@ ConsoleSession::ConsoleSession(QObject *parent)
     });
     connect(m_registry, &MachineRegistry::machineAdded, this, &ConsoleSession::takeQueueEntry);
     updateConsoleProblem();   // not started yet
+    // The served interface's link, every two seconds: an unplugged cable or a switch
+    // turned off is the console's problem, not the machines'.
+    m_linkTimer = new QTimer(this);
+    m_linkTimer->setInterval(2000);
+    connect(m_linkTimer, &QTimer::timeout, this, [this] {
+        const QString name = interfaceName();
+        QString problem;
+        if (!name.isEmpty() && m_servicesWanted) {
+            const QNetworkInterface iface = QNetworkInterface::interfaceFromName(name);
+            problem = interfaceProblem(name, iface.isValid(), iface.flags().testFlag(QNetworkInterface::IsUp),
+                                       iface.flags().testFlag(QNetworkInterface::IsRunning));
+        }
+        if (problem != m_linkProblem) {
+            m_linkProblem = problem;
+            updateConsoleProblem();
+        }
+    });
+    m_linkTimer->start();
     m_pushTimer = new QTimer(this);
     m_pushTimer->setSingleShot(true);
     m_pushTimer->setInterval(0);
@@ -293,6 +311,8 @@ void ConsoleSession::updateConsoleProblem()
     QString problem;
     if (!m_servicesWanted) {
         problem = tr("The console's services are stopped: start them (Services ▸ Start).");
+    } else if (!m_linkProblem.isEmpty()) {
+        problem = m_linkProblem;
     } else {
         QStringList failed;
         for (const EngineStatus &status : std::as_const(m_engineStatus)) {
@@ -304,6 +324,18 @@ void ConsoleSession::updateConsoleProblem()
             problem = tr("The console's %1 service failed: see the Services panel.").arg(failed.join(QStringLiteral(", ")));
     }
     m_registry->setConsoleProblem(problem);
+}
+
+QString ConsoleSession::interfaceProblem(const QString &name, bool exists, bool up, bool running)
+{
+    if (!exists)
+        return tr("The interface %1 is gone (a USB adapter unplugged?): plug it in again, or choose another "
+                  "interface.").arg(name);
+    if (!up)
+        return tr("The interface %1 is down: bring it up (ip link set %1 up), or choose another interface.").arg(name);
+    if (!running)
+        return tr("The interface %1 has no link: check its cable and that the switch is on.").arg(name);
+    return {};
 }
 
 QStringList ConsoleSession::roleChanges(const QStringList &macs, const QString &configPath) const

@@ -61,6 +61,9 @@ public:
 
     void startServices();
     void stopServices();
+    // What keeps machines from reaching the console when its interface is not usable;
+    // empty when it is. exists: the interface is there at all.
+    static QString interfaceProblem(const QString &name, bool exists, bool up, bool running);
     // The engines' last reported statuses (from their own threads, kept here).
     QList<EngineStatus> engineStatuses() const { return m_engineStatus.values(); }
     // Writes the workspace and pushes the new intent to the engines.
@@ -186,6 +189,8 @@ private:
     QHash<QString, EngineStatus> m_engineStatus;   // engine name -> its last status
     QList<QueueEntry> m_queue;
     QHash<QString, QDateTime> m_identify;          // MAC -> until when its screen flashes
+    QTimer *m_linkTimer = nullptr;                 // watches the served interface's link
+    QString m_linkProblem;
 };
 
 } // namespace Nbc

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QNetworkInterface>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -186,6 +187,20 @@ private Q_SLOTS:
         QTRY_VERIFY(session.registry()->consoleProblem().isEmpty());
         session.stopServices();
         QVERIFY(session.registry()->consoleProblem().contains(QLatin1String("stopped")));
+    }
+
+    // The served interface: gone, down or without a link is the console's problem.
+    void interfaceProblems()
+    {
+        QVERIFY(ConsoleSession::interfaceProblem(QStringLiteral("eth1"), true, true, true).isEmpty());
+        QVERIFY(ConsoleSession::interfaceProblem(QStringLiteral("eth1"), true, true, false).contains(QLatin1String("no link")));
+        QVERIFY(ConsoleSession::interfaceProblem(QStringLiteral("eth1"), true, false, false).contains(QLatin1String("ip link set eth1 up")));
+        QVERIFY(ConsoleSession::interfaceProblem(QStringLiteral("usb0"), false, false, false).contains(QLatin1String("gone")));
+        // Loopback, as the session sees it: up and running.
+        const QNetworkInterface lo = QNetworkInterface::interfaceFromName(QStringLiteral("lo"));
+        QVERIFY(lo.isValid());
+        QVERIFY(ConsoleSession::interfaceProblem(QStringLiteral("lo"), lo.isValid(), lo.flags().testFlag(QNetworkInterface::IsUp),
+                                                 lo.flags().testFlag(QNetworkInterface::IsRunning)).isEmpty());
     }
 
     // One broken file, thirty failed machines: one message, with the thirty MACs.
