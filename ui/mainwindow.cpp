@@ -94,22 +94,15 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
         QStringList names;
         for (const QString &mac : macs)
             names << m_session->displayName(mac);
-        QMessageBox box(QMessageBox::Warning, tr("Change the role?"),
+        return askFirst(QStringLiteral("roleChangeConfirmation"), QMessageBox::Warning, tr("Change the role?"),
                         macs.size() == 1
                             ? tr("%1 is installing or installed with another role than %2's.").arg(names.first(), configId.section(u'/', -1))
                             : tr("%n machines are installing or installed with another role than %1's:", nullptr,
                                  int(macs.size())).arg(configId.section(u'/', -1)),
-                        QMessageBox::NoButton, this);
-        box.setObjectName(QStringLiteral("roleChangeConfirmation"));
-        box.setInformativeText((macs.size() > 1 ? names.mid(0, 12).join(QStringLiteral(", ")) + QStringLiteral("\n\n") : QString())
-                               + tr("The new config takes effect only when they are reinstalled; until then they keep "
-                                    "running as they are, and the table marks them \"reinstall to apply\"."));
-        QPushButton *change = box.addButton(tr("&Assign anyway"), QMessageBox::AcceptRole);
-        change->setObjectName(QStringLiteral("confirmRoleChange"));
-        box.addButton(QMessageBox::Cancel);
-        box.setDefaultButton(QMessageBox::Cancel);
-        box.exec();
-        return box.clickedButton() == change;
+                        (macs.size() > 1 ? names.mid(0, 12).join(QStringLiteral(", ")) + QStringLiteral("\n\n") : QString())
+                            + tr("The new config takes effect only when they are reinstalled; until then they keep "
+                                 "running as they are, and the table marks them \"reinstall to apply\"."),
+                        tr("&Assign anyway"), QStringLiteral("confirmRoleChange"));
     });
 
     buildActions();
@@ -762,23 +755,31 @@ void MainWindow::stopServices()
             ++booting;
     }
     if (booting > 0) {
-        QMessageBox box(QMessageBox::Question, tr("Stop the services?"),
-                        booting == 1 ? tr("A machine is booting from this console.")
-                                     : tr("%n machines are booting from this console.", nullptr, booting),
-                        QMessageBox::NoButton, this);
-        box.setObjectName(QStringLiteral("stopConfirmation"));
-        box.setInformativeText(tr("Stopping the services interrupts their downloads and config requests; they "
-                                  "go on by themselves when the services run again, or need a power-cycle."));
-        QPushButton *stop = box.addButton(tr("&Stop anyway"), QMessageBox::AcceptRole);
-        stop->setObjectName(QStringLiteral("confirmStop"));
-        box.addButton(QMessageBox::Cancel);
-        box.setDefaultButton(QMessageBox::Cancel);
-        box.exec();
-        if (box.clickedButton() != stop)
+        if (!askFirst(QStringLiteral("stopConfirmation"), QMessageBox::Question, tr("Stop the services?"),
+                      booting == 1 ? tr("A machine is booting from this console.")
+                                   : tr("%n machines are booting from this console.", nullptr, booting),
+                      tr("Stopping the services interrupts their downloads and config requests; they go on by "
+                         "themselves when the services run again, or need a power-cycle."),
+                      tr("&Stop anyway"), QStringLiteral("confirmStop")))
             return;
     }
     m_session->stopServices();
     updateServiceActions();
+}
+
+bool MainWindow::askFirst(const QString &name, QMessageBox::Icon icon, const QString &title, const QString &text,
+                          const QString &details, const QString &acceptText, const QString &acceptName)
+{
+    // Cancel is the default: Enter on a question that interrupts work keeps things as they are.
+    QMessageBox box(icon, title, text, QMessageBox::NoButton, this);
+    box.setObjectName(name);
+    box.setInformativeText(details);
+    QPushButton *accept = box.addButton(acceptText, QMessageBox::AcceptRole);
+    accept->setObjectName(acceptName);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == accept;
 }
 
 void MainWindow::runPreflight()

@@ -3,6 +3,7 @@
 #include "session/consolesession.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
 
 class QAction;
 class QComboBox;
@@ -96,6 +97,9 @@ private:
     void stopServices();
     // Two simulated machines boot against this workspace's files; the result in a box.
     void runPreflight();
+    // A modal question with Cancel as the default; true when the person accepts.
+    bool askFirst(const QString &name, QMessageBox::Icon icon, const QString &title, const QString &text,
+                  const QString &details, const QString &acceptText, const QString &acceptName);
     void clearAssignment();
     void reinstall();
     void wake();

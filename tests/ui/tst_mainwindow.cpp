@@ -37,14 +37,15 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
-#include <QRegularExpression>
-#include <QSpinBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTabBar>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QUdpSocket>
 #include <QUndoStack>
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void dragOutlinesTargetsAndSelectionIsSummedUp();
     void powerOnQueueNamesNewMachines();
     void consoleBannerWhenServicesAreStopped();
+    void stopAndRoleChangeAskFirst();
     void preflightSaysWhatIsMissing();
     void columnMenuHidesColumnsAndRemembers();
     void emptyTableSaysHowMachinesArrive();
@@ -273,6 +275,56 @@ void TestMainWindow::consoleBannerWhenServicesAreStopped()
     QVERIFY2(bar->bannerText().endsWith(QLatin1String("A machine waits for it.")), qPrintable(bar->bannerText()));
     QCOMPARE(UiTest::child<QPushButton>(&*m_window, "bannerStart")->text(), QStringLiteral("&Start services"));
     QVERIFY(UiTest::child<QPushButton>(&*m_window, "bannerPort")->isHidden());
+    QVERIFY(m_window->grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/console-banner.png")));
+}
+
+// The questions that interrupt work: Cancel is the default, and answering it changes nothing.
+void TestMainWindow::stopAndRoleChangeAskFirst()
+{
+    // Answers the next question box: saves its picture, then presses Cancel or the accept button.
+    auto answer = [this](const char *name, const char *accept, bool yes) {
+        QTimer::singleShot(0, this, [this, name, accept, yes] {
+            QMessageBox *box = nullptr;
+            QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QLatin1String(name))) != nullptr);
+            QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+            QVERIFY(box->grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/%1.png").arg(QLatin1String(name))));
+            if (yes)
+                UiTest::child<QPushButton>(box, accept)->click();
+            else
+                box->button(QMessageBox::Cancel)->click();
+        });
+    };
+    m_session->startServices();
+    QTRY_VERIFY_WITH_TIMEOUT(UiTest::child<QAction>(&*m_window, "stopAction")->isEnabled(), 10000);
+    UiTest::download(m_session->registry(), macOf(2), 100, 1000, 10, EventKind::HttpProgress);
+    answer("stopConfirmation", "confirmStop", false);
+    UiTest::child<QAction>(&*m_window, "stopAction")->trigger();
+    QVERIFY(m_session->registry()->consoleProblem().isEmpty());   // still serving
+    answer("stopConfirmation", "confirmStop", true);
+    UiTest::child<QAction>(&*m_window, "stopAction")->trigger();
+    QVERIFY(m_session->registry()->consoleProblem().contains(QLatin1String("stopped")));
+
+    // A control plane installing: a worker config dropped on it asks first.
+    const QHostAddress ip(QStringLiteral("10.77.0.44"));
+    m_session->registry()->handleEvent(makeEvent(EventKind::DhcpRequest, macOf(3), ip));
+    MachineEvent served = makeEvent(EventKind::ConfigServed, macOf(3), ip, QStringLiteral("cp.yaml"));
+    served.facts.insert(QStringLiteral("config"), m_session->workspace().absolutePath(QStringLiteral("configs/cp.yaml")));
+    served.facts.insert(QStringLiteral("role"), QStringLiteral("controlplane"));
+    m_session->registry()->handleEvent(served);
+    MachineEvent line = makeEvent(EventKind::Log, {}, ip, QStringLiteral("[talos] task install (1/1): installing Talos to disk /dev/sda"));
+    line.facts.insert(QStringLiteral("transport"), QStringLiteral("tcp"));
+    m_session->registry()->handleEvent(line);
+    answer("roleChangeConfirmation", "confirmRoleChange", false);
+    QVERIFY(!drop(kWorker, macOf(3)) || m_session->assignment(macOf(3)).isEmpty());
+    QVERIFY(m_session->assignment(macOf(3)).isEmpty());
+    answer("roleChangeConfirmation", "confirmRoleChange", true);
+    drop(kWorker, macOf(3));
+    QCOMPARE(m_session->assignment(macOf(3)), kWorker);
+    m_session->registry()->publish();
+    const QModelIndex config = UiTest::child<MachineTableModel>(&*m_window, "machineModel")
+                                   ->index(UiTest::child<MachineTableModel>(&*m_window, "machineModel")->rowOf(macOf(3)),
+                                           MachineTableModel::ConfigColumn);
+    QCOMPARE(config.data().toString(), QStringLiteral("worker.yaml (reinstall to apply)"));
 }
 
 // Pre-flight from the Services menu; this workspace has no Talos files, and says so.
