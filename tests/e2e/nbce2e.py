@@ -4,6 +4,8 @@ its event lines, the stand-in Talos payload (Debian kernel + busybox initramfs),
 Every test host lives in a network namespace the test creates and deletes; no test
 traffic leaves them. Only processes started here are stopped, by PID.
 """
+import contextlib
+import ctypes
 import glob
 import json
 import os
@@ -36,6 +38,40 @@ def require_root_and_tools(tools):
 
 def run(cmd, check=True, **kw):
     return subprocess.run(cmd, check=check, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kw)
+
+
+_libc = ctypes.CDLL(None, use_errno=True)
+_CLONE_NEWNET = 0x40000000
+
+
+@contextlib.contextmanager
+def netns(name):
+    """Sockets created inside the block belong to network namespace `name` (made by
+    Namespaces.add). Only the calling thread switches, and only for the block; a socket
+    stays in its namespace for its whole life, so it can be used anywhere afterwards.
+    Start no subprocess inside the block."""
+    with open("/proc/thread-self/ns/net") as own, open(f"/run/netns/{name}") as target:
+        if _libc.setns(target.fileno(), _CLONE_NEWNET) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, f"setns into {name}: {os.strerror(err)}")
+        try:
+            yield
+        finally:
+            if _libc.setns(own.fileno(), _CLONE_NEWNET) != 0:
+                err = ctypes.get_errno()
+                raise OSError(err, f"setns back from {name}: {os.strerror(err)}")
+
+
+def rss_kib(pid):
+    """VmRSS of a process in KiB, or None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    return None
 
 
 class Namespaces:
@@ -103,15 +139,20 @@ class Console:
                 self.lines.append(event)
                 self.lock.notify_all()
 
-    def events(self):
+    def events(self, since=0):
         with self.lock:
-            return list(self.lines)
+            return self.lines[since:]
 
-    def wait_for(self, predicate, timeout, what):
+    def mark(self):
+        """How many lines have arrived: pass it as wait_for's since to see only later ones."""
+        with self.lock:
+            return len(self.lines)
+
+    def wait_for(self, predicate, timeout, what, since=0):
         deadline = time.monotonic() + timeout
         with self.lock:
             while True:
-                for event in self.lines:
+                for event in self.lines[since:]:
                     if predicate(event):
                         return event
                 if self.proc.poll() is not None:
