@@ -227,8 +227,11 @@ EOF
       if [ $name = nginx ]; then pid=$nginx_pid; port=$nport; else pid=$ours_pid; port=$oport; fi
       local curls=()
       c0=$(cpu_ms "$pid"); t0=$(now)
+      # 64 machines, each from its own loopback address (the console gives one address
+      # only a few connections, as a LAN of real machines would use them).
       for i in $(seq 64); do
-        curl -s -o /dev/null --max-time 120 -w '%{size_download}\n' "http://127.0.0.1:$port/files/initramfs.xz" >"$TMP/curl.$i" &
+        curl -s -o /dev/null --max-time 120 --interface "127.0.1.$i" -w '%{size_download}\n' \
+          "http://127.0.0.1:$port/files/initramfs.xz" >"$TMP/curl.$i" &
         curls+=($!)
       done
       wait "${curls[@]}"

@@ -44,6 +44,8 @@ void DhcpProxy::handleDatagram(Listener &listener, const Datagram &datagram)
 
     if (!decision.reply) {
         drop(decision.reason);
+        if (!reportAllowed())
+            return;
         MachineEvent event = makeEvent(EventKind::DhcpIgnored, facts.mac, from, decision.detail);
         event.facts = eventFacts;
         event.facts.insert(QStringLiteral("reason"), decision.reason);

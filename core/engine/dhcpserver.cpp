@@ -163,7 +163,7 @@ void DhcpServer::emitEvent(EventKind kind, const Boot::BootDecision &boot, quint
 {
     // Only boot clients become machines (as in proxy mode); the network's other devices
     // get addresses and are counted, not reported.
-    if (boot.reason == QLatin1String("not-pxe"))
+    if (boot.reason == QLatin1String("not-pxe") || (kind == EventKind::DhcpIgnored && !reportAllowed()))
         return;
     MachineEvent event = makeEvent(kind, boot.facts.mac, peerAddress(peer), detail);
     event.facts = boot.facts.eventFacts();

@@ -1,8 +1,10 @@
 #include "engine/engine.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QTimer>
 
+#include <algorithm>
 #include <cerrno>
 
 namespace Nbc {
@@ -39,6 +41,40 @@ void Engine::count(const QString &key, quint64 n)
 {
     m_status.counters[key] += n;
     schedulePublish();
+}
+
+void Engine::refuseSource(const QString &reason, const QHostAddress &address)
+{
+    drop(reason);
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    const QHostAddress who = isV4 ? QHostAddress(v4) : address;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<Refusal> &list = m_status.refusals;
+    for (Refusal &refusal : list) {
+        if (refusal.address == who && refusal.reason == reason) {
+            ++refusal.count;
+            refusal.lastMs = now;
+            return;
+        }
+    }
+    if (list.size() >= EngineStatus::kMaxRefusals) {
+        const auto oldest = std::min_element(list.begin(), list.end(), [](const Refusal &a, const Refusal &b) {
+            return a.lastMs < b.lastMs;
+        });
+        list.erase(oldest);
+    }
+    list.append({who, reason, 1, now});
+}
+
+bool Engine::reportAllowed()
+{
+    const qint64 second = QDateTime::currentMSecsSinceEpoch() / 1000;
+    if (second != m_reportSecond) {
+        m_reportSecond = second;
+        m_reportsThisSecond = 0;
+    }
+    return ++m_reportsThisSecond <= kReportsPerSecond;
 }
 
 void Engine::setRunning(const QString &address, bool idle)

@@ -4,6 +4,8 @@
 #include "model/machineevent.h"
 
 #include <QAbstractSocket>
+#include <QHostAddress>
+#include <QList>
 #include <QMap>
 #include <QObject>
 #include <QString>
@@ -11,6 +13,15 @@
 class QTimer;
 
 namespace Nbc {
+
+// One neighbour an engine turned away for taking more than its share (or sending what
+// no machine sends): the operator sees who, why and how often, not silence.
+struct Refusal {
+    QHostAddress address;
+    QString reason;          // the counter's reason: "per-address-limit", "too-slow", ...
+    quint64 count = 0;       // refusals of this address for this reason since start
+    qint64 lastMs = 0;       // when the last one happened (ms since the epoch)
+};
 
 // What the services panel and `--headless` show about one engine.
 struct EngineStatus {
@@ -22,6 +33,8 @@ struct EngineStatus {
     QString error;                    // what went wrong, for a person
     QString fix;                      // what to do about it, e.g. the exact setcap command
     bool idle = false;                // running, but nothing to serve in this mode (shown grey)
+    QList<Refusal> refusals;          // the latest refused neighbours, at most kMaxRefusals
+    static constexpr int kMaxRefusals = 16;
 };
 
 QString engineStateName(EngineStatus::State state);
@@ -58,6 +71,14 @@ protected:
     // Counters are published at most twice a second, never per packet.
     void count(const QString &key, quint64 n = 1);
     void drop(const QString &reason) { count(QStringLiteral("dropped:") + reason); }
+    // A drop that one address caused: counted like drop(), and the address is kept (a
+    // bounded list, the oldest goes) so the window can name the neighbour.
+    void refuseSource(const QString &reason, const QHostAddress &address);
+    // For events about packets that are dropped anyway (a flood of them must not become
+    // a flood of event lines and registry work): true for at most kReportsPerSecond a
+    // second; the counters still count every one.
+    static constexpr int kReportsPerSecond = 50;
+    bool reportAllowed();
     void setRunning(const QString &address, bool idle = false);
     void setStopped();
     void setFailed(const QString &error, const QString &fix);
@@ -77,6 +98,8 @@ private:
     BootSnapshot m_snapshot;
     EngineStatus m_status;
     QTimer *m_publishTimer = nullptr;
+    qint64 m_reportSecond = -1;
+    int m_reportsThisSecond = 0;
 };
 
 } // namespace Nbc

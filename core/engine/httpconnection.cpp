@@ -168,8 +168,27 @@ void HttpConnection::checkTimeouts(qint64 now)
         }
         return;
     case State::Sending:
-        if (now - m_lastWriteMs >= limits.sendStallTimeout.count())
+        if (now - m_lastWriteMs >= limits.sendStallTimeout.count()) {
             fail(QStringLiteral("send-stalled"));
+            return;
+        }
+        // nginx's send_timeout idea, by volume: a reader that takes a byte now and then
+        // resets any stall timer yet keeps its slot for ever. Too little in a whole window
+        // and the slot goes to someone else.
+        if (now - m_rateWindowStart >= limits.minRateWindow.count()) {
+            if (m_written - m_rateWindowBytes < limits.minRateBytes) {
+                m_server->refuseSource(QStringLiteral("too-slow"), m_peer);
+                reportFailure(QStringLiteral("too-slow"));
+                // A reset, not a FIN queued behind megabytes it will never read: the kernel
+                // lets go of the buffers now, and the reader learns at once.
+                const linger reset{1, 0};
+                ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+                close();
+                return;
+            }
+            m_rateWindowStart = now;
+            m_rateWindowBytes = m_written;
+        }
         return;
     case State::Lingering:
         if (now - m_stateSince >= limits.lingerTimeout.count())
@@ -276,6 +295,8 @@ void HttpConnection::beginSending(QByteArray bytes)
     m_bodySent = 0;
     m_state = State::Sending;
     m_lastWriteMs = m_server->nowMs();
+    m_rateWindowStart = m_lastWriteMs;
+    m_rateWindowBytes = 0;
     // Back-pressure: the next request stays in the kernel until this one is sent.
     m_readNotifier->setEnabled(false);
 }

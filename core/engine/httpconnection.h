@@ -34,6 +34,7 @@ public:
     ~HttpConnection() override { releaseDescriptors(); }
 
     State state() const { return m_state; }
+    const QHostAddress &peer() const { return m_peer; }
 
     // Advances as far as the socket allows, within a budget so one fast client cannot
     // starve the others sharing this thread.
@@ -130,6 +131,8 @@ private:
     State m_state = State::Reading;
     qint64 m_stateSince = 0;
     qint64 m_lastWriteMs = 0;
+    qint64 m_rateWindowStart = 0;  // the minimum rate is checked over windows from here
+    qint64 m_rateWindowBytes = 0;  // m_written when the window started
     qsizetype m_lingerBytes = 0;
     bool m_closeAfter = false;
 

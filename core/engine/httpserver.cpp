@@ -94,8 +94,8 @@ void HttpServer::start()
         m_sweepTimer = new QTimer(this);
         connect(m_sweepTimer, &QTimer::timeout, this, &HttpServer::sweep);
     }
-    const qint64 shortest = std::min({m_limits.headerTimeout.count(), m_limits.sendStallTimeout.count(),
-                                      m_limits.lingerTimeout.count()});
+    const qint64 shortest = std::min({qint64(m_limits.headerTimeout.count()), qint64(m_limits.sendStallTimeout.count()),
+                                      qint64(m_limits.lingerTimeout.count()), qint64(m_limits.minRateWindow.count())});
     m_sweepTimer->start(int(std::clamp<qint64>(shortest / 4, 20, 1000)));
 }
 
@@ -171,6 +171,14 @@ void HttpServer::accept(qintptr descriptor)
         drop(QStringLiteral("too-many-connections"));
         return;
     }
+    const QHostAddress peer = peerAddress(fd);
+    if (m_perAddress.value(peer) >= m_limits.maxPerAddress) {
+        static const QByteArray busy = Http::errorResponse(503, false);
+        [[maybe_unused]] const ssize_t n = ::send(fd, busy.constData(), size_t(busy.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+        ::close(fd);
+        refuseSource(QStringLiteral("per-address-limit"), peer);
+        return;
+    }
     const int flags = ::fcntl(fd, F_GETFL);
     if (flags < 0 || ::fcntl(fd, F_SETFL, flags | O_NONBLOCK) != 0) {
         ::close(fd);
@@ -181,8 +189,9 @@ void HttpServer::accept(qintptr descriptor)
     // delay the last segment of each small script or config.
     const int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    auto *connection = new HttpConnection(this, fd, peerAddress(fd), m_zeroCopy);
+    auto *connection = new HttpConnection(this, fd, peer, m_zeroCopy);
     m_connections.insert(connection);
+    ++m_perAddress[peer];
     m_open.store(int(m_connections.size()));
     count(QStringLiteral("connections"));
     connection->pump();
@@ -205,12 +214,16 @@ void HttpServer::closeAll(const QString &reason)
         delete connection;
     }
     m_connections.clear();
+    m_perAddress.clear();
     m_open.store(0);
 }
 
 void HttpServer::forget(HttpConnection *connection)
 {
-    m_connections.remove(connection);
+    if (m_connections.remove(connection)) {
+        if (auto it = m_perAddress.find(connection->peer()); it != m_perAddress.end() && --it.value() <= 0)
+            m_perAddress.erase(it);
+    }
     m_open.store(int(m_connections.size()));
 }
 

@@ -7,6 +7,7 @@
 #include <QDateTime>
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QSet>
 #include <QHostAddress>
 
@@ -35,6 +36,13 @@ class HttpServer : public Engine
 public:
     struct Limits {
         int maxConnections = 1024;   // more are answered 503 and closed (counted)
+        // One address's share: iPXE and Talos use one connection at a time, UEFI HTTP boot
+        // two; more from one address are answered 503 and closed (counted, named).
+        int maxPerAddress = 8;
+        // A response must move at least minRateBytes in every minRateWindow, else it is
+        // closed as too slow (a reader that takes a byte a minute keeps no slot).
+        qint64 minRateBytes = 16 * 1024;
+        std::chrono::milliseconds minRateWindow{20000};
         int maxHeaderBytes = 16 * 1024;
         // A connection waiting for a request must have sent its complete head within this
         // time (slow clients holding connections open); idle keep-alive ends here too.
@@ -82,6 +90,7 @@ private:
     void report(const MachineEvent &event) { Q_EMIT machineEvent(event); }
     void countKey(const QString &key, quint64 n = 1) { count(key, n); }
     void dropReason(const QString &reason) { drop(reason); }
+    void refuseSource(const QString &reason, const QHostAddress &address) { Engine::refuseSource(reason, address); }
     const BootSnapshot &currentSnapshot() const { return snapshot(); }
     QHostAddress machineAddress(const QString &mac) const { return m_addresses.addressOf(mac); }
     QString issueToken(const QString &mac, const QHostAddress &address)
@@ -100,6 +109,7 @@ private:
     QHostAddress m_boundAddress;
     quint16 m_boundPort = 0;
     QSet<HttpConnection *> m_connections;
+    QHash<QHostAddress, int> m_perAddress;   // open connections per client address
     std::atomic<int> m_open{0};
     QElapsedTimer m_clock;
     quint64 m_lastTransferId;

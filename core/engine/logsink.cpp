@@ -3,9 +3,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkDatagram>
+#include <QPair>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUdpSocket>
+
+#include <algorithm>
 
 namespace Nbc {
 
@@ -48,6 +52,11 @@ void LogSink::start()
         return;
     }
     m_udp->setReadBufferSize(0);
+    m_clock.start();
+    m_sweepTimer = new QTimer(this);
+    const qint64 shortest = std::min(qint64(m_limits.idleTimeout.count()), qint64(m_limits.lineTimeout.count()));
+    m_sweepTimer->start(int(std::clamp<qint64>(shortest / 4, 20, 1000)));
+    connect(m_sweepTimer, &QTimer::timeout, this, &LogSink::sweep);
     connect(m_tcp, &QTcpServer::newConnection, this, &LogSink::onNewConnection);
     connect(m_udp, &QUdpSocket::readyRead, this, &LogSink::onUdpReadyRead);
     setRunning(QStringLiteral("%1:%2").arg(address.toString()).arg(boundPort));
@@ -55,9 +64,15 @@ void LogSink::start()
 
 void LogSink::stop()
 {
-    for (auto it = m_connections.begin(); it != m_connections.end(); ++it)
+    for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
+        it.key()->disconnect(this);
+        it.key()->abort();
         it.key()->deleteLater();
+    }
     m_connections.clear();
+    m_perAddress.clear();
+    delete m_sweepTimer;
+    m_sweepTimer = nullptr;
     delete m_tcp;
     m_tcp = nullptr;
     delete m_udp;
@@ -68,20 +83,60 @@ void LogSink::stop()
 void LogSink::onNewConnection()
 {
     while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
-        if (m_connections.size() >= kMaxConnections) {
-            drop(QStringLiteral("too-many-connections"));
+        bool isV4 = false;
+        const quint32 v4 = socket->peerAddress().toIPv4Address(&isV4);
+        const QHostAddress peer = isV4 ? QHostAddress(v4) : socket->peerAddress();
+        const bool full = m_connections.size() >= m_limits.maxConnections;
+        if (full || m_perAddress.value(peer) >= m_limits.maxPerAddress) {
+            if (full)
+                drop(QStringLiteral("too-many-connections"));
+            else
+                refuseSource(QStringLiteral("per-address-limit"), peer);
             socket->abort();
             socket->deleteLater();
             continue;
         }
         count(QStringLiteral("connections"));
-        m_connections.insert(socket, Connection{});
+        Connection connection;
+        connection.peer = peer;
+        connection.lastByteMs = m_clock.elapsed();
+        m_connections.insert(socket, connection);
+        ++m_perAddress[peer];
+        // Lines are taken out as they arrive; a bounded read buffer keeps a sender that
+        // outruns us in its own TCP window rather than in our memory.
+        socket->setReadBufferSize(kMaxLineBytes);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onTcpReadyRead(socket); });
-        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-            m_connections.remove(socket);
-            socket->deleteLater();
-        });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] { closeConnection(socket, QString()); });
     }
+}
+
+void LogSink::closeConnection(QTcpSocket *socket, const QString &reason)
+{
+    const auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return;
+    if (!reason.isEmpty())
+        refuseSource(reason, it->peer);
+    if (auto share = m_perAddress.find(it->peer); share != m_perAddress.end() && --share.value() <= 0)
+        m_perAddress.erase(share);
+    m_connections.erase(it);
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
+}
+
+void LogSink::sweep()
+{
+    const qint64 now = m_clock.elapsed();
+    QList<QPair<QTcpSocket *, QString>> expired;
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (now - it->lastByteMs >= m_limits.idleTimeout.count())
+            expired.append({it.key(), QStringLiteral("idle")});
+        else if (it->lineStartMs >= 0 && now - it->lineStartMs >= m_limits.lineTimeout.count())
+            expired.append({it.key(), QStringLiteral("line-timeout")});
+    }
+    for (const auto &[socket, reason] : std::as_const(expired))
+        closeConnection(socket, reason);
 }
 
 void LogSink::onTcpReadyRead(QTcpSocket *socket)
@@ -90,35 +145,30 @@ void LogSink::onTcpReadyRead(QTcpSocket *socket)
     if (it == m_connections.end())
         return;
     Connection &conn = it.value();
-    const QHostAddress peer = socket->peerAddress();
+    const qint64 now = m_clock.elapsed();
+    conn.lastByteMs = now;
     const QByteArray data = socket->readAll();
     qsizetype start = 0;
     while (start < data.size()) {
         const qsizetype newline = data.indexOf('\n', start);
+        const qsizetype end = newline < 0 ? data.size() : newline;
+        if (conn.buffer.size() + (end - start) > kMaxLineBytes) {
+            // No Talos line comes near this: the sender is broken or hostile. What fits
+            // is kept as one truncated message; the connection goes, and its buffer.
+            conn.buffer.append(data.constData() + start, kMaxLineBytes - conn.buffer.size());
+            handleLine(conn.buffer, conn.peer, true);
+            closeConnection(socket, QStringLiteral("line-too-long"));
+            return;
+        }
+        conn.buffer.append(data.constData() + start, end - start);
         if (newline < 0) {
-            if (!conn.discarding) {
-                conn.buffer.append(data.constData() + start, data.size() - start);
-                if (conn.buffer.size() > kMaxLineBytes) {
-                    // Endless line: keep what fits as one truncated message, skip the rest.
-                    drop(QStringLiteral("line-too-long"));
-                    handleLine(conn.buffer.left(kMaxLineBytes), peer, true);
-                    conn.buffer.clear();
-                    conn.discarding = true;
-                }
-            }
+            if (conn.lineStartMs < 0)
+                conn.lineStartMs = now;
             break;
         }
-        if (conn.discarding) {
-            conn.discarding = false;
-        } else {
-            conn.buffer.append(data.constData() + start, newline - start);
-            if (conn.buffer.size() > kMaxLineBytes) {
-                drop(QStringLiteral("line-too-long"));
-                conn.buffer.truncate(kMaxLineBytes);
-            }
-            handleLine(conn.buffer, peer, true);
-        }
+        handleLine(conn.buffer, conn.peer, true);
         conn.buffer.clear();
+        conn.lineStartMs = -1;
         start = newline + 1;
     }
 }

@@ -292,6 +292,11 @@ void TftpServer::setMaxTransfers(int maximum)
     m_maxTransfers = std::max(1, maximum);
 }
 
+void TftpServer::setMaxTransfersPerAddress(int maximum)
+{
+    m_maxPerAddress = std::max(1, maximum);
+}
+
 int TftpServer::activeTransfers() const
 {
     return int(m_transfers.size());
@@ -439,6 +444,12 @@ void TftpServer::handleRequest(QByteArrayView datagram, const Peer &peer)
         drop(QStringLiteral("busy"));
         return;
     }
+    // One machine reads one file at a time; a neighbour asking for hundreds at once would
+    // take the slots of a pallet of machines.
+    if (m_transfersByHost.value(peer.host) >= m_maxPerAddress) {
+        refuseSource(QStringLiteral("per-address-limit"), peer.host);
+        return;
+    }
     startTransfer(request, peer, QString::fromUtf8(request.fileName));
 }
 
@@ -494,6 +505,7 @@ void TftpServer::startTransfer(const Packet &request, const Peer &peer, const QS
     t->notifier = new QSocketNotifier(qintptr(fd), QSocketNotifier::Read, this);
     connect(t->notifier, &QSocketNotifier::activated, this, [this, t] { readTransfer(t); });
     m_transferByPeer.insert(t->peerKey, t->id);
+    ++m_transfersByHost[t->peer];
     m_transfers.emplace(t->id, std::move(transfer));
     if (!m_tick->isActive())
         m_tick->start();
@@ -661,6 +673,8 @@ void TftpServer::finish(quint64 id)
     std::unique_ptr<Transfer> transfer = std::move(it->second);
     m_transfers.erase(it);
     m_transferByPeer.remove(transfer->peerKey);
+    if (auto host = m_transfersByHost.find(transfer->peer); host != m_transfersByHost.end() && --host.value() <= 0)
+        m_transfersByHost.erase(host);
     const Transfer &t = *transfer;
     const Session &session = t.session;
     const qint64 elapsed = std::max<qint64>(m_clock.elapsed() - t.startedAt, 1);
@@ -685,7 +699,10 @@ void TftpServer::finish(quint64 id)
         const QString reason = session.failure().isEmpty() ? QStringLiteral("failed") : session.failure();
         count(QStringLiteral("failed:") + reason);
         QString why;
-        if (reason == QLatin1String("timeout"))
+        if (reason == QLatin1String("unanswered"))
+            why = tr("%1: the first answer and its repeat were never acknowledged (a machine that asks "
+                     "again is served; a forged request is not answered further)").arg(t.name);
+        else if (reason == QLatin1String("timeout"))
             why = tr("%1: no acknowledgement for %2 s, the machine stopped answering")
                       .arg(t.name).arg(m_sessionConfig.deadlineMs / 1000.0);
         else if (reason == QLatin1String("client-gone"))
@@ -723,6 +740,7 @@ void TftpServer::closeAll(bool report)
     }
     m_transfers.clear();
     m_transferByPeer.clear();
+    m_transfersByHost.clear();
 }
 
 } // namespace Nbc

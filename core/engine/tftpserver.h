@@ -37,6 +37,8 @@ public:
     // size limit of `config` is replaced by the one derived from the interface MTU.
     void setSessionConfig(const Tftp::SessionConfig &config);
     void setMaxTransfers(int maximum);
+    void setMaxTransfersPerAddress(int maximum);
+    static constexpr int kDefaultMaxPerAddress = 4;
     // Transfers in progress. Call in the engine's thread (BlockingQueuedConnection).
     Q_INVOKABLE int activeTransfers() const;
 
@@ -68,6 +70,7 @@ private:
     // A pallet of machines powered on together asks at once; each transfer costs one
     // socket and a few hundred bytes, so the limit is about descriptors, not memory.
     int m_maxTransfers = 1024;
+    int m_maxPerAddress = kDefaultMaxPerAddress;
     quint16 m_maxBlockSize = 1468;
 
     int m_listenSocket = -1;
@@ -79,6 +82,7 @@ private:
 
     std::unordered_map<quint64, std::unique_ptr<Transfer>> m_transfers;
     QHash<QByteArray, quint64> m_transferByPeer;   // a repeated RRQ must not start a second transfer
+    QHash<QHostAddress, int> m_transfersByHost;     // transfers per client address (its share)
     quint64 m_transferCounter = 0;
     std::vector<char> m_buffer;                     // every datagram in and out passes here
 

@@ -16,6 +16,7 @@
 #include <QThread>
 
 #include <memory>
+#include <vector>
 
 using namespace Nbc;
 
@@ -717,7 +718,9 @@ private Q_SLOTS:
     void concurrentDownloads()
     {
         QFETCH(bool, zeroCopy);
-        QVERIFY(startServer({}, zeroCopy));
+        HttpServer::Limits limits;
+        limits.maxPerAddress = 64;   // all from 127.0.0.1 here
+        QVERIFY(startServer(limits, zeroCopy));
         constexpr int clients = 64;
         std::vector<std::unique_ptr<QProcess>> processes;
         QStringList outputs;
@@ -787,6 +790,89 @@ private Q_SLOTS:
         QTRY_COMPARE(m_status.counters.value(QStringLiteral("dropped:too-many-connections")), 1u);
         first.abort();
         QTRY_COMPARE(m_server->openConnections(), 1);
+        QCOMPARE(curl({url(QStringLiteral("/files/small.txt"))}).out, QByteArray("hello world\n"));
+    }
+
+    void oneAddressGetsAFewConnections()
+    {
+        HttpServer::Limits limits;
+        limits.maxPerAddress = 3;
+        QVERIFY(startServer(limits));
+        std::vector<std::unique_ptr<QTcpSocket>> greedy;
+        for (int i = 0; i < 10; ++i) {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->bind(QHostAddress(QStringLiteral("127.0.0.2")));
+            socket->connectToHost(QHostAddress::LocalHost, m_port);
+            QVERIFY(socket->waitForConnected(3000));
+            greedy.push_back(std::move(socket));
+        }
+        QTRY_COMPARE(m_status.counters.value(QStringLiteral("dropped:per-address-limit")), 7u);
+        int refused = 0;
+        for (auto &socket : greedy) {
+            if (socket->waitForReadyRead(100) || socket->bytesAvailable() > 0) {
+                QVERIFY(socket->readAll().startsWith("HTTP/1.1 503 "));
+                ++refused;
+            }
+        }
+        QCOMPARE(refused, 7);
+        QCOMPARE(m_server->openConnections(), 3);
+        QCOMPARE(m_status.refusals.size(), 1);
+        QCOMPARE(m_status.refusals.first().address, QHostAddress(QStringLiteral("127.0.0.2")));
+        QCOMPARE(m_status.refusals.first().reason, QStringLiteral("per-address-limit"));
+        QCOMPARE(m_status.refusals.first().count, 7u);
+        // Another machine is served at once.
+        QTcpSocket good;
+        good.bind(QHostAddress(QStringLiteral("127.0.0.3")));
+        good.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(good.waitForConnected(3000));
+        good.write("GET /files/small.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QByteArray answer;
+        QTRY_VERIFY((answer += good.readAll()).endsWith("hello world\n"));
+        QVERIFY(answer.startsWith("HTTP/1.1 200 "));
+        // A freed slot is the address's again.
+        greedy.front()->abort();
+        QTRY_COMPARE(m_server->openConnections(), 2);
+    }
+
+    void slowReaderLosesItsSlot_data()
+    {
+        QTest::addColumn<bool>("trickle");
+        QTest::newRow("never reads") << false;
+        QTest::newRow("a byte now and then") << true;
+    }
+    void slowReaderLosesItsSlot()
+    {
+        QFETCH(bool, trickle);
+        HttpServer::Limits limits;
+        limits.minRateBytes = 256 * 1024;
+        limits.minRateWindow = std::chrono::milliseconds(500);
+        QVERIFY(startServer(limits));
+        QTcpSocket slow;
+        slow.setReadBufferSize(1);
+        slow.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(slow.waitForConnected(3000));
+        slow.write("GET /files/sparse.img HTTP/1.1\r\nHost: x\r\n\r\n");
+        QElapsedTimer timer;
+        timer.start();
+        // Whatever the kernel's buffers took at first, the reader then takes almost
+        // nothing: within a few windows its slot is gone. Reading a byte now and then
+        // (which resets any stall timer) does not save it.
+        while (m_status.counters.value(QStringLiteral("dropped:too-slow")) == 0 && timer.elapsed() < 15000) {
+            QTest::qWait(100);
+            if (trickle)
+                slow.read(1);
+        }
+        QCOMPARE(m_status.counters.value(QStringLiteral("dropped:too-slow")), 1u);
+        qInfo("closed after %lld ms", qint64(timer.elapsed()));
+        // The connection was reset: reading on, the client finds it gone.
+        slow.setReadBufferSize(0);
+        QTRY_VERIFY_WITH_TIMEOUT((slow.readAll(), slow.state() == QAbstractSocket::UnconnectedState), 5000);
+        QTRY_VERIFY(lastEvent(EventKind::HttpFailed));
+        QVERIFY2(lastEvent(EventKind::HttpFailed)->detail.contains(QLatin1String("too-slow")),
+                 qPrintable(lastEvent(EventKind::HttpFailed)->detail));
+        QTRY_COMPARE(m_server->openConnections(), 0);
+        QCOMPARE(m_status.refusals.value(0).reason, QStringLiteral("too-slow"));
+        // A normal download is not too slow.
         QCOMPARE(curl({url(QStringLiteral("/files/small.txt"))}).out, QByteArray("hello world\n"));
     }
 

@@ -457,6 +457,11 @@ private Q_SLOTS:
         Session session(source, 2000, quickConfig());
         session.start(Packet::readRequest("f", Mode::Octet, options), 0);
         const Opcode first = drain(session).first().opcode;
+        // The backoff is for a client that is really there: it acknowledged the first
+        // answer (ACK 0 for an OACK, ACK 1 for the first block), then went quiet.
+        QCOMPARE(session.receive(ackBytes(first == Opcode::OptionAck ? 0 : 1), 0), Session::Input::Progress);
+        const quint16 pending = blocksOf(drain(session)).value(0);
+        QVERIFY(pending > 0);
         QList<qint64> seen;
         for (int i = 0; i < 20 && !session.isFinished(); ++i) {
             const qint64 at = session.nextTimerAt();
@@ -464,8 +469,7 @@ private Q_SLOTS:
             session.handleTimer(at);
             const QList<Packet> resent = drain(session);
             if (!session.isFinished()) {
-                QCOMPARE(resent.size(), 1);
-                QCOMPARE(resent[0].opcode, first);  // the OACK itself while negotiating
+                QCOMPARE(blocksOf(resent), QList<quint16>{pending});
             }
         }
         QCOMPARE(seen, timers);
@@ -473,6 +477,55 @@ private Q_SLOTS:
         QCOMPARE(session.failure(), QStringLiteral("timeout"));
         QCOMPARE(session.nextTimerAt(), -1);
         QVERIFY(drain(session).isEmpty());
+    }
+
+    void unansweredRequestDrawsAtMostTwoPackets_data()
+    {
+        QTest::addColumn<OptionList>("options");
+        QTest::newRow("plain RRQ: DATA 1") << OptionList{};
+        QTest::newRow("options: OACK") << OptionList{{"blksize", "1468"}, {"tsize", "0"}, {"windowsize", "8"}};
+        QTest::newRow("client timeout 1") << OptionList{{"timeout", "1"}};
+    }
+    // A forged RRQ names someone else's address: whatever happens, that address gets the
+    // first answer and one repeat, never the backoff series (amplification).
+    void unansweredRequestDrawsAtMostTwoPackets()
+    {
+        QFETCH(OptionList, options);
+        MemorySource source(pattern(100000));
+        Session session(source, 100000, quickConfig());
+        session.start(Packet::readRequest("f", Mode::Octet, options), 0);
+        int sent = int(drain(session).size());
+        for (int i = 0; i < 50 && !session.isFinished(); ++i) {
+            session.handleTimer(session.nextTimerAt());
+            sent += int(drain(session).size());
+        }
+        QCOMPARE(sent, 2);
+        QCOMPARE(session.state(), Session::State::Failed);
+        QCOMPARE(session.failure(), QStringLiteral("unanswered"));
+        QCOMPARE(session.retransmissions(), 1u);
+        QCOMPARE(session.nextTimerAt(), -1);
+    }
+
+    void firstAckAfterTheRepeatStillCompletes()
+    {
+        // The first answer was lost; the repeat arrives and the client goes on normally.
+        MemorySource source(pattern(1500));
+        Session session(source, 1500, quickConfig());
+        session.start(Packet::readRequest("f"), 0);
+        drain(session);
+        session.handleTimer(session.nextTimerAt());
+        QCOMPARE(blocksOf(drain(session)), QList<quint16>{1});
+        QCOMPARE(session.receive(ackBytes(1), 1500), Session::Input::Progress);
+        QCOMPARE(blocksOf(drain(session)), QList<quint16>{2});
+        // From here on the ordinary backoff applies: the client has shown it is there.
+        for (int i = 0; i < 3; ++i) {
+            session.handleTimer(session.nextTimerAt());
+            QCOMPARE(blocksOf(drain(session)), QList<quint16>{2});
+        }
+        QCOMPARE(session.receive(ackBytes(2), 9000), Session::Input::Progress);
+        QCOMPARE(blocksOf(drain(session)), QList<quint16>{3});
+        QCOMPARE(session.receive(ackBytes(3), 9001), Session::Input::Progress);
+        QCOMPARE(session.state(), Session::State::Done);
     }
 
     void progressPostponesTheDeadline()

@@ -58,6 +58,7 @@ Session::Input Session::receive(QByteArrayView datagram, qint64 nowMs)
         if (packet.block != 0)
             return Input::Stale;
         m_state = State::Sending;
+        m_clientAnswered = true;
         m_lastProgressAt = nowMs;
         queueWindow(1);
         armTimer(nowMs);
@@ -75,6 +76,7 @@ Session::Input Session::receive(QByteArrayView datagram, qint64 nowMs)
         return Input::Stale;
 
     m_lastAcked += delta;
+    m_clientAnswered = true;
     m_lastProgressAt = nowMs;
     if (m_finalIndex != 0 && m_lastAcked >= m_finalIndex) {
         m_state = State::Done;
@@ -98,6 +100,13 @@ void Session::handleTimer(qint64 nowMs)
     }
     if (nowMs < m_retransmitAt)
         return;
+    // Until the client has acknowledged something, its address is only what the request
+    // claimed: a forged RRQ must not turn us into an amplifier aimed at someone else.
+    // One repeat covers a lost first answer; after that the client has to ask again.
+    if (!m_clientAnswered && m_retransmissions >= quint64(m_config.retransmitsBeforeFirstAck)) {
+        fail(QStringLiteral("unanswered"));
+        return;
+    }
     ++m_retries;
     ++m_retransmissions;
     if (m_state == State::Negotiating)

@@ -23,6 +23,9 @@ struct SessionConfig {
     int retransmitMs = 1000;      // first retransmission when the client asks no timeout
     int maxRetransmitMs = 8000;   // the backoff doubles up to this
     int deadlineMs = 30000;       // give up after this long without an acknowledgement
+    // Before the client's first ACK nothing proves it asked: at most this many repeats
+    // of the first answer, then the session ends as "unanswered".
+    int retransmitsBeforeFirstAck = 1;
 };
 
 // The sending side of one read request, as a pure state machine: it is given the time
@@ -73,7 +76,7 @@ public:
 
     State state() const { return m_state; }
     bool isFinished() const;
-    QString failure() const { return m_failure; }  // "timeout", "read-error", ...
+    QString failure() const { return m_failure; }  // "timeout", "unanswered", "read-error", ...
     ErrorCode clientErrorCode() const { return m_clientErrorCode; }
     QByteArray clientErrorMessage() const { return m_clientErrorMessage; }
 
@@ -116,6 +119,7 @@ private:
     qint64 m_retransmitAt = -1;
     int m_retries = 0;
     quint64 m_retransmissions = 0;
+    bool m_clientAnswered = false;     // the client acknowledged something: it is really there
 
     QString m_failure;
     ErrorCode m_clientErrorCode = ErrorCode::NotDefined;
