@@ -137,6 +137,8 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
                              std::fprintf(stderr, "netboot-console: %s\n  %s\n", qPrintable(status.error),
                                           qPrintable(status.fix));
                      });
+    QObject::connect(&session, &Nbc::ConsoleSession::registryStatusChanged, &app,
+                     [](const Nbc::EngineStatus &status) { printLine(serviceLine(status)); });
     QObject::connect(&session, &Nbc::ConsoleSession::workspaceError, &app, [](const QString &message) {
         QJsonObject line;
         line.insert(QLatin1String("time"), isoTime(QDateTime::currentDateTimeUtc()));
@@ -145,6 +147,20 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
         printLine(line);
         std::fprintf(stderr, "netboot-console: %s\n", qPrintable(message));
     });
+    // A neighbour turned away (per-address limits, a slow reader, forged DHCP): once, then
+    // at most every ten seconds while it goes on, with the running count.
+    QObject::connect(session.neighbours(), &Nbc::NeighbourWatch::refused, &app,
+                     [](const Nbc::NeighbourWatch::Entry &entry) {
+                         QJsonObject line;
+                         line.insert(QLatin1String("time"), isoTime(QDateTime::fromMSecsSinceEpoch(entry.lastMs)));
+                         line.insert(QLatin1String("event"), QStringLiteral("refused"));
+                         line.insert(QLatin1String("engine"), entry.engine);
+                         line.insert(QLatin1String("ip"), entry.address.toString());
+                         line.insert(QLatin1String("reason"), entry.reason);
+                         line.insert(QLatin1String("count"), qint64(entry.count));
+                         line.insert(QLatin1String("detail"), Nbc::NeighbourWatch::describe(entry.engine, entry.reason));
+                         printLine(line);
+                     });
     QObject::connect(&session, &Nbc::ConsoleSession::workspaceReloaded, &app, [] {
         QJsonObject line;
         line.insert(QLatin1String("time"), isoTime(QDateTime::currentDateTimeUtc()));

@@ -59,6 +59,22 @@ AttentionBar::AttentionBar(ConsoleSession *session, QWidget *parent)
     m_banner = banner;
     layout->addWidget(banner);
 
+    // Refused neighbours: not the machines' problem, so not red; named so nobody wonders
+    // why a counter climbs.
+    auto *neighbours = strip(this, QStringLiteral("neighbourBanner"), "#e4ecf7");
+    auto *neighbourLayout = new QHBoxLayout(neighbours);
+    neighbourLayout->setContentsMargins(8, 2, 8, 2);
+    auto *shield = new QLabel(neighbours);
+    shield->setPixmap(QIcon(QStringLiteral(":/icons/attention.svg")).pixmap(16, 16));
+    m_neighbourText = new QLabel(neighbours);
+    m_neighbourText->setWordWrap(true);
+    m_neighbourText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    neighbourLayout->addWidget(shield);
+    neighbourLayout->addWidget(m_neighbourText, 1);
+    m_neighbourBanner = neighbours;
+    neighbours->hide();
+    layout->addWidget(neighbours);
+
     m_groups = new QWidget(this);
     m_groupLayout = new QVBoxLayout(m_groups);
     m_groupLayout->setContentsMargins(0, 0, 0, 0);
@@ -77,12 +93,23 @@ AttentionBar::AttentionBar(ConsoleSession *session, QWidget *parent)
     connect(session->registry(), &MachineRegistry::machinesChanged, this, later);
     connect(session->registry(), &MachineRegistry::machineRemoved, this, later);
     connect(session->services(), &ServiceHost::statusChanged, this, later);
+    connect(session->neighbours(), &NeighbourWatch::changed, this, later);
+    // Old refusals leave the warning even when nothing else happens.
+    auto *age = new QTimer(this);
+    age->setInterval(15000);
+    connect(age, &QTimer::timeout, this, later);
+    age->start();
     refresh();
 }
 
 QString AttentionBar::bannerText() const
 {
     return m_banner->isHidden() ? QString() : m_bannerText->text();
+}
+
+QString AttentionBar::neighbourText() const
+{
+    return m_neighbourBanner->isHidden() ? QString() : m_neighbourText->text();
 }
 
 QStringList AttentionBar::groupTexts() const
@@ -116,6 +143,19 @@ void AttentionBar::refresh()
         m_port->setVisible(!m_portEngine.isEmpty());
         if (!m_portEngine.isEmpty())
             m_port->setText(tr("Use a free port for %1").arg(m_portEngine == QLatin1String("http") ? tr("HTTP") : tr("logs")));
+    }
+
+    const QString neighbours = m_session->neighbours()->warning();
+    m_neighbourBanner->setVisible(!neighbours.isEmpty());
+    if (!neighbours.isEmpty()) {
+        m_neighbourText->setText(neighbours);
+        QStringList details;
+        for (const NeighbourWatch::Entry &entry : m_session->neighbours()->entries().mid(0, 12))
+            details << tr("%1 (%2): %3 × %4")
+                           .arg(entry.address.toString(), entry.engine,
+                                NeighbourWatch::describe(entry.engine, entry.reason))
+                           .arg(entry.count);
+        m_neighbourText->setToolTip(details.join(u'\n'));
     }
 
     // One line per shared cause.

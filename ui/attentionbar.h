@@ -29,6 +29,8 @@ public:
     // Rebuilds from the registry now (it also does so a moment after machines change).
     void refresh();
     QString bannerText() const;
+    // The warning about neighbours the console turned away; empty when hidden.
+    QString neighbourText() const;
     QStringList groupTexts() const;
 
 Q_SIGNALS:
@@ -39,6 +41,8 @@ Q_SIGNALS:
 private:
     void useFreePort(const QString &engine);
     QWidget *m_banner = nullptr;
+    QWidget *m_neighbourBanner = nullptr;
+    QLabel *m_neighbourText = nullptr;
     QLabel *m_bannerText = nullptr;
     QPushButton *m_start = nullptr;
     QPushButton *m_port = nullptr;

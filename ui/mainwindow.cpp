@@ -129,6 +129,7 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
     });
     connect(session, &ConsoleSession::workspaceError, this, [this](const QString &message) { showStatus(message, 0); });
     connect(session->services(), &ServiceHost::statusChanged, m_services, &ServicesPanel::updateStatus);
+    connect(session, &ConsoleSession::registryStatusChanged, m_services, &ServicesPanel::updateStatus);
     connect(session->services(), &ServiceHost::statusChanged, this, &MainWindow::updateServiceActions);
     for (Engine *engine : session->services()->engines()) {
         EngineStatus status;

@@ -116,6 +116,8 @@ QString ServicesPanel::engineTitle(const QString &engine)
         return tr("HTTP");
     if (engine == QLatin1String("logs"))
         return tr("Talos logs");
+    if (engine == QLatin1String("registry"))
+        return tr("Machines");
     return engine;
 }
 
@@ -147,6 +149,12 @@ QString ServicesPanel::counterName(const QString &key)
         return tr("served");
     if (key == QLatin1String("received"))
         return tr("received");
+    if (key == QLatin1String("ignored:unknown-machine"))
+        return tr("ignored (no DHCP of that machine seen)");
+    if (key.startsWith(QLatin1String("refused:")))
+        return tr("refused (%1)").arg(key.mid(8));
+    if (key == QLatin1String("evicted"))
+        return tr("evicted (never got past Discovered)");
     return key;
 }
 
@@ -204,8 +212,20 @@ void ServicesPanel::updateStatus(const EngineStatus &status)
                                 : m_tree->palette().brush(QPalette::Text));
     switch (status.state) {
     case EngineStatus::State::Running:
-        if (!idle)
+        if (status.engine == QLatin1String("registry")) {
+            quint64 refused = 0;
+            for (auto it = status.counters.cbegin(); it != status.counters.cend(); ++it) {
+                if (it.key().startsWith(QLatin1String("refused:")))
+                    refused += it.value();
+            }
+            lines << status.address
+                  << tr("ignored %1 · refused %2 · evicted %3")
+                         .arg(status.counters.value(QStringLiteral("ignored:unknown-machine")))
+                         .arg(refused)
+                         .arg(status.counters.value(QStringLiteral("evicted")));
+        } else if (!idle) {
             lines << status.address << activityText(status.counters);
+        }
         break;
     case EngineStatus::State::Stopped:
         lines << (status.counters.isEmpty() ? tr("not listening") : activityText(status.counters));

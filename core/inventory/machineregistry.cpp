@@ -184,7 +184,53 @@ void MachineRegistry::learnAddress(Machine &machine, const QHostAddress &address
         m_macByIp.insert(v4, machine.mac);
 }
 
+void MachineRegistry::indexIdentity(const Machine &machine, bool add)
+{
+    if (meaningfulUuid(machine.uuid)) {
+        for (const QString &spelling : uuidSpellings(machine.uuid)) {
+            if (add)
+                m_macByUuid.insert(spelling, machine.mac);
+            else if (m_macByUuid.value(spelling) == machine.mac)
+                m_macByUuid.remove(spelling);
+        }
+    }
+    if (meaningfulSerial(machine.serial)) {
+        if (add)
+            m_macsBySerial.insert(machine.serial, machine.mac);
+        else
+            m_macsBySerial.remove(machine.serial, machine.mac);
+    }
+}
+
+QString MachineRegistry::sameMachineAs(const MachineEvent &event) const
+{
+    const QStringList spellings = uuidSpellings(event.facts.value(QStringLiteral("uuid")).toString());
+    if (!spellings.isEmpty() && meaningfulUuid(spellings.first())) {
+        const QString mac = m_macByUuid.value(spellings.first());
+        if (!mac.isEmpty() && mac != event.mac && m_machines.contains(mac))
+            return mac;
+    }
+    const QString serial = event.facts.value(QStringLiteral("serial")).toString();
+    if (!meaningfulSerial(serial))
+        return {};
+    const QString product = event.facts.value(QStringLiteral("product")).toString();
+    for (auto it = m_macsBySerial.constFind(serial); it != m_macsBySerial.cend() && it.key() == serial; ++it) {
+        const auto machine = m_machines.constFind(it.value());
+        if (machine != m_machines.cend() && machine->mac != event.mac
+            && (machine->product.isEmpty() || machine->product == product))
+            return machine->mac;
+    }
+    return {};
+}
+
 void MachineRegistry::learnIdentity(Machine &machine, const QVariantMap &facts)
+{
+    indexIdentity(machine, false);
+    learnIdentityFields(machine, facts);
+    indexIdentity(machine, true);
+}
+
+void MachineRegistry::learnIdentityFields(Machine &machine, const QVariantMap &facts)
 {
     auto take = [&facts](const char *key, QString *field) {
         const QString value = facts.value(QLatin1String(key)).toString().trimmed();
@@ -268,37 +314,43 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
     event.mac = resolveMac(event);
 
     // Another NIC of a known machine: the same SMBIOS UUID or serial (iPXE reports both).
+    // Looked up in hashes: a request naming a fresh MAC costs the same with 10 000 rows.
     if (!event.mac.isEmpty() && !m_machines.contains(event.mac) && event.kind == EventKind::ScriptServed) {
-        const QStringList spellings = uuidSpellings(event.facts.value(QStringLiteral("uuid")).toString());
-        const QString serial = event.facts.value(QStringLiteral("serial")).toString();
-        for (auto it = m_machines.cbegin(); it != m_machines.cend(); ++it) {
-            const bool sameUuid = !spellings.isEmpty() && meaningfulUuid(spellings.first())
-                && uuidSpellings(it->uuid).contains(spellings.first());
-            const bool sameSerial = meaningfulSerial(serial) && it->serial == serial
-                && (it->product.isEmpty() || it->product == event.facts.value(QStringLiteral("product")).toString());
-            if (sameUuid || sameSerial) {
-                m_aliasOf.insert(event.mac, it.key());
-                m_machines[it.key()].otherMacs.append(event.mac);
-                event.mac = it.key();
-                break;
-            }
+        const QString primary = sameMachineAs(event);
+        if (!primary.isEmpty()) {
+            m_aliasOf.insert(event.mac, primary);
+            m_machines[primary].otherMacs.append(event.mac);
+            event.mac = primary;
         }
     }
 
     const bool known = !event.mac.isEmpty() && m_machines.contains(event.mac);
-    // Only PXE traffic and our own routes make a machine; the LAN's phones and laptops,
-    // whose DHCP the proxy ignores, never become rows.
-    // Nor does a refused config request: anyone can name any MAC.
-    const bool creates = event.kind != EventKind::DhcpIgnored && event.kind != EventKind::Log
-        && event.kind != EventKind::TftpFailed
-        && !(event.kind == EventKind::ConfigRefused && event.failure == FailureCode::Unauthorized);
-    if (event.mac.isEmpty() || (!known && !creates)) {
+    // Only a PXE or iPXE client's DHCP, seen on the served interface, makes a machine;
+    // the LAN's phones and laptops, whose DHCP the proxy ignores, never become rows. An
+    // HTTP, TFTP or log packet can name any MAC, so it only ever updates a known machine.
+    const bool creates = event.kind == EventKind::DhcpDiscover || event.kind == EventKind::DhcpRequest
+        || event.kind == EventKind::DhcpOffer || event.kind == EventKind::DhcpAck;
+    if (!event.mac.isEmpty() && !known && !creates)
+        ++m_counters[QStringLiteral("ignored:unknown-machine")];
+    if (event.mac.isEmpty() || (!known && (!creates || !admitNewMachine(event)))) {
         Q_EMIT eventResolved(event, Stage::Discovered);
         return;
     }
 
     bool created = false;
     Machine &m = ensure(event.mac, event.time.isValid() ? event.time : now(), &created);
+    if (created) {
+        m_unproven.push_back(m.mac);
+        if (m_unproven.size() > size_t(2 * m_maxMachines) + 1024) {
+            // Forgotten machines leave stale names behind; keep the queue near the rows.
+            std::deque<QString> kept;
+            for (const QString &mac : m_unproven) {
+                if (m_machines.contains(mac))
+                    kept.push_back(mac);
+            }
+            m_unproven.swap(kept);
+        }
+    }
     m.live = true;
     const QDateTime time = m.lastSeen;
     const QString detail = event.detail;
@@ -466,6 +518,65 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
         Q_EMIT machineAdded(m.mac);
     touch(m.mac);
     Q_EMIT eventResolved(event, m.stage);
+}
+
+void MachineRegistry::setMaxMachines(int maximum)
+{
+    m_maxMachines = std::max(1, maximum);
+}
+
+bool MachineRegistry::admitNewMachine(const MachineEvent &event)
+{
+    const qint64 nowMs = now().toMSecsSinceEpoch();
+    // Forged DISCOVERs come from 0.0.0.0 like every unconfigured client; a real pallet's
+    // machines also show up by their REQUESTs, each from its own address.
+    if (m_newMachineBuckets.size() > 4096)
+        m_newMachineBuckets.clear();
+    auto bucket = m_newMachineBuckets.find(event.peer);
+    if (bucket == m_newMachineBuckets.end())
+        bucket = m_newMachineBuckets.insert(event.peer, Bucket{double(kNewMachineBurst), nowMs});
+    bucket->tokens = std::min<double>(kNewMachineBurst,
+                                      bucket->tokens + double(std::max<qint64>(0, nowMs - bucket->atMs))
+                                                           * kNewMachinesPerSecond / 1000.0);
+    bucket->atMs = nowMs;
+    if (bucket->tokens < 1.0) {
+        ++m_counters[QStringLiteral("refused:new-machine-rate")];
+        Q_EMIT refused(QStringLiteral("new-machine-rate"), event.peer);
+        return false;
+    }
+    if (m_machines.size() >= m_maxMachines && !evictUnproven()) {
+        ++m_counters[QStringLiteral("refused:registry-full")];
+        Q_EMIT refused(QStringLiteral("registry-full"), event.peer);
+        return false;
+    }
+    bucket->tokens -= 1.0;
+    return true;
+}
+
+void MachineRegistry::trimToCap()
+{
+    while (m_machines.size() > m_maxMachines && evictUnproven()) {
+    }
+}
+
+bool MachineRegistry::evictUnproven()
+{
+    while (!m_unproven.empty()) {
+        const QString mac = m_unproven.front();
+        m_unproven.pop_front();
+        const auto it = m_machines.constFind(mac);
+        if (it == m_machines.cend())
+            continue;
+        const bool proven = it->stage != Stage::Discovered
+            || std::any_of(it->history.cbegin(), it->history.cend(),
+                           [](const StageChange &change) { return change.stage != Stage::Discovered; });
+        if (proven)
+            continue;
+        ++m_counters[QStringLiteral("evicted")];
+        forget(mac);
+        return true;
+    }
+    return false;
 }
 
 void MachineRegistry::reportInstall(Machine &m, const MachineEvent &event)
@@ -821,6 +932,8 @@ void MachineRegistry::restore(const QList<Machine> &machines)
     for (Machine m : machines) {
         m.downloading = false;
         m_machines.insert(m.mac, m);
+        indexIdentity(m, true);
+        m_unproven.push_back(m.mac);
         for (const QString &other : std::as_const(m.otherMacs))
             m_aliasOf.insert(other, m.mac);
         learnAddress(m_machines[m.mac], m.ip);
@@ -857,6 +970,7 @@ void MachineRegistry::forget(const QString &mac)
         return;
     for (const QString &other : std::as_const(it->otherMacs))
         m_aliasOf.remove(other);
+    indexIdentity(*it, false);
     for (auto ip = m_macByIp.begin(); ip != m_macByIp.end();) {
         if (ip.value() == key)
             ip = m_macByIp.erase(ip);

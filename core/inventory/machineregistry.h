@@ -8,10 +8,13 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QList>
+#include <QMap>
+#include <QMultiHash>
 #include <QObject>
 #include <QSet>
 #include <QStringList>
 
+#include <deque>
 #include <functional>
 
 class QTimer;
@@ -97,6 +100,24 @@ public:
     // Thresholds of the diagnoses.
     static constexpr int kOffersWithoutFetch = 3;
     static constexpr int kIpxeLoop = 3;
+    // Bounds against a LAN that is not ours: forged DHCP can name any number of MACs.
+    // The cap is the workspace's `limits: maxMachines`; a pallet of 5000 fits.
+    static constexpr int kDefaultMaxMachines = 10000;
+    // New machines per source address: a burst, then a steady rate (token bucket).
+    static constexpr int kNewMachineBurst = 256;
+    static constexpr int kNewMachinesPerSecond = 32;
+
+    // Machines beyond the cap push out those that never got past Discovered, the oldest
+    // first; when there are none, a new machine is refused (counted).
+    void setMaxMachines(int maximum);
+    int maxMachines() const { return m_maxMachines; }
+    int machineCount() const { return int(m_machines.size()); }
+    // Gives up machines that never got past Discovered until the cap holds (or none is left).
+    void trimToCap();
+    // What the registry turned away, by reason: "ignored:unknown-machine" (no DHCP of it
+    // seen, so not a machine of ours), "refused:new-machine-rate", "refused:registry-full",
+    // "evicted".
+    QMap<QString, quint64> counters() const { return m_counters; }
 
     const QHash<QString, Machine> &machines() const { return m_machines; }
     const Machine *machine(const QString &mac) const;
@@ -161,6 +182,9 @@ Q_SIGNALS:
     // One of the console's own events about the machine, as a line for its log view.
     void eventLogged(const QString &mac, const Nbc::LogLine &line);
     void stageChanged(const QString &mac, Nbc::Stage stage, const QString &detail);
+    // A would-be new machine was turned away ("new-machine-rate", "registry-full"); source
+    // is the address its packet came from (0.0.0.0 for a client without one yet).
+    void refused(const QString &reason, const QHostAddress &source);
 
 public:
     // A Log event as the Talos classifier reads it, from whichever transport it came.
@@ -175,6 +199,12 @@ private:
     void advance(Machine &machine, Stage stage, const QDateTime &time, const QString &detail = {});
     void learnAddress(Machine &machine, const QHostAddress &address);
     void learnIdentity(Machine &machine, const QVariantMap &facts);
+    void learnIdentityFields(Machine &machine, const QVariantMap &facts);
+    void indexIdentity(const Machine &machine, bool add);
+    // Another NIC of a known machine: the primary MAC with the same SMBIOS UUID or serial.
+    QString sameMachineAs(const MachineEvent &event) const;
+    bool admitNewMachine(const MachineEvent &event);
+    bool evictUnproven();
     void newBoot(Machine &machine, const QDateTime &time);
     void applyLog(Machine &machine, const MachineEvent &event);
     void touch(const QString &mac);
@@ -185,6 +215,16 @@ private:
     QHash<QString, Machine> m_machines;
     QHash<QString, QString> m_aliasOf;     // other MAC -> primary MAC
     QHash<quint32, QString> m_macByIp;
+    QHash<QString, QString> m_macByUuid;        // every spelling of a machine's UUID -> its MAC
+    QMultiHash<QString, QString> m_macsBySerial;
+    struct Bucket {
+        double tokens = kNewMachineBurst;
+        qint64 atMs = 0;
+    };
+    QHash<QHostAddress, Bucket> m_newMachineBuckets;
+    std::deque<QString> m_unproven;             // created and maybe never past Discovered, oldest first
+    int m_maxMachines = kDefaultMaxMachines;
+    QMap<QString, quint64> m_counters;
     QSet<QString> m_changed;
     QHash<QString, QString> m_configProblems;
     QTimer *m_publishTimer = nullptr;

@@ -260,6 +260,26 @@ bool Workspace::parse(const QByteArray &yaml, const QString &fileName, Workspace
             || !readEnum(root, "unassigned", kUnassigned, &s.unassigned, error)
             || !readEnum(root, "afterInstall", kAfterInstall, &s.afterInstall, error))
             return false;
+        if (const YAML::Node limits = root["limits"]) {
+            if (!limits.IsMap()) {
+                error->line = limits.Mark().line + 1;
+                error->message = tr("'limits' must be a mapping like {maxMachines: 10000}");
+                return false;
+            }
+            QString text;
+            if (!readString(limits, "maxMachines", &text, error))
+                return false;
+            if (!text.isEmpty()) {
+                bool ok = false;
+                const int value = text.toInt(&ok);
+                if (!ok || value < 1 || value > 1000000) {
+                    error->line = limits["maxMachines"].Mark().line + 1;
+                    error->message = tr("limits: maxMachines '%1' must be a number from 1 to 1000000").arg(text);
+                    return false;
+                }
+                s.maxMachines = value;
+            }
+        }
         if (const YAML::Node ipxe = root["ipxe"]) {
             if (!ipxe.IsMap()) {
                 error->line = ipxe.Mark().line + 1;
@@ -415,6 +435,10 @@ QByteArray Workspace::serialize(const WorkspaceSettings &s)
         out << YAML::Key << "defaultArtifacts" << YAML::Value << str(s.defaultArtifacts);
     out << YAML::Key << "unassigned" << YAML::Value << str(unassignedName(s.unassigned));
     out << YAML::Key << "afterInstall" << YAML::Value << str(afterInstallName(s.afterInstall));
+    if (s.maxMachines > 0) {
+        out << YAML::Key << "limits" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "maxMachines"
+            << YAML::Value << s.maxMachines << YAML::EndMap;
+    }
     out << YAML::Key << "machines" << YAML::Value << YAML::BeginSeq;
     for (const MachineIntent &m : s.machines) {
         out << YAML::BeginMap << YAML::Key << "mac" << YAML::Value << str(m.mac);

@@ -27,6 +27,8 @@ struct WorkspaceSettings {
     UnassignedPolicy unassigned = UnassignedPolicy::Wait;
     AfterInstallPolicy afterInstall = AfterInstallPolicy::Exit;
     QList<MachineIntent> machines;
+    // `limits: {maxMachines: N}`: machines the registry and inventory keep; 0 = the default.
+    int maxMachines = 0;
 };
 
 struct WorkspaceError {

@@ -24,6 +24,7 @@ ConsoleSession::ConsoleSession(QObject *parent)
     , m_registry(new MachineRegistry(this))
     , m_services(new ServiceHost(this))
     , m_inventory(new InventoryStore(this))
+    , m_neighbours(new NeighbourWatch(this))
 {
     connect(m_services, &ServiceHost::machineEvent, m_registry, &MachineRegistry::handleEvent);
     // Talos said it installed: its next network boot goes to its disk (afterInstall).
@@ -41,8 +42,13 @@ ConsoleSession::ConsoleSession(QObject *parent)
     });
     connect(m_services, &ServiceHost::statusChanged, this, [this](const EngineStatus &status) {
         m_engineStatus.insert(status.engine, status);
+        m_neighbours->takeStatus(status);
         updateConsoleProblem();
     });
+    connect(m_registry, &MachineRegistry::refused, m_neighbours,
+            [this](const QString &reason, const QHostAddress &source) {
+                m_neighbours->add(QStringLiteral("registry"), source, reason);
+            });
     connect(m_registry, &MachineRegistry::machineAdded, this, &ConsoleSession::takeQueueEntry);
     updateConsoleProblem();   // not started yet
     // The served interface's link, every two seconds: an unplugged cable or a switch
@@ -63,6 +69,18 @@ ConsoleSession::ConsoleSession(QObject *parent)
         }
     });
     m_linkTimer->start();
+    // The registry's bounds at work, for the Services panel and `service` lines: once a
+    // second at most, only when something changed.
+    auto *registryTimer = new QTimer(this);
+    registryTimer->setInterval(1000);
+    connect(registryTimer, &QTimer::timeout, this, [this] {
+        const EngineStatus status = registryStatus();
+        if (status.address == m_lastRegistryStatus.address && status.counters == m_lastRegistryStatus.counters)
+            return;
+        m_lastRegistryStatus = status;
+        Q_EMIT registryStatusChanged(status);
+    });
+    registryTimer->start();
     m_pushTimer = new QTimer(this);
     m_pushTimer->setSingleShot(true);
     m_pushTimer->setInterval(0);
@@ -98,6 +116,16 @@ ConsoleSession::~ConsoleSession()
     }
     m_services->shutdown();
     m_inventory->flush();
+}
+
+EngineStatus ConsoleSession::registryStatus() const
+{
+    EngineStatus status;
+    status.engine = QStringLiteral("registry");
+    status.state = EngineStatus::State::Running;
+    status.address = tr("%1 of %2 machines").arg(m_registry->machineCount()).arg(m_registry->maxMachines());
+    status.counters = m_registry->counters();
+    return status;
 }
 
 QStringList ConsoleSession::describeInterfaces()
@@ -144,11 +172,16 @@ bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &o
     // The inventory and the config library only need the workspace: they are there even
     // while no interface is chosen, so the window can show machines and configs already.
     // What was seen before this start; a broken inventory costs history, never a boot.
+    m_registry->setMaxMachines(m_workspace.settings().maxMachines > 0 ? m_workspace.settings().maxMachines
+                                                                      : MachineRegistry::kDefaultMaxMachines);
     if (!m_inventory->isOpen()) {
         QString inventoryError;
         if (m_inventory->open(m_workspace.directory() + QStringLiteral("/inventory.sqlite"), &inventoryError)) {
             m_registry->restore(m_inventory->load());
             m_inventory->attach(m_registry);
+            // An inventory from before a lower cap (or before there was one) shrinks to it,
+            // in the file too, giving up first the machines that never got anywhere.
+            m_registry->trimToCap();
             connect(m_inventory, &InventoryStore::writeFailed, this, &ConsoleSession::workspaceError);
         } else {
             m_warnings << inventoryError;
@@ -576,6 +609,9 @@ void ConsoleSession::onWorkspaceFileChanged()
         return;
     }
     m_brokenEdit.clear();
+    m_registry->setMaxMachines(m_workspace.settings().maxMachines > 0 ? m_workspace.settings().maxMachines
+                                                                      : MachineRegistry::kDefaultMaxMachines);
+    m_registry->trimToCap();
     pushSnapshot();
     Q_EMIT workspaceReloaded();
     Q_EMIT intentChanged();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "session/neighbourwatch.h"
 #include "boot/bootsnapshot.h"
 #include "engine/engine.h"
 #include "inventory/installedstate.h"
@@ -66,6 +67,11 @@ public:
     static QString interfaceProblem(const QString &name, bool exists, bool up, bool running);
     // The engines' last reported statuses (from their own threads, kept here).
     QList<EngineStatus> engineStatuses() const { return m_engineStatus.values(); }
+    // Who on the LAN the engines and the registry turned away, and why.
+    NeighbourWatch *neighbours() const { return m_neighbours; }
+    // The registry as a status like an engine's ("registry"): machines kept of the cap in
+    // `address`, and what it ignored, refused and evicted in `counters`.
+    EngineStatus registryStatus() const;
     // Writes the workspace and pushes the new intent to the engines.
     bool saveWorkspace(QString *error = nullptr);
     void pushSnapshot();
@@ -154,6 +160,8 @@ Q_SIGNALS:
     void assignQueueChanged();
     // A machine took the next entry of the assign queue.
     void queueAssigned(const QString &mac, const QString &config, const QString &hostname);
+    // registryStatus() changed; checked once a second.
+    void registryStatusChanged(const Nbc::EngineStatus &status);
 
 private:
     void watchWorkspace();
@@ -176,6 +184,8 @@ private:
     MachineRegistry *m_registry = nullptr;
     ServiceHost *m_services = nullptr;
     InventoryStore *m_inventory = nullptr;
+    NeighbourWatch *m_neighbours = nullptr;
+    EngineStatus m_lastRegistryStatus;
     Talos::ConfigLibrary *m_configs = nullptr;
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_reloadTimer = nullptr;

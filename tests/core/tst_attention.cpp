@@ -36,6 +36,14 @@ private:
         void send(MachineEvent e)
         {
             e.time = t;
+            // A machine is made by its DHCP (as on the wire); HTTP only updates a known one.
+            const bool dhcp = e.kind == EventKind::DhcpDiscover || e.kind == EventKind::DhcpRequest
+                || e.kind == EventKind::DhcpOffer || e.kind == EventKind::DhcpAck;
+            if (!dhcp && !e.mac.isEmpty() && !registry.machine(e.mac)) {
+                MachineEvent discover = makeEvent(EventKind::DhcpDiscover, e.mac, QHostAddress());
+                discover.time = t;
+                registry.handleEvent(discover);
+            }
             registry.handleEvent(e);
         }
         const Machine &m(const QString &mac = kMac) { return *registry.machine(mac); }

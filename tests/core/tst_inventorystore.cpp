@@ -75,8 +75,8 @@ private Q_SLOTS:
             store.attach(&registry);
             MachineEvent script = ev(EventKind::ScriptServed, mac, QStringLiteral("10.0.0.9"), QStringLiteral("boot-talos"));
             script.facts = {{QStringLiteral("uuid"), QStringLiteral("u-1")}, {QStringLiteral("serial"), QStringLiteral("SER")}};
-            registry.handleEvent(script);
             registry.handleEvent(ev(EventKind::DhcpRequest, mac, QStringLiteral("10.0.0.9"), {}));
+            registry.handleEvent(script);
             registry.handleEvent(ev(EventKind::ConfigServed, mac, QStringLiteral("10.0.0.9"), QStringLiteral("w.yaml")));
             registry.handleEvent(ev(EventKind::Log, {}, QStringLiteral("10.0.0.9"), QStringLiteral("[talos] machine is running and ready")));
             registry.markSimulated(mac);

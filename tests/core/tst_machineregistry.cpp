@@ -1,5 +1,7 @@
 #include "inventory/machineregistry.h"
 
+#include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Nbc;
@@ -116,6 +118,7 @@ private Q_SLOTS:
         QFETCH(QList<MachineEvent>, events);
         QFETCH(QString, stage);
         MachineRegistry registry;
+        registry.handleEvent(ev(EventKind::DhcpDiscover, kMac));   // a machine starts with its DHCP
         for (const MachineEvent &e : events)
             registry.handleEvent(e);
         const Machine *m = registry.machine(kMac);
@@ -165,6 +168,7 @@ private Q_SLOTS:
         QFETCH(QList<MachineEvent>, events);
         QFETCH(QString, hint);
         MachineRegistry registry;
+        registry.handleEvent(ev(EventKind::DhcpDiscover, kMac));   // a machine starts with its DHCP
         for (const MachineEvent &e : events)
             registry.handleEvent(e);
         const Machine *m = registry.machine(kMac);
@@ -177,6 +181,7 @@ private Q_SLOTS:
     void installReportedOnce()
     {
         MachineRegistry registry;
+        registry.handleEvent(ev(EventKind::DhcpDiscover, kMac));   // a machine starts with its DHCP
         QStringList reported;
         connect(&registry, &MachineRegistry::installReported, this, [&reported](const QString &mac) { reported << mac; });
         const QString ip = QStringLiteral("10.77.0.7");
@@ -190,6 +195,7 @@ private Q_SLOTS:
     void bootstrapHintSurvivesReady()
     {
         MachineRegistry registry;
+        registry.handleEvent(ev(EventKind::DhcpDiscover, kMac));   // a machine starts with its DHCP
         const QString ip = QStringLiteral("10.77.0.9");
         registry.handleEvent(ev(EventKind::DhcpRequest, kMac, ip));
         registry.handleEvent(ev(EventKind::ConfigServed, kMac, ip));
@@ -209,6 +215,7 @@ private Q_SLOTS:
     void talosMilestonesAsTalosSendsThem()
     {
         MachineRegistry registry;
+        registry.handleEvent(ev(EventKind::DhcpDiscover, kMac));   // a machine starts with its DHCP
         QStringList reported;
         connect(&registry, &MachineRegistry::installReported, this, [&reported](const QString &mac) { reported << mac; });
         const QString ip = QStringLiteral("10.77.0.8");
@@ -239,6 +246,7 @@ private Q_SLOTS:
     void stall()
     {
         MachineRegistry registry;
+        registry.handleEvent(ev(EventKind::DhcpDiscover, kMac));   // a machine starts with its DHCP
         QDateTime clock = QDateTime::currentDateTimeUtc();
         registry.setClock([&clock] { return clock; });
         registry.setStallSeconds(30);
@@ -269,6 +277,7 @@ private Q_SLOTS:
     void secondNicBySmbiosUuid()
     {
         MachineRegistry registry;
+        registry.handleEvent(ev(EventKind::DhcpDiscover, kMac));   // a machine starts with its DHCP
         const QString other = QStringLiteral("52:54:00:99:99:99");
         registry.handleEvent(script(kMac, QStringLiteral("10.0.0.5"), ScriptKind::Wait,
                                 {{QStringLiteral("uuid"), QStringLiteral("33221100-5544-7766-8899-aabbccddeeff")}}));
@@ -279,6 +288,7 @@ private Q_SLOTS:
         QCOMPARE(registry.primaryMac(other), kMac);
         QCOMPARE(registry.machine(other)->otherMacs, QStringList{other});
         // A placeholder serial identifies nothing.
+        registry.handleEvent(ev(EventKind::DhcpDiscover, QStringLiteral("52:54:00:99:99:98")));
         registry.handleEvent(script(QStringLiteral("52:54:00:99:99:98"), QStringLiteral("10.0.0.7"),
                                 ScriptKind::Wait, {{QStringLiteral("serial"), QStringLiteral("To be filled by O.E.M.")}}));
         QCOMPARE(registry.machines().size(), 2);
@@ -286,6 +296,7 @@ private Q_SLOTS:
     void publishesCoalesced()
     {
         MachineRegistry registry;
+        registry.handleEvent(ev(EventKind::DhcpDiscover, kMac));   // a machine starts with its DHCP
         QList<QStringList> published;
         connect(&registry, &MachineRegistry::machinesChanged, this, [&published](const QStringList &m) { published << m; });
         for (int i = 0; i < 1000; ++i) {
@@ -302,6 +313,7 @@ private Q_SLOTS:
     void forget()
     {
         MachineRegistry registry;
+        registry.handleEvent(ev(EventKind::DhcpDiscover, kMac));   // a machine starts with its DHCP
         registry.handleEvent(ev(EventKind::ConfigServed, kMac, QStringLiteral("10.0.0.1")));
         registry.forget(kMac);
         QVERIFY(registry.machines().isEmpty());
@@ -320,9 +332,126 @@ private Q_SLOTS:
         registry.handleEvent(ev(EventKind::DhcpIgnored, QStringLiteral("aa:aa:aa:aa:aa:aa"), {}, QStringLiteral("not-pxe")));
         QVERIFY(registry.machines().isEmpty());
     }
+    void onlyDhcpMakesMachines()
+    {
+        MachineRegistry registry;
+        const QString ip = QStringLiteral("10.77.0.9");
+        // Anyone can name any MAC in a URL or send from any address: none of these is a machine.
+        registry.handleEvent(script(QStringLiteral("02:00:00:00:00:01"), ip, ScriptKind::Wait));
+        registry.handleEvent(transfer(EventKind::HttpStart, QStringLiteral("02:00:00:00:00:02"), ip, ArtifactKind::Kernel));
+        registry.handleEvent(ev(EventKind::ConfigRefused, QStringLiteral("02:00:00:00:00:03"), ip, QStringLiteral("404")));
+        registry.handleEvent(ev(EventKind::ConfigServed, QStringLiteral("02:00:00:00:00:04"), ip));
+        registry.handleEvent(transfer(EventKind::TftpStart, {}, ip, ArtifactKind::IpxeBinary));
+        registry.handleEvent(ev(EventKind::Log, {}, ip, QStringLiteral("[talos] hello")));
+        QVERIFY(registry.machines().isEmpty());
+        QCOMPARE(registry.counters().value(QStringLiteral("ignored:unknown-machine")), 4u);
+        // Its DHCP makes it one; from then on its HTTP traffic counts.
+        registry.handleEvent(ev(EventKind::DhcpDiscover, QStringLiteral("02:00:00:00:00:01")));
+        registry.handleEvent(script(QStringLiteral("02:00:00:00:00:01"), ip, ScriptKind::Wait));
+        QCOMPARE(registry.machines().size(), 1);
+        QCOMPARE(registry.machine(QStringLiteral("02:00:00:00:00:01"))->stage, Stage::Waiting);
+    }
+    void capEvictsMachinesThatNeverGotAnywhere()
+    {
+        MachineRegistry registry;
+        registry.setMaxMachines(5);
+        QStringList removed;
+        connect(&registry, &MachineRegistry::machineRemoved, this, [&removed](const QString &mac) { removed << mac; });
+        // Two real machines that got somewhere.
+        registry.handleEvent(ev(EventKind::DhcpDiscover, QStringLiteral("52:54:00:00:00:01")));
+        registry.handleEvent(script(QStringLiteral("52:54:00:00:00:01"), QStringLiteral("10.0.0.1"), ScriptKind::Wait));
+        registry.handleEvent(ev(EventKind::DhcpDiscover, QStringLiteral("52:54:00:00:00:02")));
+        registry.handleEvent(script(QStringLiteral("52:54:00:00:00:02"), QStringLiteral("10.0.0.2"), ScriptKind::BootTalos));
+        // A flood of forged DISCOVERs from different relays (so the rate limit is not what stops them).
+        for (int i = 0; i < 200; ++i) {
+            registry.handleEvent(ev(EventKind::DhcpDiscover, QStringLiteral("02:00:00:00:%1:%2").arg(i / 256, 2, 16, QLatin1Char('0')).arg(i % 256, 2, 16, QLatin1Char('0')),
+                                    QStringLiteral("10.1.%1.1").arg(i)));
+            QVERIFY(registry.machines().size() <= 5);
+        }
+        QVERIFY(registry.machine(QStringLiteral("52:54:00:00:00:01")));
+        QVERIFY(registry.machine(QStringLiteral("52:54:00:00:00:02")));
+        QCOMPARE(registry.counters().value(QStringLiteral("evicted")), quint64(200 - 3));
+        QCOMPARE(removed.size(), 200 - 3);
+        // Full of machines that all got somewhere: a new one is refused, none is pushed out.
+        for (int i = 0; i < 3; ++i) {
+            const QString mac = QStringLiteral("52:54:00:00:01:0%1").arg(i);
+            registry.handleEvent(ev(EventKind::DhcpDiscover, mac));
+            registry.handleEvent(script(mac, QStringLiteral("10.0.1.%1").arg(i), ScriptKind::Wait));
+        }
+        QSignalSpy refused(&registry, &MachineRegistry::refused);
+        registry.handleEvent(ev(EventKind::DhcpDiscover, QStringLiteral("52:54:00:00:02:00")));
+        QCOMPARE(registry.machines().size(), 5);
+        QVERIFY(!registry.machine(QStringLiteral("52:54:00:00:02:00")));
+        QCOMPARE(registry.counters().value(QStringLiteral("refused:registry-full")), 1u);
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.first().at(0).toString(), QStringLiteral("registry-full"));
+        // A lower cap from the workspace shrinks to what can go.
+        registry.setMaxMachines(2);
+        registry.trimToCap();
+        QCOMPARE(registry.machines().size(), 5);   // all of them got somewhere: none is given up
+    }
+    void newMachinesPerSourceAreRateLimited()
+    {
+        MachineRegistry registry;
+        QDateTime clock = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
+        registry.setClock([&clock] { return clock; });
+        const QString zero = QStringLiteral("0.0.0.0");
+        auto forged = [](int i) {
+            return QStringLiteral("02:00:00:%1:%2:%3").arg((i >> 16) & 0xff, 2, 16, QLatin1Char('0'))
+                .arg((i >> 8) & 0xff, 2, 16, QLatin1Char('0')).arg(i & 0xff, 2, 16, QLatin1Char('0'));
+        };
+        for (int i = 0; i < 3000; ++i)
+            registry.handleEvent(ev(EventKind::DhcpDiscover, forged(i), zero));
+        QCOMPARE(registry.machines().size(), MachineRegistry::kNewMachineBurst);
+        QCOMPARE(registry.counters().value(QStringLiteral("refused:new-machine-rate")), quint64(3000 - MachineRegistry::kNewMachineBurst));
+        // A real machine's REQUEST comes from its own address: it is not held back by the flood.
+        registry.handleEvent(ev(EventKind::DhcpRequest, kMac, QStringLiteral("10.77.0.50")));
+        QVERIFY(registry.machine(kMac));
+        // The bucket refills at the stated rate.
+        clock = clock.addSecs(2);
+        for (int i = 3000; i < 3200; ++i)
+            registry.handleEvent(ev(EventKind::DhcpDiscover, forged(i), zero));
+        QCOMPARE(registry.machines().size(), MachineRegistry::kNewMachineBurst + 1 + 2 * MachineRegistry::kNewMachinesPerSecond);
+    }
+    void identityLookupsDoNotScan()
+    {
+        // 10 000 machines with UUIDs, then 2000 script requests naming fresh MACs with
+        // fresh UUIDs: hashed lookups, so this is quick whatever the number of rows.
+        MachineRegistry registry;
+        auto mac = [](int i) {
+            return QStringLiteral("52:54:01:%1:%2:%3").arg((i >> 16) & 0xff, 2, 16, QLatin1Char('0'))
+                .arg((i >> 8) & 0xff, 2, 16, QLatin1Char('0')).arg(i & 0xff, 2, 16, QLatin1Char('0'));
+        };
+        auto uuid = [](int i) { return QStringLiteral("00112233-4455-6677-8899-%1").arg(i, 12, 10, QLatin1Char('0')); };
+        for (int i = 0; i < 10000; ++i) {
+            registry.handleEvent(ev(EventKind::DhcpRequest, mac(i), QStringLiteral("10.%1.%2.1").arg(i / 250).arg(i % 250),
+                                    {}, {{QStringLiteral("uuid"), uuid(i)}}));
+        }
+        QCOMPARE(registry.machines().size(), 10000);
+        // A second NIC of machine 1234 is still found by its UUID and its serial.
+        registry.handleEvent(script(QStringLiteral("52:54:02:00:00:01"), QStringLiteral("10.200.0.1"), ScriptKind::Wait,
+                                    {{QStringLiteral("uuid"), uuid(1234)}}));
+        QCOMPARE(registry.primaryMac(QStringLiteral("52:54:02:00:00:01")), mac(1234));
+        // The index follows forget(): a forgotten machine's UUID names nobody.
+        registry.forget(mac(77));
+        registry.handleEvent(script(QStringLiteral("52:54:02:00:00:02"), QStringLiteral("10.200.0.2"), ScriptKind::Wait,
+                                    {{QStringLiteral("uuid"), uuid(77)}}));
+        QCOMPARE(registry.primaryMac(QStringLiteral("52:54:02:00:00:02")), QStringLiteral("52:54:02:00:00:02"));
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < 2000; ++i) {
+            registry.handleEvent(script(QStringLiteral("02:00:01:00:%1:%2").arg(i / 256, 2, 16, QLatin1Char('0')).arg(i % 256, 2, 16, QLatin1Char('0')),
+                                        QStringLiteral("10.201.0.1"), ScriptKind::Wait,
+                                        {{QStringLiteral("uuid"), uuid(50000 + i)}, {QStringLiteral("serial"), QStringLiteral("S%1").arg(i)}}));
+        }
+        // Not a timing assertion (that is for the benchmarks): the rows did not grow.
+        QCOMPARE(registry.machines().size(), 9999);
+        qInfo("2000 requests with fresh UUIDs against 10 000 rows: %lld ms", qint64(timer.elapsed()));
+    }
     void factsFromScript()
     {
         MachineRegistry registry;
+        registry.handleEvent(ev(EventKind::DhcpDiscover, kMac));   // a machine starts with its DHCP
         registry.handleEvent(script(kMac, QStringLiteral("10.77.0.5"), ScriptKind::Wait,
                                 {{QStringLiteral("uuid"), QStringLiteral("u-1")},
                                  {QStringLiteral("serial"), QStringLiteral("S1")},
@@ -339,6 +468,7 @@ private Q_SLOTS:
     void foreignLogsAndProbesChangeNothing()
     {
         MachineRegistry registry;
+        registry.handleEvent(ev(EventKind::DhcpDiscover, kMac));   // a machine starts with its DHCP
         QStringList reported;
         connect(&registry, &MachineRegistry::installReported, this, [&reported](const QString &mac) { reported << mac; });
         registry.handleEvent(ev(EventKind::DhcpRequest, kMac, QStringLiteral("10.77.0.5")));

@@ -397,6 +397,23 @@ class HostileLan:
                 return dict(event["counters"])
         return {}
 
+    def refused_line(self, engine, reason, ip=None):
+        """The newest `refused` event line for engine/reason (and ip), or None."""
+        for event in reversed(self.console.events()):
+            if (event.get("event") == "refused" and event.get("engine") == engine and event.get("reason") == reason
+                    and (ip is None or event.get("ip") == ip)):
+                return event
+        return None
+
+    def expect_refused_line(self, title, engine, reason, ip=None):
+        def named():
+            line = self.refused_line(engine, reason, ip)
+            expect(line is not None, f"no `refused` line for {engine}/{reason}" + (f" from {ip}" if ip else ""))
+            expect(line.get("count", 0) >= 1 and line.get("detail"), f"incomplete refused line {line}")
+            log(f"     refused line: {json.dumps(line)}")
+
+        self.checks.check(f"{title}: a `refused` line names {ip or 'the source'} ({engine}, {reason})", named)
+
     def settled_counters(self, engine, wait=1.5):
         """Counters are published at most twice a second: wait for the next publication."""
         time.sleep(wait)
@@ -560,6 +577,7 @@ class HostileLan:
                        f"{HTTP_LIMIT_COUNTER} is {counters.get(HTTP_LIMIT_COUNTER, 0)}")
 
             self.checks.check(f"{title}: counted as {HTTP_LIMIT_COUNTER}", counted)
+            self.expect_refused_line(title, "http", "per-address-limit", ATTACKER)
         finally:
             close_all(socks)
 
@@ -642,6 +660,7 @@ class HostileLan:
                                              f"(share {LOG_PER_ADDRESS})"))
             self.check_good(title)
             log(f"     logs counters: {self.settled_counters('logs', wait=0.6)}")
+            self.expect_refused_line(title, "logs", "per-address-limit", ATTACKER)
         finally:
             close_all(socks)
 

@@ -82,9 +82,11 @@ private Q_SLOTS:
         const quint16 port = status.address.section(u':', -1).toUShort();
 
         const QString kernelMac = QStringLiteral("52:54:00:00:00:01");
+        // Machines are made by their DHCP; HTTP only ever updates a known one.
+        for (const char *mac : {"52:54:00:00:00:01", "52:54:00:00:00:02"})
+            registry.handleEvent(makeEvent(EventKind::DhcpDiscover, QLatin1String(mac), QHostAddress()));
         QVERIFY(get(port, "/m/52-54-00-00-00-01/vmlinuz").startsWith("HTTP/1.1 500"));
-        QTRY_VERIFY_WITH_TIMEOUT(registry.machine(kernelMac), 3000);
-        QCOMPARE(registry.machine(kernelMac)->stage, Stage::Failed);
+        QTRY_COMPARE_WITH_TIMEOUT(registry.machine(kernelMac)->stage, Stage::Failed, 3000);
         // The reason a person reads is the translated one.
         QVERIFY2(registry.machine(kernelMac)->failure.contains(QLatin1String("IS NOT AN X86 LINUX KERNEL")),
                  qPrintable(registry.machine(kernelMac)->failure));
@@ -117,7 +119,6 @@ private Q_SLOTS:
         host.setSnapshot(snap);
         QTest::qWait(50);
         QVERIFY(get(port, withToken).startsWith("HTTP/1.1 404"));
-        QTRY_VERIFY_WITH_TIMEOUT(registry.machine(unassigned), 3000);
         QVERIFY(registry.machine(unassigned)->stage != Stage::Failed);
         QTRY_VERIFY_WITH_TIMEOUT(!registry.machine(unassigned)->hint.isEmpty(), 3000);
         const auto refusal = std::find_if(events.cbegin(), events.cend(), [&](const MachineEvent &e) {
@@ -128,12 +129,12 @@ private Q_SLOTS:
 
         // A config that does not render, asked for as Talos would (the script's URL, token
         // and all): refused, and its machine Failed.
+        registry.handleEvent(makeEvent(EventKind::DhcpDiscover, broken.mac, QHostAddress()));
         const QByteArray script = get(port, "/m/52-54-00-00-00-03/script.ipxe");
         const QByteArray tokenPath = QUrl(TestUtil::configUrlOf(script)).toString(QUrl::RemoveScheme | QUrl::RemoveAuthority).toUtf8();
         QVERIFY2(tokenPath.contains("?t="), script.constData());
         QVERIFY(get(port, tokenPath).startsWith("HTTP/1.1 500"));
-        QTRY_VERIFY_WITH_TIMEOUT(registry.machine(broken.mac), 3000);
-        QCOMPARE(registry.machine(broken.mac)->stage, Stage::Failed);
+        QTRY_COMPARE_WITH_TIMEOUT(registry.machine(broken.mac)->stage, Stage::Failed, 3000);
     }
 
     void portInUseGetsItsFix()

@@ -183,6 +183,7 @@ void TestMachineTableModel::betweenDownloadsTheLastOneShows()
     QVERIFY(!progress.data(MachineTableModel::DownloadingRole).toBool());
 
     // A download that stopped part-way says how far it got.
+    UiTest::discover(m_session->registry(), macOf(2));
     UiTest::download(m_session->registry(), macOf(2), 0, 12 << 20, 0, EventKind::HttpStart);
     UiTest::download(m_session->registry(), macOf(2), 3 << 20, 12 << 20, 1 << 20);
     Nbc::MachineEvent failed = Nbc::makeEvent(EventKind::HttpFailed, macOf(2), QHostAddress(QStringLiteral("10.0.0.5")),

@@ -28,6 +28,7 @@
 #include <QDragMoveEvent>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QDateTime>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void dragOutlinesTargetsAndSelectionIsSummedUp();
     void powerOnQueueNamesNewMachines();
     void consoleBannerWhenServicesAreStopped();
+    void neighbourStripNamesWhoWasTurnedAway();
     void stopAndRoleChangeAskFirst();
     void preflightSaysWhatIsMissing();
     void columnMenuHidesColumnsAndRemembers();
@@ -276,6 +278,48 @@ void TestMainWindow::consoleBannerWhenServicesAreStopped()
     QCOMPARE(UiTest::child<QPushButton>(&*m_window, "bannerStart")->text(), QStringLiteral("&Start services"));
     QVERIFY(UiTest::child<QPushButton>(&*m_window, "bannerPort")->isHidden());
     QVERIFY(m_window->grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/console-banner.png")));
+}
+
+// A neighbour that takes more than its share: a strip names it, the machines' view stays.
+void TestMainWindow::neighbourStripNamesWhoWasTurnedAway()
+{
+    auto *bar = UiTest::child<AttentionBar>(&*m_window, "attentionBar");
+    bar->refresh();
+    QVERIFY(bar->neighbourText().isEmpty());
+    EngineStatus http;
+    http.engine = QStringLiteral("http");
+    http.state = EngineStatus::State::Running;
+    http.refusals = {{QHostAddress(QStringLiteral("10.0.0.9")), QStringLiteral("per-address-limit"), 992,
+                      QDateTime::currentMSecsSinceEpoch()}};
+    m_session->neighbours()->takeStatus(http);
+    for (int i = 0; i < 3; ++i)
+        m_session->neighbours()->add(QStringLiteral("registry"), QHostAddress(QStringLiteral("0.0.0.0")),
+                                     QStringLiteral("new-machine-rate"));
+    bar->refresh();
+    const QString text = bar->neighbourText();
+    QVERIFY2(text.startsWith(QLatin1String("10.0.0.9 was turned away 992 times: more HTTP connections at once")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("keep their share")), qPrintable(text));
+    auto *strip = UiTest::child<QWidget>(&*m_window, "neighbourBanner");
+    QVERIFY(!strip->isHidden());
+    QVERIFY2(strip->findChildren<QLabel *>().last()->toolTip().contains(QLatin1String("0.0.0.0 (registry)")),
+             qPrintable(strip->findChildren<QLabel *>().last()->toolTip()));
+    // The registry's own bounds are in the Services panel, like an engine's counters.
+    auto *tree = UiTest::child<QTreeWidget>(&*m_window, "servicesTree");
+    auto machinesItem = [tree]() -> QString {
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            if (tree->topLevelItem(i)->text(0).startsWith(QLatin1String("Machines")))
+                return tree->topLevelItem(i)->text(0);
+        }
+        return {};
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!machinesItem().isEmpty(), 3000);
+    QVERIFY2(machinesItem().contains(QStringLiteral("%1 of 10000 machines").arg(m_session->registry()->machineCount())),
+             qPrintable(machinesItem()));
+    QVERIFY2(machinesItem().contains(QStringLiteral("ignored 0 · refused 0 · evicted 0")), qPrintable(machinesItem()));
+    QTest::qWait(50);   // the layout settles on the wrapped height
+    QVERIFY(strip->height() >= 2 * strip->fontMetrics().height());
+    QVERIFY(m_window->grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/neighbour-strip.png")));
 }
 
 // The questions that interrupt work: Cancel is the default, and answering it changes nothing.
