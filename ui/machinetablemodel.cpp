@@ -118,6 +118,19 @@ void MachineTableModel::reloadIntent()
         m_intent.insert(m.mac, Intent{m.configPath, m.hostname});
 }
 
+MachineTableModel::Intent MachineTableModel::intentOf(const Machine &m, QString *rule) const
+{
+    Intent intent = m_intent.value(m.mac);
+    if (intent.config.isEmpty()) {
+        intent.config = m_session->assignment(m.mac);
+        *rule = m_session->ruleOf(m.mac);
+        const QString name = m_session->displayName(m.mac);
+        if (intent.hostname.isEmpty() && name != m.mac)
+            intent.hostname = name;
+    }
+    return intent;
+}
+
 MachineTableModel::Row MachineTableModel::makeRow(const Machine &m) const
 {
     Row r;
@@ -130,14 +143,15 @@ MachineTableModel::Row MachineTableModel::makeRow(const Machine &m) const
     r.downloading = m.downloading;
     r.simulated = m.simulated;
     r.attention = m.needsAttention();
-    const Intent assigned = m_intent.value(m.mac);
+    const Intent assigned = intentOf(m, &r.rule);
+    r.config = assigned.config;
     // The same test as ConsoleSession::needsReinstall, without its lookup per row.
     r.reinstall = !m.servedConfig.isEmpty() && !assigned.config.isEmpty()
         && QDir::cleanPath(m_session->workspace().absolutePath(assigned.config)) != QDir::cleanPath(m.servedConfig);
     r.ip = m.ip.isNull() ? 0 : m.ip.toIPv4Address();
     r.lastSeen = m.lastSeen;
 
-    const Intent intent = m_intent.value(m.mac);
+    const Intent &intent = assigned;
     r.text[MacColumn] = m.mac;
     r.text[VendorColumn] = m_oui ? m_oui->vendor(m.mac)
                                  : (OuiDatabase::isLocallyAdministered(m.mac) ? OuiDatabase::locallyAdministeredText()
@@ -155,7 +169,8 @@ MachineTableModel::Row MachineTableModel::makeRow(const Machine &m) const
     r.download = m.download;
     r.text[ProgressColumn] = progressText(m);
     r.text[ConfigColumn] = r.reinstall ? tr("%1 (reinstall to apply)").arg(intent.config.section(u'/', -1))
-                                       : intent.config.section(u'/', -1);
+                         : r.rule.isEmpty() ? intent.config.section(u'/', -1)
+                                            : tr("%1 (rule %2)").arg(intent.config.section(u'/', -1), r.rule);
     r.text[HostnameColumn] = intent.hostname;
     r.text[LastSeenColumn] = m.lastSeen.isValid() ? m.lastSeen.toLocalTime().time().toString(QStringLiteral("HH:mm:ss"))
                                                   : QString();
@@ -329,7 +344,10 @@ QVariant MachineTableModel::data(const QModelIndex &index, int role) const
             return QStringLiteral("<p>%1</p>").arg(r.text[column].toHtmlEscaped());
         }
         if (column == ConfigColumn) {
-            const QString id = m_intent.value(r.mac).config;
+            const QString id = r.config;
+            if (!r.rule.isEmpty() && !r.reinstall)
+                return tr("%1, given by rule %2 in netboot.yaml; an assignment of its own (drag a config onto it) "
+                          "takes its place.").arg(id, r.rule);
             if (r.reinstall)
                 return tr("%1 is assigned, but the machine runs the config it was served before: reinstall it "
                           "(Machine ▸ Reinstall, then power-cycle) to apply the change.").arg(id);

@@ -112,12 +112,17 @@ private:
         QDateTime lastSeen;
         QString tooltip;   // the MAC column's: other NICs, first seen, boots
         QString download;  // the running or last download's name
+        QString config;    // the assigned config as the workspace names it
+        QString rule;      // the rule that gave it, if a rule did
     };
     Row makeRow(const Machine &machine) const;
     // Bit mask of the columns whose content differs.
     static quint32 changedColumns(const Row &a, const Row &b);
     static QList<int> rolesOf(int column);
     void reloadIntent();
+    struct Intent;
+    // Its own entry by MAC, else what the session resolved (entry by UUID/serial, rule).
+    Intent intentOf(const Machine &machine, QString *rule) const;
     void removeMachine(const QString &mac);
     QString targetMac(int row, const QModelIndex &parent) const;
 

@@ -36,6 +36,32 @@ struct MachineIntent {
     QString artifacts;        // artefact set name; empty = the default set
     QStringList patches;      // strategic-merge patch files applied to its config, in order
     bool installed = false;   // Talos reported an install: answer per afterInstall
+    // An entry may name the machine by its SMBIOS UUID or serial instead of a MAC (one
+    // machine, whichever NIC it boots from).
+    QString uuid;
+    QString serial;
+    QString rule;             // resolved intents only: the rule that gave it (not saved)
+};
+
+// `rules:` in netboot.yaml: what a machine with no entry of its own gets. Every field of
+// `match` that is set must hold; text fields take shell wildcards (* ?), case-insensitive.
+struct RuleMatch {
+    QString macPrefix;        // "52:54:00" (any separator, any case)
+    QString macRange;         // "52:54:00:00:00:10-52:54:00:00:00:3f"
+    QString manufacturer;
+    QString product;
+    QString serial;
+    QString firmware;         // "bios" | "uefi"
+    bool isEmpty() const;
+};
+struct MachineRule {
+    QString name;
+    RuleMatch match;
+    QString configPath;       // absolute in a snapshot, as written in the workspace
+    QString artifacts;
+    QString installDisk;
+    QString hostname;         // template: {n} {n:02} {serial} {product} {manufacturer} {mac}
+    QStringList patches;
 };
 
 // Everything an engine needs to answer a request, pushed by value whenever the intent
@@ -67,7 +93,12 @@ struct BootSnapshot {
     QString defaultArtifacts;
     UnassignedPolicy unassigned = UnassignedPolicy::Wait;
     AfterInstallPolicy afterInstall = AfterInstallPolicy::Exit;
-    QHash<QString, MachineIntent> machines;   // keyed by normalized MAC
+    // Keyed by normalized MAC: the workspace's entries by MAC, and what the session
+    // resolved for the machines it has seen (entries by UUID or serial, rules), under
+    // every MAC of each machine.
+    QHash<QString, MachineIntent> machines;
+    QList<MachineRule> rules;         // absolute paths; the session resolves them
+    QList<MachineIntent> identityEntries;   // entries by UUID or serial (absolute paths)
     QSet<QString> identify;           // MACs whose screen flashes at their next poll (not saved)
 
     // Where the TFTP, HTTP and log sockets listen: bindAddress, else serverAddress, else

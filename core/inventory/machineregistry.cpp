@@ -1,5 +1,7 @@
 #include "inventory/machineregistry.h"
 
+#include "boot/intentresolver.h"
+
 #include "talos/taloslog.h"
 
 #include <QTimer>
@@ -60,40 +62,8 @@ bool isBootArtifact(ArtifactKind kind)
     return kind == ArtifactKind::Kernel || kind == ArtifactKind::Initramfs;
 }
 
-// Serials that vendors leave in SMBIOS and that identify nothing.
-bool meaningfulSerial(const QString &serial)
-{
-    static const QStringList placeholders = {
-        QStringLiteral("0"), QStringLiteral("none"), QStringLiteral("not specified"),
-        QStringLiteral("to be filled by o.e.m."), QStringLiteral("default string"),
-        QStringLiteral("system serial number"), QStringLiteral("not applicable"), QStringLiteral("123456789"),
-    };
-    const QString s = serial.trimmed().toLower();
-    return s.size() >= 3 && !placeholders.contains(s);
-}
-
-bool meaningfulUuid(const QString &uuid)
-{
-    const QUuid parsed(uuid);
-    // All zeros and all ones are what boards without a UUID report.
-    return !parsed.isNull() && parsed != QUuid(QStringLiteral("ffffffff-ffff-ffff-ffff-ffffffffffff"));
-}
-
 } // namespace
 
-QStringList uuidSpellings(const QString &uuid)
-{
-    const QUuid parsed(uuid.trimmed());
-    if (parsed.isNull())
-        return {};
-    QByteArray bytes = parsed.toRfc4122();
-    QStringList spellings{parsed.toString(QUuid::WithoutBraces)};
-    std::reverse(bytes.begin(), bytes.begin() + 4);
-    std::reverse(bytes.begin() + 4, bytes.begin() + 6);
-    std::reverse(bytes.begin() + 6, bytes.begin() + 8);
-    spellings << QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
-    return spellings;
-}
 
 QString MachineRegistry::ignoresProxyHint()
 {
@@ -186,15 +156,15 @@ void MachineRegistry::learnAddress(Machine &machine, const QHostAddress &address
 
 void MachineRegistry::indexIdentity(const Machine &machine, bool add)
 {
-    if (meaningfulUuid(machine.uuid)) {
-        for (const QString &spelling : uuidSpellings(machine.uuid)) {
+    if (Boot::meaningfulUuid(machine.uuid)) {
+        for (const QString &spelling : Boot::uuidSpellings(machine.uuid)) {
             if (add)
                 m_macByUuid.insert(spelling, machine.mac);
             else if (m_macByUuid.value(spelling) == machine.mac)
                 m_macByUuid.remove(spelling);
         }
     }
-    if (meaningfulSerial(machine.serial)) {
+    if (Boot::meaningfulSerial(machine.serial)) {
         if (add)
             m_macsBySerial.insert(machine.serial, machine.mac);
         else
@@ -204,14 +174,14 @@ void MachineRegistry::indexIdentity(const Machine &machine, bool add)
 
 QString MachineRegistry::sameMachineAs(const MachineEvent &event) const
 {
-    const QStringList spellings = uuidSpellings(event.facts.value(QStringLiteral("uuid")).toString());
-    if (!spellings.isEmpty() && meaningfulUuid(spellings.first())) {
+    const QStringList spellings = Boot::uuidSpellings(event.facts.value(QStringLiteral("uuid")).toString());
+    if (!spellings.isEmpty() && Boot::meaningfulUuid(spellings.first())) {
         const QString mac = m_macByUuid.value(spellings.first());
         if (!mac.isEmpty() && mac != event.mac && m_machines.contains(mac))
             return mac;
     }
     const QString serial = event.facts.value(QStringLiteral("serial")).toString();
-    if (!meaningfulSerial(serial))
+    if (!Boot::meaningfulSerial(serial))
         return {};
     const QString product = event.facts.value(QStringLiteral("product")).toString();
     for (auto it = m_macsBySerial.constFind(serial); it != m_macsBySerial.cend() && it.key() == serial; ++it) {
@@ -244,7 +214,7 @@ void MachineRegistry::learnIdentityFields(Machine &machine, const QVariantMap &f
     if (machine.uuid.isEmpty()) {
         // PXE option 97 carries the SMBIOS UUID too.
         const QString guid = facts.value(QStringLiteral("guid")).toString();
-        if (meaningfulUuid(guid))
+        if (Boot::meaningfulUuid(guid))
             machine.uuid = guid;
     }
 }
@@ -315,12 +285,27 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
 
     // Another NIC of a known machine: the same SMBIOS UUID or serial (iPXE reports both).
     // Looked up in hashes: a request naming a fresh MAC costs the same with 10 000 rows.
-    if (!event.mac.isEmpty() && !m_machines.contains(event.mac) && event.kind == EventKind::ScriptServed) {
-        const QString primary = sameMachineAs(event);
+    if (!event.mac.isEmpty() && event.kind == EventKind::ScriptServed) {
+        const auto own = m_machines.constFind(event.mac);
+        // A row of its own made by this NIC's DHCP a moment ago, with nothing that says it
+        // is another machine (no UUID or serial of its own yet): it is that machine's NIC.
+        const bool fresh = own == m_machines.cend()
+            || (own->uuid.isEmpty() && !Boot::meaningfulSerial(own->serial) && own->otherMacs.isEmpty());
+        const QString primary = fresh ? sameMachineAs(event) : QString();
         if (!primary.isEmpty()) {
+            QHostAddress address;
+            if (own != m_machines.cend()) {
+                address = own->ip;
+                forget(event.mac);
+            }
             m_aliasOf.insert(event.mac, primary);
-            m_machines[primary].otherMacs.append(event.mac);
+            Machine &machine = m_machines[primary];
+            machine.otherMacs.append(event.mac);
+            // It boots from this NIC now: its address is this NIC's.
+            if (!address.isNull())
+                learnAddress(machine, address);
             event.mac = primary;
+            touch(primary);
         }
     }
 

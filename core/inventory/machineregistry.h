@@ -235,9 +235,6 @@ private:
     std::function<QDateTime()> m_clock;
 };
 
-// Two spellings of one SMBIOS UUID: firmware and tools disagree on the byte order of the
-// first three fields (SMBIOS 2.6+ little-endian vs. big-endian readers).
-QStringList uuidSpellings(const QString &uuid);
 
 } // namespace Nbc
 

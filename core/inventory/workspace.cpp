@@ -1,5 +1,7 @@
 #include "inventory/workspace.h"
 
+#include "boot/intentresolver.h"
+
 #include "boot/kernelargs.h"
 #include "model/machineevent.h"
 #include "protocol/dhcp/leasepool.h"
@@ -341,7 +343,9 @@ bool Workspace::parse(const QByteArray &yaml, const QString &fileName, Workspace
                 MachineIntent m;
                 QString mac;
                 QString installed;
-                if (!readString(node, "mac", &mac, error) || !readString(node, "config", &m.configPath, error)
+                if (!readString(node, "mac", &mac, error) || !readString(node, "uuid", &m.uuid, error)
+                    || !readString(node, "serial", &m.serial, error)
+                    || !readString(node, "config", &m.configPath, error)
                     || !readString(node, "hostname", &m.hostname, error)
                     || !readString(node, "installDisk", &m.installDisk, error)
                     || !readString(node, "artifacts", &m.artifacts, error)
@@ -363,17 +367,36 @@ bool Workspace::parse(const QByteArray &yaml, const QString &fileName, Workspace
                     }
                 }
                 m.mac = normalizeMac(mac);
-                if (m.mac.isEmpty()) {
+                if (!mac.isEmpty() && m.mac.isEmpty()) {
                     error->line = node.Mark().line + 1;
                     error->message = tr("'%1' is not a MAC address (write it like 52:54:00:12:34:56)").arg(mac);
                     return false;
                 }
-                if (seen.contains(m.mac)) {
+                if (m.mac.isEmpty() && m.uuid.isEmpty() && m.serial.isEmpty()) {
                     error->line = node.Mark().line + 1;
-                    error->message = tr("machine %1 is listed twice").arg(m.mac);
+                    error->message = tr("each machine needs 'mac:', 'uuid:' or 'serial:'");
                     return false;
                 }
-                seen.insert(m.mac);
+                if (m.mac.isEmpty() && !m.uuid.isEmpty() && !Boot::meaningfulUuid(m.uuid)) {
+                    error->line = node["uuid"].Mark().line + 1;
+                    error->message = tr("uuid '%1' is not an SMBIOS UUID (write it like 4c4c4544-0042-3510-8050-b4c04f4e4a31)")
+                                         .arg(m.uuid);
+                    return false;
+                }
+                if (m.mac.isEmpty() && m.uuid.isEmpty() && !Boot::meaningfulSerial(m.serial)) {
+                    error->line = node["serial"].Mark().line + 1;
+                    error->message = tr("serial '%1' identifies no machine (vendors leave it in many boards)").arg(m.serial);
+                    return false;
+                }
+                const QString key = !m.mac.isEmpty() ? m.mac
+                                    : !m.uuid.isEmpty() ? QStringLiteral("uuid:") + Boot::uuidSpellings(m.uuid).value(0)
+                                                        : QStringLiteral("serial:") + m.serial.trimmed().toLower();
+                if (seen.contains(key)) {
+                    error->line = node.Mark().line + 1;
+                    error->message = tr("machine %1 is listed twice").arg(!m.mac.isEmpty() ? m.mac : !m.uuid.isEmpty() ? m.uuid : m.serial);
+                    return false;
+                }
+                seen.insert(key);
                 m.installed = installed == QLatin1String("true");
                 s.machines.append(m);
             }
@@ -396,6 +419,80 @@ QByteArray Workspace::serialize(const WorkspaceSettings &s)
 {
     YAML::Emitter out;
     auto str = [](const QString &text) { return text.toStdString(); };
+        if (const YAML::Node rules = root["rules"]) {
+            if (!rules.IsSequence() && !rules.IsNull()) {
+                error->line = rules.Mark().line + 1;
+                error->message = tr("'rules' must be a list of entries starting with '- name:'");
+                return false;
+            }
+            QSet<QString> names;
+            for (const YAML::Node &node : rules) {
+                if (!node.IsMap()) {
+                    error->line = node.Mark().line + 1;
+                    error->message = tr("each rule must be a mapping with name:, match: and config:");
+                    return false;
+                }
+                MachineRule rule;
+                if (!readString(node, "name", &rule.name, error) || !readString(node, "config", &rule.configPath, error)
+                    || !readString(node, "artifacts", &rule.artifacts, error)
+                    || !readString(node, "installDisk", &rule.installDisk, error)
+                    || !readString(node, "hostname", &rule.hostname, error))
+                    return false;
+                if (rule.name.isEmpty()) {
+                    error->line = node.Mark().line + 1;
+                    error->message = tr("a rule needs a name (name: optiplex-workers)");
+                    return false;
+                }
+                if (names.contains(rule.name)) {
+                    error->line = node.Mark().line + 1;
+                    error->message = tr("rule '%1' is listed twice").arg(rule.name);
+                    return false;
+                }
+                names.insert(rule.name);
+                if (const YAML::Node match = node["match"]) {
+                    if (!match.IsMap() && !match.IsNull()) {
+                        error->line = match.Mark().line + 1;
+                        error->message = tr("rule '%1': 'match' must be a mapping like {macPrefix: \"52:54:00\", firmware: uefi}")
+                                             .arg(rule.name);
+                        return false;
+                    }
+                    for (auto it = match.begin(); it != match.end(); ++it) {
+                        const QString key = qstr(it->first);
+                        static const QStringList known{QStringLiteral("macPrefix"), QStringLiteral("macRange"),
+                                                       QStringLiteral("manufacturer"), QStringLiteral("product"),
+                                                       QStringLiteral("serial"), QStringLiteral("firmware")};
+                        if (!known.contains(key)) {
+                            error->line = it->first.Mark().line + 1;
+                            error->message = tr("rule '%1': unknown match key '%2' (use %3)")
+                                                 .arg(rule.name, key, known.join(QStringLiteral(", ")));
+                            return false;
+                        }
+                    }
+                    RuleMatch &m = rule.match;
+                    if (!readString(match, "macPrefix", &m.macPrefix, error) || !readString(match, "macRange", &m.macRange, error)
+                        || !readString(match, "manufacturer", &m.manufacturer, error)
+                        || !readString(match, "product", &m.product, error) || !readString(match, "serial", &m.serial, error)
+                        || !readString(match, "firmware", &m.firmware, error))
+                        return false;
+                    m.firmware = m.firmware.toLower();
+                    if (!m.firmware.isEmpty() && m.firmware != QLatin1String("bios") && m.firmware != QLatin1String("uefi")) {
+                        error->line = match["firmware"].Mark().line + 1;
+                        error->message = tr("rule '%1': firmware '%2' must be bios or uefi").arg(rule.name, m.firmware);
+                        return false;
+                    }
+                }
+                if (const YAML::Node patches = node["patches"]) {
+                    if (!patches.IsSequence()) {
+                        error->line = patches.Mark().line + 1;
+                        error->message = tr("'patches' must be a list of patch files, like [patches/disk.yaml]");
+                        return false;
+                    }
+                    for (const YAML::Node &patch : patches)
+                        rule.patches << qstr(patch);
+                }
+                s.rules.append(rule);
+            }
+        }
     out << YAML::BeginMap;
     out << YAML::Key << "network" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "interface" << YAML::Value << str(s.interfaceName);
@@ -441,7 +538,13 @@ QByteArray Workspace::serialize(const WorkspaceSettings &s)
     }
     out << YAML::Key << "machines" << YAML::Value << YAML::BeginSeq;
     for (const MachineIntent &m : s.machines) {
-        out << YAML::BeginMap << YAML::Key << "mac" << YAML::Value << str(m.mac);
+        out << YAML::BeginMap;
+        if (!m.mac.isEmpty())
+            out << YAML::Key << "mac" << YAML::Value << str(m.mac);
+        if (!m.uuid.isEmpty())
+            out << YAML::Key << "uuid" << YAML::Value << str(m.uuid);
+        if (!m.serial.isEmpty())
+            out << YAML::Key << "serial" << YAML::Value << YAML::DoubleQuoted << str(m.serial);
         if (!m.configPath.isEmpty())
             out << YAML::Key << "config" << YAML::Value << str(m.configPath);
         if (!m.hostname.isEmpty())
@@ -483,6 +586,38 @@ bool Workspace::save(QString *error) const
     file.write(serialize(m_settings));
     if (!file.commit()) {
         if (error)
+    if (!s.rules.isEmpty()) {
+        out << YAML::Key << "rules" << YAML::Value << YAML::BeginSeq;
+        for (const MachineRule &rule : s.rules) {
+            out << YAML::BeginMap << YAML::Key << "name" << YAML::Value << str(rule.name);
+            out << YAML::Key << "match" << YAML::Value << YAML::Flow << YAML::BeginMap;
+            const RuleMatch &m = rule.match;
+            const QList<QPair<const char *, QString>> fields{{"macPrefix", m.macPrefix}, {"macRange", m.macRange},
+                                                            {"manufacturer", m.manufacturer}, {"product", m.product},
+                                                            {"serial", m.serial}, {"firmware", m.firmware}};
+            for (const auto &[key, value] : fields) {
+                if (!value.isEmpty())
+                    out << YAML::Key << key << YAML::Value << YAML::DoubleQuoted << str(value);
+            }
+            out << YAML::EndMap;
+            if (!rule.configPath.isEmpty())
+                out << YAML::Key << "config" << YAML::Value << str(rule.configPath);
+            if (!rule.artifacts.isEmpty())
+                out << YAML::Key << "artifacts" << YAML::Value << str(rule.artifacts);
+            if (!rule.hostname.isEmpty())
+                out << YAML::Key << "hostname" << YAML::Value << YAML::DoubleQuoted << str(rule.hostname);
+            if (!rule.installDisk.isEmpty())
+                out << YAML::Key << "installDisk" << YAML::Value << str(rule.installDisk);
+            if (!rule.patches.isEmpty()) {
+                out << YAML::Key << "patches" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+                for (const QString &patch : rule.patches)
+                    out << str(patch);
+                out << YAML::EndSeq;
+            }
+            out << YAML::EndMap;
+        }
+        out << YAML::EndSeq;
+    }
             *error = tr("cannot write %1: %2").arg(settingsPath(), file.errorString());
         return false;
     }
@@ -568,7 +703,18 @@ BootSnapshot Workspace::toSnapshot() const
             addPrivate(m.configPath, false);
         for (const QString &patch : std::as_const(m.patches))
             addPrivate(patch, false);
-        snap.machines.insert(m.mac, m);
+        if (!m.mac.isEmpty())
+            snap.machines.insert(m.mac, m);
+        else
+            snap.identityEntries.append(m);
+    }
+    for (MachineRule rule : s.rules) {
+        rule.configPath = absolutePath(rule.configPath);
+        for (QString &patch : rule.patches)
+            patch = absolutePath(patch);
+        if (!rule.configPath.isEmpty())
+            addPrivate(rule.configPath, false);
+        snap.rules.append(rule);
     }
     return snap;
 }

@@ -31,6 +31,7 @@ struct WorkspaceSettings {
     int maxMachines = 0;
 };
 
+    QList<MachineRule> rules;          // `rules:`, first match wins
 struct WorkspaceError {
     QString file;
     int line = 0;                     // 1-based; 0 when not about a line

@@ -1,5 +1,8 @@
 #include "session/consolesession.h"
 
+#include "boot/intentresolver.h"
+
+#include "engine/dhcpserver.h"
 #include "engine/enginefactory.h"
 #include "engine/servicehost.h"
 #include "inventory/inventorystore.h"
@@ -51,6 +54,42 @@ ConsoleSession::ConsoleSession(QObject *parent)
             });
     connect(m_registry, &MachineRegistry::machineAdded, this, &ConsoleSession::takeQueueEntry);
     updateConsoleProblem();   // not started yet
+    // A machine's facts decide what rules and entries by UUID/serial give it: when they
+    // change (a new machine, iPXE reported its SMBIOS, another NIC), the engines learn the
+    // result. Coalesced: a pallet powering on is one push, not one per machine.
+    m_resolveTimer = new QTimer(this);
+    m_resolveTimer->setSingleShot(true);
+    m_resolveTimer->setInterval(200);
+    connect(m_resolveTimer, &QTimer::timeout, this, [this] {
+        const QHash<QString, MachineIntent> before = m_resolved;
+        pushSnapshot();
+        // What the table shows (config, hostname, rule) follows the resolution.
+        bool changed = before.size() != m_resolved.size();
+        for (auto it = m_resolved.cbegin(); !changed && it != m_resolved.cend(); ++it) {
+            const MachineIntent old = before.value(it.key());
+            changed = old.configPath != it->configPath || old.hostname != it->hostname || old.rule != it->rule;
+        }
+        if (changed)
+            Q_EMIT intentChanged();
+    });
+    connect(m_registry, &MachineRegistry::machinesChanged, this, [this](const QStringList &macs) {
+        bool changed = false;
+        for (const QString &mac : macs) {
+            const Machine *m = m_registry->machine(mac);
+            if (!m)
+                continue;
+            const QString facts = QStringList{m->otherMacs.join(u','), m->uuid, m->serial, m->manufacturer,
+                                              m->product, m->firmware}.join(u'|');
+            auto seen = m_factsSeen.find(m->mac);
+            if (seen == m_factsSeen.end() || *seen != facts) {
+                m_factsSeen.insert(m->mac, facts);
+                changed = true;
+            }
+        }
+        if (changed && !m_resolveTimer->isActive())
+            m_resolveTimer->start();
+    });
+    connect(m_registry, &MachineRegistry::machineRemoved, this, [this](const QString &mac) { m_factsSeen.remove(mac); });
     // The served interface's link, every two seconds: an unplugged cable or a switch
     // turned off is the console's problem, not the machines'.
     m_linkTimer = new QTimer(this);
@@ -174,6 +213,9 @@ bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &o
     // What was seen before this start; a broken inventory costs history, never a boot.
     m_registry->setMaxMachines(m_workspace.settings().maxMachines > 0 ? m_workspace.settings().maxMachines
                                                                       : MachineRegistry::kDefaultMaxMachines);
+    QString numbersWarning;
+    if (!m_ruleNumbers.load(m_workspace.directory(), &numbersWarning))
+        m_warnings << numbersWarning;
     if (!m_inventory->isOpen()) {
         QString inventoryError;
         if (m_inventory->open(m_workspace.directory() + QStringLiteral("/inventory.sqlite"), &inventoryError)) {
@@ -222,6 +264,7 @@ BootSnapshot ConsoleSession::snapshot() const
     resolveAddress(&snap, &ignored);
     return snap;
 }
+    resolveMachines(&snap);
 
 void ConsoleSession::identify(const QStringList &macs, int seconds)
 {
@@ -235,6 +278,62 @@ void ConsoleSession::identify(const QStringList &macs, int seconds)
     QTimer::singleShot(seconds * 1000 + 50, this, [this] {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         const qsizetype before = m_identify.size();
+void ConsoleSession::resolveMachines(BootSnapshot *snap) const
+{
+    m_resolved.clear();
+    if (snap->rules.isEmpty() && snap->identityEntries.isEmpty()) {
+        // Entries by MAC only: still one machine across its NICs.
+        for (const Machine &m : m_registry->machines()) {
+            const auto own = snap->machines.constFind(m.mac);
+            for (const QString &other : m.otherMacs) {
+                if (own != snap->machines.constEnd() && !snap->machines.contains(other)) {
+                    MachineIntent copy = *own;
+                    copy.mac = other;
+                    snap->machines.insert(other, copy);
+                    m_resolved.insert(other, copy);
+                }
+            }
+        }
+        return;
+    }
+    const QHash<QString, MachineIntent> byMac = snap->machines;
+    auto numbers = [this](const QString &rule, const QString &key) { return m_ruleNumbers.numberFor(rule, key); };
+    for (const Machine &m : m_registry->machines()) {
+        Boot::MachineFacts facts;
+        facts.macs = QStringList{m.mac} + m.otherMacs;
+        facts.uuid = m.uuid;
+        facts.serial = m.serial;
+        facts.manufacturer = m.manufacturer;
+        facts.product = m.product;
+        facts.firmware = m.firmware;
+        const Boot::Resolution resolution = Boot::resolveIntent(byMac, snap->identityEntries, snap->rules, facts, numbers);
+        if (!resolution.found)
+            continue;
+        for (const QString &mac : std::as_const(facts.macs)) {
+            MachineIntent intent = resolution.intent;
+            intent.mac = mac;
+            intent.rule = resolution.rule;
+            const auto own = byMac.constFind(mac);
+            if (own != byMac.constEnd() && !own->configPath.isEmpty())
+                continue;   // its own entry stands
+            if (own != byMac.constEnd())
+                intent.installed = own->installed;
+            snap->machines.insert(mac, intent);
+            m_resolved.insert(mac, intent);
+        }
+    }
+    if (m_ruleNumbers.dirty()) {
+        QString error;
+        if (!m_ruleNumbers.save(&error))
+            qWarning("%s", qPrintable(error));
+    }
+}
+
+QString ConsoleSession::ruleOf(const QString &mac) const
+{
+    return m_resolved.value(normalizeMac(mac)).rule;
+}
+
         m_identify.removeIf([&now](const auto &entry) { return entry.value() <= now; });
         if (m_identify.size() != before)
             pushSnapshot();
@@ -548,7 +647,8 @@ QString ConsoleSession::displayName(const QString &mac) const
         if (m.mac == key && !m.hostname.isEmpty())
             return m.hostname;
     }
-    return key;
+    const QString resolved = m_resolved.value(key).hostname;
+    return resolved.isEmpty() ? key : resolved;
 }
 
 bool ConsoleSession::isInstalled(const QString &mac) const
@@ -567,10 +667,15 @@ QString ConsoleSession::assignment(const QString &mac) const
 {
     const QString key = normalizeMac(mac);
     for (const MachineIntent &m : m_workspace.settings().machines) {
-        if (m.mac == key)
+        if (m.mac == key && !m.configPath.isEmpty())
             return m.configPath;
     }
-    return {};
+    // By UUID or serial, another NIC's entry, or a rule: the path as the workspace writes it.
+    const QString resolved = m_resolved.value(key).configPath;
+    if (resolved.isEmpty())
+        return {};
+    const QString dir = m_workspace.directory() + u'/';
+    return resolved.startsWith(dir) ? resolved.mid(dir.size()) : resolved;
 }
 
 void ConsoleSession::watchWorkspace()

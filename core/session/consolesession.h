@@ -1,6 +1,7 @@
 #pragma once
 
 #include "session/neighbourwatch.h"
+#include "session/rulenumbers.h"
 #include "boot/bootsnapshot.h"
 #include "engine/engine.h"
 #include "inventory/installedstate.h"
@@ -93,6 +94,9 @@ public:
     // another role than `configPath`'s (workspace path): the window asks before it
     // changes them, since the change needs a reinstall.
     QStringList roleChanges(const QStringList &macs, const QString &configPath) const;
+    // The rule that gave the machine its config, hostname and disk; empty when it has an
+    // entry of its own (by MAC, UUID or serial) or nothing.
+    QString ruleOf(const QString &mac) const;
     // The machine runs another config than the one assigned now: "reinstall to apply".
     bool needsReinstall(const QString &mac) const;
 
@@ -204,3 +208,10 @@ private:
 };
 
 } // namespace Nbc
+    // Rules and entries by UUID/serial, resolved for the machines seen (by every MAC of
+    // each): refreshed with each snapshot, which runs whenever a machine's facts change.
+    void resolveMachines(BootSnapshot *snapshot) const;
+    mutable RuleNumbers m_ruleNumbers;
+    mutable QHash<QString, MachineIntent> m_resolved;   // MAC -> what it resolved to
+    QHash<QString, QString> m_factsSeen;                // primary MAC -> facts last resolved on
+    QTimer *m_resolveTimer = nullptr;

@@ -71,6 +71,8 @@ QList<MachinePlan> planFleet(const FleetOptions &options)
         p.serial = QStringLiteral("NBS%1").arg(rng.bounded(100000000u), 8, 10, QLatin1Char('0'));
         p.manufacturer = QLatin1String(kManufacturers[rng.bounded(int(std::size(kManufacturers)))]);
         p.product = QLatin1String(kProducts[rng.bounded(int(std::size(kProducts)))]);
+        if (!options.products.isEmpty())
+            p.product = options.products.at(i % options.products.size());
         const double roll = rng.generateDouble();
         if (roll < options.stallFraction)
             p.misbehaviour = Misbehaviour::Stall;

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace Nbc::Sim {
 
@@ -26,6 +27,7 @@ struct FleetOptions {
     QList<int> stallIndexes;              // these machines stall (besides stallFraction)
     QList<int> hangIndexes;               // these get their boot script and then do nothing
     QList<int> uefiIndexes;               // these boot UEFI whatever uefiFraction draws (the others BIOS)
+    QStringList products;                 // when set, machine i is products[i % size] (models of a pallet)
     int stallHoldMs = 90000;              // how long a stalled machine keeps its connection open
     int machineTimeoutMs = 15 * 60 * 1000;   // a machine that is not done by then gives up
 };

@@ -47,6 +47,7 @@ void FleetRunner::launchDue()
     while (m_next < m_plans.size() && m_plans.at(m_next).startDelayMs <= now) {
         auto *machine = new SimulatedMachine(m_plans.at(m_next), m_options, &m_counters, this);
         m_running.insert(machine, m_next);
+        connect(machine, &SimulatedMachine::configFetched, this, &FleetRunner::configFetched);
         connect(machine, &SimulatedMachine::finished, this,
                 [this, machine](const QString &mac, bool ok, const QString &reason) { onFinished(machine, mac, ok, reason); });
         ++m_next;

@@ -28,6 +28,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void machineFinished(const QString &mac, bool ok, const QString &reason);
+    void configFetched(const QString &mac, const QString &hostname);
     void countersChanged(const Nbc::Sim::FleetCounters &counters);
     void allFinished();
 

@@ -27,6 +27,7 @@ void FleetSimulator::start()
     if (m_thread)
         return;
     m_results.clear();
+    m_hostnames.clear();
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("fleet-simulator"));
     m_runner = new FleetRunner(m_options);
@@ -36,6 +37,8 @@ void FleetSimulator::start()
                 m_results.insert(mac, reason);
                 Q_EMIT machineFinished(mac, ok, reason);
             });
+    connect(m_runner, &FleetRunner::configFetched, this,
+            [this](const QString &mac, const QString &hostname) { m_hostnames.insert(mac, hostname); });
     connect(m_runner, &FleetRunner::countersChanged, this, [this](const FleetCounters &counters) {
         m_counters = counters;
         Q_EMIT countersChanged(counters);

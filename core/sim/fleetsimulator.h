@@ -35,6 +35,8 @@ public:
     FleetCounters counters() const { return m_counters; }
     // The reason each finished machine gave ("joined", "installed", "stalled", ...).
     const QHash<QString, QString> &results() const { return m_results; }
+    // The hostname each machine's served config named (machines that fetched one).
+    const QHash<QString, QString> &servedHostnames() const { return m_hostnames; }
 
 public Q_SLOTS:
     void start();
@@ -54,6 +56,7 @@ private:
     FleetRunner *m_runner = nullptr;
     FleetCounters m_counters;
     QHash<QString, QString> m_results;
+    QHash<QString, QString> m_hostnames;
 };
 
 } // namespace Nbc::Sim

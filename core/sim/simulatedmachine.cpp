@@ -502,6 +502,8 @@ void SimulatedMachine::fetchConfig()
         const QRegularExpressionMatch match = disk.match(QString::fromUtf8(f->body()));
         if (match.hasMatch())
             m_installDisk = match.captured(1);
+        static const QRegularExpression hostname(QStringLiteral("\\n\\s+hostname:\\s*\"?([A-Za-z0-9.-]+)"));
+        Q_EMIT configFetched(m_plan.mac, hostname.match(QString::fromUtf8(f->body())).captured(1));
         // The config names the console as a log destination: from here machined's
         // service log is sent too, from the start of its buffer.
         m_serviceLog = true;

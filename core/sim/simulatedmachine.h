@@ -37,6 +37,8 @@ public:
 
 Q_SIGNALS:
     void finished(const QString &mac, bool ok, const QString &reason);
+    // Its config was served: the hostname it names (empty when none).
+    void configFetched(const QString &mac, const QString &hostname);
 
 private:
     enum class Step { Ok, Failed, Pending, Jumped, Ended };

@@ -69,6 +69,38 @@ private Q_SLOTS:
         QVERIFY(session.assign({QStringLiteral("52:54:00:00:00:0a")}, QString()));
         QVERIFY(session.services()->snapshot().machines.value(QStringLiteral("52:54:00:00:00:0a")).configPath.isEmpty());
     }
+    // One machine across its NICs: assigned by its first NIC's MAC, it boots from its
+    // second; iPXE reports the same SMBIOS UUID, and the second NIC gets the config.
+    void secondNicGetsTheMachinesConfig()
+    {
+        QTemporaryDir dir;
+        ConsoleSession session;
+        QVERIFY2(session.open(dir.path(), loopback()), qPrintable(session.error()));
+        const QString nic1 = QStringLiteral("52:54:00:00:00:01");
+        const QString nic2 = QStringLiteral("52:54:00:00:00:02");
+        QVERIFY(session.assign({nic1}, QStringLiteral("configs/w.yaml")));
+        const QVariantMap smbios{{QStringLiteral("uuid"), QStringLiteral("4c4c4544-0042-3510-8050-b4c04f4e4a31")},
+                                 {QStringLiteral("serial"), QStringLiteral("5CG1234XYZ")}};
+        auto script = [&](const QString &mac, const QString &ip) {
+            MachineEvent e = makeEvent(EventKind::ScriptServed, mac, QHostAddress(ip), QStringLiteral("wait"));
+            e.script = ScriptKind::Wait;
+            e.facts = smbios;
+            session.registry()->handleEvent(e);
+        };
+        session.registry()->handleEvent(makeEvent(EventKind::DhcpRequest, nic1, QHostAddress(QStringLiteral("10.0.0.5"))));
+        script(nic1, QStringLiteral("10.0.0.5"));
+        // Later it boots from the other NIC: a row of its own for a moment, then merged.
+        session.registry()->handleEvent(makeEvent(EventKind::DhcpRequest, nic2, QHostAddress(QStringLiteral("10.0.0.6"))));
+        script(nic2, QStringLiteral("10.0.0.6"));
+        QCOMPARE(session.registry()->machines().size(), 1);
+        QCOMPARE(session.registry()->primaryMac(nic2), nic1);
+        QCOMPARE(session.registry()->machine(nic1)->ip, QHostAddress(QStringLiteral("10.0.0.6")));
+        QTRY_COMPARE(session.services()->snapshot().machines.value(nic2).configPath,
+                     dir.filePath(QStringLiteral("configs/w.yaml")));
+        QCOMPARE(session.assignment(nic2), QStringLiteral("configs/w.yaml"));
+        // The user's file still names one MAC: what the network taught is not written into it.
+        QVERIFY(!read(dir.filePath(QStringLiteral("netboot.yaml"))).contains(nic2.toLatin1()));
+    }
     void installReportsAreCoalesced()
     {
         QTemporaryDir dir;

@@ -14,6 +14,7 @@
 #include "sim/simulatedmachine.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSet>
 #include <QSignalSpy>
 #include "talos/taloslog.h"
@@ -405,6 +406,100 @@ private Q_SLOTS:
             QCOMPARE(session.registry()->machine(plan.mac)->boots, 2);
         }
         demo.stop();
+        session.stopServices();
+    }
+
+    // A pallet of three models, one rule per model and no drag: every machine joins with
+    // its model's config and a numbered hostname; one machine named by its SMBIOS UUID
+    // gets its own config whichever MAC it boots from.
+    void rulesBootAPalletWithoutDrags()
+    {
+        DemoEnvironment::Settings settings;
+        settings.count = 60;
+        settings.seed = 5;
+        settings.kernelBytes = 64 * 1024;
+        settings.initramfsBytes = 64 * 1024;
+        settings.lateEvery = 0;
+        QString error;
+        std::unique_ptr<DemoEnvironment> env = DemoEnvironment::create(settings, &error);
+        QVERIFY2(env, qPrintable(error));
+        FleetOptions options = testPace(env->fleetOptions());
+        const QStringList models{QStringLiteral("Model A"), QStringLiteral("Model B"), QStringLiteral("Model C")};
+        options.products = models;
+        const QString dir = env->workspaceDir();
+
+        // The workspace: no machine entries, one rule per model, one machine by UUID.
+        Workspace ws = Workspace::open(dir);
+        QVERIFY(ws.ok());
+        WorkspaceSettings &s = ws.settings();
+        s.machines.clear();
+        const QByteArray config = [&] {
+            QFile f(dir + QStringLiteral("/configs/demo-worker.yaml"));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        QVERIFY(!config.isEmpty());
+        const QStringList hostnames{QStringLiteral("alpha-{n:02}"), QStringLiteral("beta-{n:02}"), QStringLiteral("{product}-{n}")};
+        for (int i = 0; i < 3; ++i) {
+            const QString file = QStringLiteral("configs/model-%1.yaml").arg(QChar(u'a' + i));
+            QFile out(dir + u'/' + file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(config);
+            out.close();
+            out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            MachineRule rule;
+            rule.name = QStringLiteral("model-%1").arg(QChar(u'a' + i));
+            rule.match.product = models.at(i);
+            rule.configPath = file;
+            rule.hostname = hostnames.at(i);
+            s.rules.append(rule);
+        }
+        const QList<MachinePlan> plans = planFleet(options);
+        const MachinePlan special = plans.at(17);
+        MachineIntent byUuid;
+        byUuid.uuid = special.uuidText();
+        byUuid.configPath = QStringLiteral("configs/demo-worker.yaml");
+        byUuid.hostname = QStringLiteral("special-1");
+        s.machines.append(byUuid);
+        QVERIFY(ws.save(&error));
+
+        ConsoleSession session;
+        QVERIFY2(session.open(dir, env->overrides()), qPrintable(session.error()));
+        session.startServices();
+        FleetSimulator sim(options);
+        QSignalSpy all(&sim, &FleetSimulator::allFinished);
+        sim.start();
+        // New machines wait until their facts are in (the wait script asks again after 5 s).
+        QVERIFY(all.wait(60000));
+        QCOMPARE(sim.counters().joined, 60);
+        QHash<QString, QSet<QString>> namesPerRule;
+        for (const MachinePlan &plan : sim.plans()) {
+            QTRY_COMPARE(session.registry()->machine(plan.mac)->stage, Stage::Joined);
+            const QString served = sim.servedHostnames().value(plan.mac);
+            if (plan.mac == special.mac) {
+                QCOMPARE(session.assignment(plan.mac), QStringLiteral("configs/demo-worker.yaml"));
+                QVERIFY(session.ruleOf(plan.mac).isEmpty());
+                QCOMPARE(served, QStringLiteral("special-1"));
+                continue;
+            }
+            const int model = models.indexOf(plan.product);
+            QVERIFY(model >= 0);
+            const QString rule = QStringLiteral("model-%1").arg(QChar(u'a' + model));
+            QCOMPARE(session.ruleOf(plan.mac), rule);
+            QCOMPARE(session.assignment(plan.mac), QStringLiteral("configs/model-%1.yaml").arg(QChar(u'a' + model)));
+            QCOMPARE(session.displayName(plan.mac), served);
+            const QString prefix = model == 0 ? QStringLiteral("alpha-") : model == 1 ? QStringLiteral("beta-")
+                                                                                      : QStringLiteral("model-c-");
+            QVERIFY2(served.startsWith(prefix), qPrintable(served));
+            namesPerRule[rule].insert(served);
+        }
+        // Numbers are given once per machine: twenty machines, twenty names per model.
+        QCOMPARE(namesPerRule.value(QStringLiteral("model-a")).size() + namesPerRule.value(QStringLiteral("model-b")).size()
+                     + namesPerRule.value(QStringLiteral("model-c")).size(),
+                 59);
+        QVERIFY(namesPerRule.value(QStringLiteral("model-a")).contains(QStringLiteral("alpha-01")));
+        // And they stay: the numbers file survives the session.
+        QVERIFY(QFile::exists(dir + QStringLiteral("/rulenumbers.json")));
+        sim.stop();
         session.stopServices();
     }
 };

@@ -104,6 +104,48 @@ machines:
         QVERIFY(Workspace::parse(Workspace::serialize(s), QStringLiteral("x"), &back, &e));
         QCOMPARE(Workspace::serialize(back), Workspace::serialize(s));
     }
+    // The issue's form of `rules:`, and entries that name a machine by UUID or serial.
+    void rulesAndIdentityEntries()
+    {
+        const QByteArray yaml = R"(machines:
+  - uuid: 4c4c4544-0042-3510-8050-b4c04f4e4a31
+    config: configs/db.yaml
+  - serial: 5CG1234XYZ
+    config: configs/edge.yaml
+    hostname: edge-1
+rules:
+  - name: optiplex-workers
+    match: {macPrefix: "52:54:00", manufacturer: "Dell*", firmware: uefi}
+    config: configs/worker.yaml
+    hostname: "worker-{n:02}"
+    installDisk: /dev/nvme0n1
+  - name: the-rest
+    match: {}
+    config: configs/other.yaml
+)";
+        WorkspaceSettings s;
+        WorkspaceError e;
+        QVERIFY2(Workspace::parse(yaml, QStringLiteral("netboot.yaml"), &s, &e), qPrintable(e.toString()));
+        QCOMPARE(s.machines.size(), 2);
+        QVERIFY(s.machines.at(0).mac.isEmpty());
+        QCOMPARE(s.machines.at(0).uuid, QStringLiteral("4c4c4544-0042-3510-8050-b4c04f4e4a31"));
+        QCOMPARE(s.machines.at(1).serial, QStringLiteral("5CG1234XYZ"));
+        QCOMPARE(s.rules.size(), 2);
+        const MachineRule &r = s.rules.first();
+        QCOMPARE(r.name, QStringLiteral("optiplex-workers"));
+        QCOMPARE(r.match.macPrefix, QStringLiteral("52:54:00"));
+        QCOMPARE(r.match.manufacturer, QStringLiteral("Dell*"));
+        QCOMPARE(r.match.firmware, QStringLiteral("uefi"));
+        QCOMPARE(r.configPath, QStringLiteral("configs/worker.yaml"));
+        QCOMPARE(r.hostname, QStringLiteral("worker-{n:02}"));
+        QCOMPARE(r.installDisk, QStringLiteral("/dev/nvme0n1"));
+        QVERIFY(s.rules.at(1).match.isEmpty());
+        // Round trip.
+        WorkspaceSettings back;
+        QVERIFY2(Workspace::parse(Workspace::serialize(s), QStringLiteral("x"), &back, &e), qPrintable(e.toString()));
+        QCOMPARE(Workspace::serialize(back), Workspace::serialize(s));
+        QCOMPARE(back.rules.first().hostname, QStringLiteral("worker-{n:02}"));
+    }
     void errors_data()
     {
         QTest::addColumn<QByteArray>("yaml");
@@ -122,6 +164,17 @@ machines:
         QTest::newRow("not-a-map") << QByteArray("- a\n- b\n") << 1 << QStringLiteral("mapping");
         QTest::newRow("patches-not-list") << QByteArray("machines:\n  - mac: 52:54:00:00:00:01\n    patches: a.yaml\n") << 3
                                           << QStringLiteral("list of patch files");
+        QTest::newRow("machine-without-id") << QByteArray("machines:\n  - config: a.yaml\n") << 2
+                                            << QStringLiteral("'mac:', 'uuid:' or 'serial:'");
+        QTest::newRow("placeholder-serial") << QByteArray("machines:\n  - serial: To be filled by O.E.M.\n") << 2
+                                            << QStringLiteral("identifies no machine");
+        QTest::newRow("bad-uuid") << QByteArray("machines:\n  - uuid: not-a-uuid\n") << 2 << QStringLiteral("SMBIOS UUID");
+        QTest::newRow("rule-without-name") << QByteArray("rules:\n  - config: a.yaml\n") << 2 << QStringLiteral("needs a name");
+        QTest::newRow("rule-unknown-key") << QByteArray("rules:\n  - name: r\n    match: {vendor: x}\n") << 3
+                                          << QStringLiteral("unknown match key 'vendor'");
+        QTest::newRow("rule-bad-firmware") << QByteArray("rules:\n  - name: r\n    match: {firmware: efi}\n") << 3
+                                           << QStringLiteral("bios or uefi");
+        QTest::newRow("rule-twice") << QByteArray("rules:\n  - name: r\n  - name: r\n") << 3 << QStringLiteral("listed twice");
         QTest::newRow("bad-server-address") << QByteArray("network:\n  serverAddress: fe80::1\n") << 2 << QStringLiteral("IPv4");
     }
     void errors()
