@@ -331,20 +331,37 @@ RequestParser::Status RequestParser::parse()
         return Status::Error;
     if (m_haveRequest)
         return Status::Request;
+    if (m_methodPending) {
+        // http-parser has refused the method already; only the bytes that tell 501 from
+        // 400 are still awaited (see classifyMethodError).
+        notePrefix(m_buffer.constData() + m_offset, m_buffer.size() - m_offset);
+        m_buffer.clear();
+        m_offset = 0;
+        return classifyMethodError() ? Status::Error : Status::NeedMore;
+    }
     http_parser *p = &m_impl->parser;
     while (m_offset < m_buffer.size()) {
         const char *data = m_buffer.constData() + m_offset;
         const size_t length = size_t(m_buffer.size() - m_offset);
         if (!m_inRequest)
             m_prefix.clear();
-        if (m_prefix.size() < kPrefixBytes)
-            m_prefix.append(data, qMin(qsizetype(length), kPrefixBytes - m_prefix.size()));
+        notePrefix(data, qsizetype(length));
 
         const size_t parsed = http_parser_execute(p, &Impl::settings, data, length);
         m_offset += qsizetype(parsed);
         const http_errno err = HTTP_PARSER_ERRNO(p);
         if (err == HPE_PAUSED) {
             http_parser_pause(p, 0);
+        } else if (err == HPE_INVALID_METHOD) {
+            if (classifyMethodError())
+                return Status::Error;
+            // Undecided: every byte so far is in m_prefix (it is not full), so the
+            // buffer is done with; the request's head is still arriving.
+            m_methodPending = true;
+            m_inRequest = true;
+            m_buffer.clear();
+            m_offset = 0;
+            return Status::NeedMore;
         } else if (err != HPE_OK) {
             classifyParserError(err);
             return Status::Error;
@@ -364,32 +381,47 @@ RequestParser::Status RequestParser::parse()
     return m_haveRequest ? Status::Request : Status::NeedMore;
 }
 
+void RequestParser::notePrefix(const char *data, qsizetype length)
+{
+    // Blank lines before a request are skipped by http-parser (RFC 7230 3.5) and are no
+    // part of the method, so they take no room here.
+    while (m_prefix.isEmpty() && length > 0 && (*data == '\r' || *data == '\n')) {
+        ++data;
+        --length;
+    }
+    if (m_prefix.size() < kPrefixBytes)
+        m_prefix.append(data, qMin(length, kPrefixBytes - m_prefix.size()));
+}
+
+bool RequestParser::classifyMethodError()
+{
+    // A well-formed token followed by a space is a method we do not implement (501);
+    // anything else (a TLS hello, binary noise) is simply not HTTP (400). http-parser
+    // stops at the first byte no method of its own starts with, often before the space:
+    // while the bytes so far are a token and more may come, the answer waits for them,
+    // so that it never depends on how TCP cut the request into reads.
+    const qsizetype space = m_prefix.indexOf(' ');
+    const qsizetype tokenEnd = space < 0 ? m_prefix.size() : space;
+    bool token = tokenEnd > 0;
+    for (qsizetype i = 0; token && i < tokenEnd; ++i)
+        token = isTokenChar(m_prefix[i]);
+    if (token && space < 0 && m_prefix.size() < kPrefixBytes)
+        return false;
+    fail(token && space > 0 ? RequestError::NotImplemented : RequestError::BadRequest,
+         http_errno_name(HPE_INVALID_METHOD));
+    return true;
+}
+
 void RequestParser::classifyParserError(int httpErrno)
 {
     const auto err = static_cast<http_errno>(httpErrno);
     const QByteArray name = http_errno_name(err);
-    switch (err) {
-    case HPE_HEADER_OVERFLOW:
+    if (err == HPE_HEADER_OVERFLOW) {
         fail(RequestError::HeaderTooLarge, name);
         return;
-    case HPE_INVALID_METHOD: {
-        // A well-formed token followed by a space is a method we do not implement (501);
-        // anything else (a TLS hello, binary noise) is simply not HTTP (400).
-        QByteArrayView prefix(m_prefix);
-        while (prefix.startsWith('\r') || prefix.startsWith('\n'))
-            prefix = prefix.sliced(1);
-        const qsizetype space = prefix.indexOf(' ');
-        bool token = space > 0;
-        for (qsizetype i = 0; token && i < space; ++i)
-            token = isTokenChar(prefix[i]);
-        fail(token ? RequestError::NotImplemented : RequestError::BadRequest, name);
-        return;
     }
-    default:
-        // Callback errors already carry our own reason; fail() keeps the first one.
-        fail(RequestError::BadRequest, name);
-        return;
-    }
+    // Callback errors already carry our own reason; fail() keeps the first one.
+    fail(RequestError::BadRequest, name);
 }
 
 Request RequestParser::takeRequest()

@@ -88,6 +88,11 @@ private:
     void fail(RequestError error, QByteArray detail = {});
     bool finishRequest();
     void classifyParserError(int httpErrno);
+    // Keeps the first bytes of the current request for classifyMethodError().
+    void notePrefix(const char *data, qsizetype length);
+    // After http-parser refused the method: 501 or 400 (true), or false while the bytes
+    // that decide it have not all arrived.
+    bool classifyMethodError();
 
     Limits m_limits;
     std::unique_ptr<Impl> m_impl;
@@ -98,6 +103,7 @@ private:
     bool m_inRequest = false;
     bool m_haveRequest = false;
     QByteArray m_prefix;      // the first bytes of the current request, to classify errors
+    bool m_methodPending = false;   // the method was refused; waiting to tell 501 from 400
 
     // The request being parsed.
     Request m_request;
