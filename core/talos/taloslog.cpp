@@ -80,6 +80,17 @@ bool matches(const QString &text, const Rule &rule)
     return true;
 }
 
+// Each try parses the rest of the line, so without a limit a line of " {" repeated (64 KiB,
+// from any sender on the network) costs seconds of CPU. Talos writes its fields as one
+// object after the text: the first few braces are all there is to try.
+constexpr int kMaxInlineTries = 8;
+
+QByteArray tailFrom(const QByteArray &utf8, qsizetype at)
+{
+    // No copy: the parser reads the line's own bytes.
+    return QByteArray::fromRawData(utf8.constData() + at, utf8.size() - at);
+}
+
 // Splits "[talos] text {"k": "v"}" into the text and its inline fields. A brace that
 // does not start a JSON object at the end of the line is part of the text.
 QString splitInline(const QString &message, QJsonObject *fields)
@@ -87,9 +98,15 @@ QString splitInline(const QString &message, QJsonObject *fields)
     QString text = message.trimmed();
     if (text.startsWith(QLatin1String("[talos] ")))
         text.remove(0, 8);
-    if (text.endsWith(u'}')) {
-        for (qsizetype at = text.indexOf(QLatin1String(" {")); at >= 0; at = text.indexOf(QLatin1String(" {"), at + 1)) {
-            const QJsonDocument doc = QJsonDocument::fromJson(text.mid(at + 1).toUtf8());
+    if (text.endsWith(u'}') && text.contains(QLatin1String(" {"))) {
+        // " {" is ASCII, so its n-th place in the UTF-8 bytes is its n-th in the text.
+        const QByteArray utf8 = text.toUtf8();
+        qsizetype at8 = -1;
+        int tries = 0;
+        for (qsizetype at = text.indexOf(QLatin1String(" {")); at >= 0 && tries < kMaxInlineTries;
+             at = text.indexOf(QLatin1String(" {"), at + 1), ++tries) {
+            at8 = utf8.indexOf(" {", at8 + 1);
+            const QJsonDocument doc = QJsonDocument::fromJson(tailFrom(utf8, at8 + 1));
             if (doc.isObject()) {
                 if (fields)
                     *fields = doc.object();

@@ -1,7 +1,9 @@
 #include "engine/logsink.h"
 #include "inventory/machineregistry.h"
 #include "talos/taloslog.h"
+#include "testutil.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Nbc;
@@ -335,6 +337,23 @@ private Q_SLOTS:
         QVERIFY(machine(lan).hint.isEmpty());
         send(lan, kmsg("[talos] machine is running and ready"));
         QCOMPARE(machine(lan).stage, Stage::Joined);
+    }
+    // Found with fuzz_taloslog (tests/data/fuzz/fuzz_taloslog/line-of-inline-braces.json):
+    // a 64 KiB line of "x {" that ends in '}' made every brace a try at the inline fields,
+    // each parsing the rest of the line: seconds of CPU per line, from any sender.
+    void lineOfBracesIsCheap()
+    {
+        const QByteArray line = TestUtil::readData(QStringLiteral("fuzz/fuzz_taloslog/line-of-inline-braces.json"));
+        QVERIFY(line.size() <= LogSink::kMaxLineBytes);
+        Lan lan;
+        boot(lan);
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < 30; ++i)   // before the fix: 0.2 s each in a release build
+            send(lan, line);
+        QCOMPARE(classified(line).milestone, Milestone::None);
+        QVERIFY(logText(parsed(line).detail).endsWith(u'}'));   // no inline fields: all text
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
     }
     void pure()
     {
