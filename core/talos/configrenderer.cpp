@@ -397,9 +397,12 @@ RenderResult ConfigRenderer::render(const QByteArray &source, const RenderInput 
         for (const QByteArray &patchBytes : input.patches) {
             ++index;
             std::vector<YAML::Node> patch;
-            if (const int aliasLine = firstAliasLine(patchBytes)) {
-                return fail(aliasLine, tr("patch %1 uses a YAML alias (*name), which is not accepted: write the "
-                                          "values out").arg(index));
+            if (const YamlRefusal refusal = refusalBeforeLoading(patchBytes)) {
+                if (refusal.kind == YamlRefusal::Kind::Alias)
+                    return fail(refusal.line, tr("patch %1 uses a YAML alias (*name), which is not accepted: write "
+                                                 "the values out").arg(index));
+                return fail(refusal.line, tr("patch %1 is not valid YAML (a ',' outside [ ] or { }): fix the patch "
+                                             "file").arg(index));
             }
             try {
                 for (const YAML::Node &doc : YAML::LoadAll(patchBytes.toStdString())) {

@@ -100,12 +100,15 @@ MachineConfig MachineConfig::parse(const QByteArray &bytes, const QString &fileN
         config.m_problems.append(p);
         return config;
     }
-    if (const int aliasLine = firstAliasLine(bytes)) {
+    if (const YamlRefusal refusal = refusalBeforeLoading(bytes)) {
         ConfigProblem p;
         p.kind = ConfigProblem::Kind::Syntax;
-        p.line = aliasLine;
-        p.message = tr("YAML aliases (*name) are not accepted: Talos configs never need them, and nested ones "
-                       "multiply a small file into gigabytes. Write the values out");
+        p.line = refusal.line;
+        if (refusal.kind == YamlRefusal::Kind::Alias)
+            p.message = tr("YAML aliases (*name) are not accepted: Talos configs never need them, and nested ones "
+                           "multiply a small file into gigabytes. Write the values out");
+        else
+            p.message = tr("this is not valid YAML (a ',' outside [ ] or { }): check the punctuation on this line");
         config.m_problems.append(p);
         return config;
     }

@@ -507,6 +507,18 @@ private Q_SLOTS:
                  qPrintable(patched.errorText(QStringLiteral("w.yaml"))));
     }
 
+    // A patch that would make yaml-cpp 0.7 report empty documents forever (see
+    // tst_MachineConfig::strayCommaRefused) is refused before it is loaded.
+    void strayCommaInPatchRefused()
+    {
+        RenderInput input = machineInput();
+        input.patches.append("machine:\n  nodeLabels: {rack: r1}\n---\n,\n");
+        const RenderResult r = ConfigRenderer::render(kSmallConfig, input, QStringLiteral("w.yaml"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.errorText(QStringLiteral("w.yaml")),
+                 QStringLiteral("w.yaml:4: patch 1 is not valid YAML (a ',' outside [ ] or { }): fix the patch file"));
+    }
+
     void logSinkInjected()
     {
         const RenderResult r = renderOk(fixture(QStringLiteral("talos-1.7-controlplane.yaml")), machineInput());

@@ -102,6 +102,33 @@ private Q_SLOTS:
                  qPrintable(text));
     }
 
+    // Found by fuzz_machineconfig (tests/data/fuzz/fuzz_machineconfig): after a ',' outside
+    // [ ] and { }, yaml-cpp 0.7 reports the same empty document forever, so loading a
+    // config that starts with ",ersion: v1alpha1" never returned and filled memory.
+    void strayCommaRefused_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<int>("line");
+        QTest::newRow("fuzz input") << TestUtil::readData(QStringLiteral("fuzz/fuzz_machineconfig/stray-comma-loader-never-returns.yaml")) << 1;
+        QTest::newRow("only a comma") << QByteArray(",") << 1;
+        QTest::newRow("after a flow list") << QByteArray("[a, b],\n") << 1;
+        QTest::newRow("after a block list") << QByteArray("- a\n- b\n,\n") << 3;
+        QTest::newRow("second document") << QByteArray("version: v1alpha1\n---\n,\n") << 3;
+    }
+    void strayCommaRefused()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(int, line);
+        const MachineConfig config = MachineConfig::parse(yaml, QStringLiteral("t.yaml"));
+        QVERIFY(!config.parsed());
+        QVERIFY(!config.assignable());
+        const ConfigProblem *p = firstError(config);
+        QVERIFY(p);
+        QCOMPARE(p->kind, ConfigProblem::Kind::Syntax);
+        QVERIFY2(p->message.contains(QLatin1String("not valid YAML (a ','")), qPrintable(p->message));
+        QCOMPARE(p->line, line);
+    }
+
     void problems_data()
     {
         QTest::addColumn<QByteArray>("yaml");
