@@ -11,7 +11,7 @@ ifeq ($(CI),true)
 CMAKE_FLAGS += -DNBC_WERROR=ON
 endif
 
-.PHONY: all deps configure build run test test-asan test-core bench clean
+.PHONY: all deps configure build run test test-asan test-core bench clean fuzz-build fuzz fuzz-smoke
 
 all: build
 
@@ -27,8 +27,14 @@ build: configure
 run: build
 	./$(BUILD_DIR)/app/netboot-console $(ARGS)
 
+# The suite, then every fuzz target for FUZZ_SMOKE_SECONDS (below); fails when either fails.
+# FUZZ_SMOKE=0 runs the suite alone (test-asan does: the fuzz targets run once per CI run).
+FUZZ_SMOKE ?= 1
 test: build
-	cd $(BUILD_DIR) && ctest --output-on-failure -j 1 $(CTEST_ARGS)
+	@status=0; \
+	(cd $(BUILD_DIR) && ctest --output-on-failure -j 1 $(CTEST_ARGS)) || status=$$?; \
+	if [ "$(FUZZ_SMOKE)" = 1 ]; then $(MAKE) --no-print-directory fuzz-smoke || status=1; fi; \
+	exit $$status
 
 # The suite under AddressSanitizer + UBSan, in its own build folder. Every sanitized
 # process writes its reports into build-asan/sanitizer-reports; any report fails the run,
@@ -40,7 +46,7 @@ test-asan:
 	ASAN_OPTIONS=log_path=$(ASAN_REPORTS)/asan:detect_leaks=1 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(ASAN_REPORTS)/ubsan \
-	$(MAKE) test BUILD_DIR=build-asan BUILD_TYPE=Debug CMAKE_FLAGS="$(CMAKE_FLAGS) -DNBC_SANITIZE=ON" || status=$$?; \
+	$(MAKE) test BUILD_DIR=build-asan BUILD_TYPE=Debug FUZZ_SMOKE=0 CMAKE_FLAGS="$(CMAKE_FLAGS) -DNBC_SANITIZE=ON" || status=$$?; \
 	./scripts/check-sanitizer-reports.sh $(ASAN_REPORTS) || status=1; \
 	exit $$status
 
@@ -54,5 +60,24 @@ test-core: deps
 bench: build
 	./bench/run-all.sh $(BUILD_DIR)
 
+# libFuzzer targets (fuzz/): core and the targets only, built by clang with ASan + UBSan in
+# build-fuzz/. Warnings are not errors here: gcc's builds police them, and clang's set
+# differs. Findings land in build-fuzz/findings/<target>/.
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 30
+fuzz-build: deps
+	@cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DNBC_BUILD_GUI=OFF -DNBC_FUZZ=ON -DNBC_WERROR=OFF >/dev/null
+	@cmake --build $(FUZZ_DIR) -j $(JOBS)
+
+# Every target for FUZZ_SECONDS (10 minutes each by default), one after the other.
+fuzz: fuzz-build
+	./scripts/fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
+# About 30 s each: what `make test` runs after the suite.
+fuzz-smoke: fuzz-build
+	./scripts/fuzz.sh $(FUZZ_DIR) $(FUZZ_SMOKE_SECONDS)
+
 clean:
-	rm -rf $(BUILD_DIR) build-asan build-core
+	rm -rf $(BUILD_DIR) build-asan build-core $(FUZZ_DIR)

@@ -9,6 +9,9 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev libqt6svg6 libqt6sql6-sqlite qt6-qpa-plugins
   libyaml-cpp-dev libarchive-dev libhttp-parser-dev
+  # the fuzz build (make fuzz; make test runs it briefly): clang, its libFuzzer and
+  # sanitizer runtimes, and llvm-symbolizer for readable stacks in findings
+  clang libclang-rt-14-dev llvm-14
   # runtime data: iPXE binaries, the IEEE OUI list for vendor names
   ipxe ieee-data
   # test peers and end-to-end: real clients, real firmware, a stand-in payload

@@ -77,7 +77,11 @@ Param *find(QList<Param> &params, const QString &key)
 
 QStringList talosDefaultKernelArgs(const QString &talosVersion, const QString &arch)
 {
-    auto [major, minor] = parseVersion(talosVersion);
+    // Plain ints, not a structured binding: clang before 16 (the fuzz build) cannot
+    // capture a binding in the lambda below.
+    int major = 0;
+    int minor = 0;
+    std::tie(major, minor) = parseVersion(talosVersion);
     if (major == 0)
         std::tie(major, minor) = std::pair{1, 14};
     auto since = [&](int mi) { return major > 1 || (major == 1 && minor >= mi); };
