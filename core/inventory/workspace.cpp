@@ -401,24 +401,6 @@ bool Workspace::parse(const QByteArray &yaml, const QString &fileName, Workspace
                 s.machines.append(m);
             }
         }
-    } catch (const YAML::Exception &e) {
-        error->line = e.mark.line + 1;
-        error->message = QString::fromStdString(e.msg);
-        return false;
-    }
-    if (!s.defaultArtifacts.isEmpty() && !s.artifacts.contains(s.defaultArtifacts)) {
-        error->line = 0;
-        error->message = tr("defaultArtifacts names '%1', which is not under artifacts:").arg(s.defaultArtifacts);
-        return false;
-    }
-    *out = s;
-    return true;
-}
-
-QByteArray Workspace::serialize(const WorkspaceSettings &s)
-{
-    YAML::Emitter out;
-    auto str = [](const QString &text) { return text.toStdString(); };
         if (const YAML::Node rules = root["rules"]) {
             if (!rules.IsSequence() && !rules.IsNull()) {
                 error->line = rules.Mark().line + 1;
@@ -493,6 +475,24 @@ QByteArray Workspace::serialize(const WorkspaceSettings &s)
                 s.rules.append(rule);
             }
         }
+    } catch (const YAML::Exception &e) {
+        error->line = e.mark.line + 1;
+        error->message = QString::fromStdString(e.msg);
+        return false;
+    }
+    if (!s.defaultArtifacts.isEmpty() && !s.artifacts.contains(s.defaultArtifacts)) {
+        error->line = 0;
+        error->message = tr("defaultArtifacts names '%1', which is not under artifacts:").arg(s.defaultArtifacts);
+        return false;
+    }
+    *out = s;
+    return true;
+}
+
+QByteArray Workspace::serialize(const WorkspaceSettings &s)
+{
+    YAML::Emitter out;
+    auto str = [](const QString &text) { return text.toStdString(); };
     out << YAML::BeginMap;
     out << YAML::Key << "network" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "interface" << YAML::Value << str(s.interfaceName);
@@ -564,28 +564,6 @@ QByteArray Workspace::serialize(const WorkspaceSettings &s)
         out << YAML::EndMap;
     }
     out << YAML::EndSeq;
-    out << YAML::EndMap;
-    return QByteArray(out.c_str()) + '\n';
-}
-
-bool Workspace::save(QString *error) const
-{
-    if (!ok()) {
-        if (error)
-            *error = tr("netboot.yaml has an error and is not overwritten: %1").arg(m_error.toString());
-        return false;
-    }
-    QSaveFile file(settingsPath());
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("cannot write %1: %2").arg(settingsPath(), file.errorString());
-        return false;
-    }
-    file.write("# Netboot Console workspace: settings and machine assignments.\n"
-               "# Hand-editable; the console reloads it when it changes.\n");
-    file.write(serialize(m_settings));
-    if (!file.commit()) {
-        if (error)
     if (!s.rules.isEmpty()) {
         out << YAML::Key << "rules" << YAML::Value << YAML::BeginSeq;
         for (const MachineRule &rule : s.rules) {
@@ -618,6 +596,28 @@ bool Workspace::save(QString *error) const
         }
         out << YAML::EndSeq;
     }
+    out << YAML::EndMap;
+    return QByteArray(out.c_str()) + '\n';
+}
+
+bool Workspace::save(QString *error) const
+{
+    if (!ok()) {
+        if (error)
+            *error = tr("netboot.yaml has an error and is not overwritten: %1").arg(m_error.toString());
+        return false;
+    }
+    QSaveFile file(settingsPath());
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = tr("cannot write %1: %2").arg(settingsPath(), file.errorString());
+        return false;
+    }
+    file.write("# Netboot Console workspace: settings and machine assignments.\n"
+               "# Hand-editable; the console reloads it when it changes.\n");
+    file.write(serialize(m_settings));
+    if (!file.commit()) {
+        if (error)
             *error = tr("cannot write %1: %2").arg(settingsPath(), file.errorString());
         return false;
     }

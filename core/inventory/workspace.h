@@ -27,11 +27,11 @@ struct WorkspaceSettings {
     UnassignedPolicy unassigned = UnassignedPolicy::Wait;
     AfterInstallPolicy afterInstall = AfterInstallPolicy::Exit;
     QList<MachineIntent> machines;
+    QList<MachineRule> rules;          // `rules:`, first match wins
     // `limits: {maxMachines: N}`: machines the registry and inventory keep; 0 = the default.
     int maxMachines = 0;
 };
 
-    QList<MachineRule> rules;          // `rules:`, first match wins
 struct WorkspaceError {
     QString file;
     int line = 0;                     // 1-based; 0 when not about a line

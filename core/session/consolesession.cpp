@@ -53,7 +53,6 @@ ConsoleSession::ConsoleSession(QObject *parent)
                 m_neighbours->add(QStringLiteral("registry"), source, reason);
             });
     connect(m_registry, &MachineRegistry::machineAdded, this, &ConsoleSession::takeQueueEntry);
-    updateConsoleProblem();   // not started yet
     // A machine's facts decide what rules and entries by UUID/serial give it: when they
     // change (a new machine, iPXE reported its SMBIOS, another NIC), the engines learn the
     // result. Coalesced: a pallet powering on is one push, not one per machine.
@@ -90,6 +89,7 @@ ConsoleSession::ConsoleSession(QObject *parent)
             m_resolveTimer->start();
     });
     connect(m_registry, &MachineRegistry::machineRemoved, this, [this](const QString &mac) { m_factsSeen.remove(mac); });
+    updateConsoleProblem();   // not started yet
     // The served interface's link, every two seconds: an unplugged cable or a switch
     // turned off is the console's problem, not the machines'.
     m_linkTimer = new QTimer(this);
@@ -208,14 +208,14 @@ bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &o
     QString installedWarning;
     if (!m_installed.load(m_workspace.directory(), &installedWarning))
         m_warnings << installedWarning;
+    QString numbersWarning;
+    if (!m_ruleNumbers.load(m_workspace.directory(), &numbersWarning))
+        m_warnings << numbersWarning;
     // The inventory and the config library only need the workspace: they are there even
     // while no interface is chosen, so the window can show machines and configs already.
     // What was seen before this start; a broken inventory costs history, never a boot.
     m_registry->setMaxMachines(m_workspace.settings().maxMachines > 0 ? m_workspace.settings().maxMachines
                                                                       : MachineRegistry::kDefaultMaxMachines);
-    QString numbersWarning;
-    if (!m_ruleNumbers.load(m_workspace.directory(), &numbersWarning))
-        m_warnings << numbersWarning;
     if (!m_inventory->isOpen()) {
         QString inventoryError;
         if (m_inventory->open(m_workspace.directory() + QStringLiteral("/inventory.sqlite"), &inventoryError)) {
@@ -252,6 +252,7 @@ bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &o
 BootSnapshot ConsoleSession::snapshot() const
 {
     BootSnapshot snap = m_workspace.toSnapshot();
+    resolveMachines(&snap);
     for (const QString &mac : m_installed.macs()) {
         MachineIntent &m = snap.machines[mac];
         m.mac = mac;
@@ -264,20 +265,7 @@ BootSnapshot ConsoleSession::snapshot() const
     resolveAddress(&snap, &ignored);
     return snap;
 }
-    resolveMachines(&snap);
 
-void ConsoleSession::identify(const QStringList &macs, int seconds)
-{
-    const QDateTime until = QDateTime::currentDateTimeUtc().addSecs(seconds);
-    for (const QString &mac : macs) {
-        const QString key = normalizeMac(mac);
-        if (!key.isEmpty())
-            m_identify.insert(key, until);
-    }
-    pushSnapshot();
-    QTimer::singleShot(seconds * 1000 + 50, this, [this] {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        const qsizetype before = m_identify.size();
 void ConsoleSession::resolveMachines(BootSnapshot *snap) const
 {
     m_resolved.clear();
@@ -334,6 +322,18 @@ QString ConsoleSession::ruleOf(const QString &mac) const
     return m_resolved.value(normalizeMac(mac)).rule;
 }
 
+void ConsoleSession::identify(const QStringList &macs, int seconds)
+{
+    const QDateTime until = QDateTime::currentDateTimeUtc().addSecs(seconds);
+    for (const QString &mac : macs) {
+        const QString key = normalizeMac(mac);
+        if (!key.isEmpty())
+            m_identify.insert(key, until);
+    }
+    pushSnapshot();
+    QTimer::singleShot(seconds * 1000 + 50, this, [this] {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const qsizetype before = m_identify.size();
         m_identify.removeIf([&now](const auto &entry) { return entry.value() <= now; });
         if (m_identify.size() != before)
             pushSnapshot();

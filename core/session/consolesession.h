@@ -90,13 +90,13 @@ public:
     // Installed machines are sent to their disk (afterInstall); this re-arms a reinstall.
     bool setInstalled(const QString &mac, bool installed, QString *error = nullptr);
     QString assignment(const QString &mac) const;
+    // The rule that gave the machine its config, hostname and disk; empty when it has an
+    // entry of its own (by MAC, UUID or serial) or nothing.
+    QString ruleOf(const QString &mac) const;
     // Among `macs`, the machines that are installing, joined or installed with a config of
     // another role than `configPath`'s (workspace path): the window asks before it
     // changes them, since the change needs a reinstall.
     QStringList roleChanges(const QStringList &macs, const QString &configPath) const;
-    // The rule that gave the machine its config, hostname and disk; empty when it has an
-    // entry of its own (by MAC, UUID or serial) or nothing.
-    QString ruleOf(const QString &mac) const;
     // The machine runs another config than the one assigned now: "reinstall to apply".
     bool needsReinstall(const QString &mac) const;
 
@@ -198,6 +198,13 @@ private:
     QByteArray m_lastSavedYaml;   // netboot.yaml as the console last read or wrote it
     QString m_brokenEdit;         // why the file on disk does not parse; empty when it does
     InstalledState m_installed;
+    // Rules and entries by UUID/serial, resolved for the machines seen (by every MAC of
+    // each): refreshed with each snapshot, which runs whenever a machine's facts change.
+    void resolveMachines(BootSnapshot *snapshot) const;
+    mutable RuleNumbers m_ruleNumbers;
+    mutable QHash<QString, MachineIntent> m_resolved;   // MAC -> what it resolved to
+    QHash<QString, QString> m_factsSeen;                // primary MAC -> facts last resolved on
+    QTimer *m_resolveTimer = nullptr;
     quint16 m_wakePort = 9;
     bool m_servicesWanted = false;                 // started, and not stopped since
     QHash<QString, EngineStatus> m_engineStatus;   // engine name -> its last status
@@ -208,10 +215,3 @@ private:
 };
 
 } // namespace Nbc
-    // Rules and entries by UUID/serial, resolved for the machines seen (by every MAC of
-    // each): refreshed with each snapshot, which runs whenever a machine's facts change.
-    void resolveMachines(BootSnapshot *snapshot) const;
-    mutable RuleNumbers m_ruleNumbers;
-    mutable QHash<QString, MachineIntent> m_resolved;   // MAC -> what it resolved to
-    QHash<QString, QString> m_factsSeen;                // primary MAC -> facts last resolved on
-    QTimer *m_resolveTimer = nullptr;
