@@ -6,6 +6,7 @@
 #include "configdelegate.h"
 #include "configlistmodel.h"
 #include "configlistview.h"
+#include "kitbundleactions.h"
 #include "machinedetaildock.h"
 #include "machinefiltermodel.h"
 #include "machinetablemodel.h"
@@ -505,6 +506,9 @@ void MainWindow::buildMenus()
     file->addAction(m_artifactsAction);
     file->addAction(m_importConfigsAction);
     file->addAction(m_generateConfigsAction);
+    auto *kit = new KitBundleActions(m_session, this);
+    file->addAction(kit->exportAction());
+    file->addAction(kit->importAction());
     file->addSeparator();
     file->addAction(m_openWorkspaceAction);
     file->addSeparator();

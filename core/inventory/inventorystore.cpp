@@ -252,6 +252,14 @@ QList<Machine> InventoryStore::loadRows(QString *error) const
 
 void InventoryStore::attach(MachineRegistry *registry)
 {
+    if (m_registry == registry) {
+        // Attached again after close() and open() (a kit bundle replaced the file): the
+        // registry's machines are all written to it, and the writes go on.
+        for (auto it = registry->machines().cbegin(); it != registry->machines().cend(); ++it)
+            m_dirty.insert(it.key());
+        m_flushTimer->start();
+        return;
+    }
     m_registry = registry;
     connect(registry, &MachineRegistry::machinesChanged, this, [this](const QStringList &macs) {
         for (const QString &mac : macs)

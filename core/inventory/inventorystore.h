@@ -36,7 +36,8 @@ public:
     QList<Machine> load(QString *error = nullptr) const;
     // Follows the registry: changed machines, stage changes and log lines are queued and
     // written by a timer every second (in the background) or by flush(), which returns
-    // once everything queued so far is on disk.
+    // once everything queued so far is on disk. Attaching the same registry again (after
+    // close() and open()) writes all of its machines to the file now open.
     void attach(MachineRegistry *registry);
     bool flush(QString *error = nullptr);
     void setFlushInterval(int ms);

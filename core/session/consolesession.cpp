@@ -894,3 +894,71 @@ SetupResult ConsoleSession::applySetup(const SetupPlan &plan)
 }
 
 } // namespace Nbc
+
+namespace Nbc {
+
+KitExportResult ConsoleSession::exportKitBundle(const QString &outFile, const KitExportOptions &options)
+{
+    if (m_saveTimer->isActive())
+        saveScheduled();
+    m_inventory->flush();
+    return KitBundle::exportBundle(m_workspace.directory(), outFile, options);
+}
+
+KitImportResult ConsoleSession::importKitBundle(const QString &bundleFile, const KitImportOptions &options)
+{
+    const QString dir = m_workspace.directory();
+    // What Talos reported is on disk before the bundle's installed.json is compared with it.
+    if (m_saveTimer->isActive())
+        saveScheduled();
+    const bool wasRunning = m_services->isRunning();
+    if (wasRunning) {
+        stopServices();
+        // The engines stop in their own threads (the DHCP server writes leases.json as it
+        // stops): wait for that before the bundle's files are compared and moved in.
+        for (Engine *engine : m_services->engines())
+            QMetaObject::invokeMethod(engine, [] {}, Qt::BlockingQueuedConnection);
+    }
+    const bool inventoryWasOpen = m_inventory->isOpen();
+    m_inventory->flush();
+    m_inventory->close();
+    const KitImportResult result = KitBundle::importBundle(bundleFile, dir, options);
+    if (inventoryWasOpen || result.inventoryReplaced()) {
+        QString error;
+        if (m_inventory->open(dir + QStringLiteral("/inventory.sqlite"), &error)) {
+            if (result.inventoryReplaced()) {
+                // The bundle's history replaces this one; machines seen in this run stay.
+                const QStringList known = m_registry->machines().keys();
+                for (const QString &mac : known) {
+                    const Machine *m = m_registry->machine(mac);
+                    if (m && !m->live)
+                        m_registry->forget(mac);
+                }
+                QList<Machine> restored;
+                const QList<Machine> imported = m_inventory->load();
+                for (const Machine &m : imported) {
+                    if (!m_registry->machine(m.mac))
+                        restored.append(m);
+                }
+                m_registry->restore(restored);
+                m_registry->trimToCap();
+            }
+            m_inventory->attach(m_registry);
+            if (!inventoryWasOpen)
+                connect(m_inventory, &InventoryStore::writeFailed, this, &ConsoleSession::workspaceError);
+        } else {
+            m_warnings << error;
+        }
+    }
+    const bool opened = open(dir, m_overrides);
+    if (m_configs)
+        m_configs->rescan();
+    Q_EMIT artifactsChanged();
+    Q_EMIT intentChanged();
+    Q_EMIT workspaceReloaded();
+    if (wasRunning && opened)
+        startServices();
+    return result;
+}
+
+} // namespace Nbc

@@ -5,6 +5,7 @@
 #include "boot/bootsnapshot.h"
 #include "engine/engine.h"
 #include "inventory/installedstate.h"
+#include "inventory/kitbundle.h"
 #include "inventory/workspace.h"
 #include "session/setupplan.h"
 
@@ -154,6 +155,12 @@ public:
     // were sent; *target says where, *error why the others were not.
     int wake(const QStringList &macs, QString *target = nullptr, QString *error = nullptr);
     void setWakePort(quint16 port) { m_wakePort = port; }
+
+    // Kit bundles: this workspace as one archive (KitBundle). Export writes what is pending
+    // (inventory rows, installed.json) first. Import stops the services that run, closes the
+    // inventory while its file may be replaced, opens the workspace again and starts them.
+    KitExportResult exportKitBundle(const QString &outFile, const KitExportOptions &options = {});
+    KitImportResult importKitBundle(const QString &bundleFile, const KitImportOptions &options = {});
 
 Q_SIGNALS:
     // Assignments or per-machine values changed (by this session or a hand edit).
