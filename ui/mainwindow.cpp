@@ -16,6 +16,7 @@
 #include "stagedelegate.h"
 #include "stagestyle.h"
 #include "viewplaceholder.h"
+#include "wakedialog.h"
 
 #include "engine/servicehost.h"
 #include "inventory/machineregistry.h"
@@ -938,13 +939,36 @@ void MainWindow::reinstall()
 void MainWindow::wake()
 {
     const QStringList macs = selectedMacs();
-    QString target, error;
-    const int sent = m_session->wake(macs, &target, &error);
-    if (sent == macs.size())
-        showStatus(sent == 1 ? tr("Sent Wake-on-LAN to one machine via %1.").arg(target)
-                             : tr("Sent Wake-on-LAN to %n machines via %1.", nullptr, sent).arg(target));
-    else
-        showStatus(tr("Wake-on-LAN could not be sent: %1").arg(error), 0);
+    if (macs.isEmpty())
+        return;
+    // A batch at a time, so a pallet does not fetch its kernels in the same second; more
+    // machines woken while a run goes on join its queue.
+    WakeScheduler *waker = m_session->wakeScheduler();
+    if (!waker->isRunning()) {
+        waker->setTarget(m_session->wakeTarget());
+        waker->setBatchSize(WakeDialog::savedBatchSize());
+        waker->setBatchTimeoutMs(WakeDialog::savedBatchTimeoutSeconds() * 1000);
+    }
+    waker->wake(macs);
+    const WakeScheduler::Progress progress = waker->progress();
+    const QString target = waker->target().address.toString();
+    if (progress.batches > 1) {
+        auto *dialog = findChild<WakeDialog *>(QStringLiteral("wakeDialog"));
+        if (!dialog) {
+            dialog = new WakeDialog(waker, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        dialog->show();
+        dialog->raise();
+        showStatus(tr("Waking %n machines, %1 at a time, via %2.", nullptr, progress.total)
+                       .arg(waker->batchSize())
+                       .arg(target));
+    } else if (progress.failed == 0) {
+        showStatus(progress.sent == 1 ? tr("Sent Wake-on-LAN to one machine via %1.").arg(target)
+                                      : tr("Sent Wake-on-LAN to %n machines via %1.", nullptr, progress.sent).arg(target));
+    } else {
+        showStatus(tr("Wake-on-LAN could not be sent: %1").arg(waker->lastError()), 0);
+    }
 }
 
 void MainWindow::forget()

@@ -17,4 +17,11 @@ QHostAddress wakeOnLanBroadcast(const QString &interfaceName);
 // UDP port 9 ("discard") is what most NICs and tools use.
 constexpr quint16 kWakeOnLanPort = 9;
 
+// Where magic packets go, and from which address they leave.
+struct WakeTarget {
+    QHostAddress address;           // the interface's broadcast (127.0.0.1 for the demo and tests)
+    quint16 port = kWakeOnLanPort;
+    QHostAddress from;              // bound first so the packet leaves on the served interface; null: any
+};
+
 } // namespace Nbc

@@ -8,6 +8,7 @@
 #include "inventory/inventorystore.h"
 #include "inventory/machineregistry.h"
 #include "inventory/wakeonlan.h"
+#include "inventory/wakescheduler.h"
 #include "talos/configlibrary.h"
 
 #include <QCoreApplication>
@@ -18,7 +19,6 @@
 #include <QNetworkInterface>
 #include <QRegularExpression>
 #include <QTimer>
-#include <QUdpSocket>
 
 namespace Nbc {
 
@@ -128,6 +128,7 @@ ConsoleSession::ConsoleSession(QObject *parent)
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(250);
     connect(m_saveTimer, &QTimer::timeout, this, &ConsoleSession::saveScheduled);
+    m_waker = new WakeScheduler(m_registry, this);
 }
 
 void ConsoleSession::scheduleSave()
@@ -764,30 +765,19 @@ bool ConsoleSession::setMode(DhcpMode mode, QString *error)
     return saveWorkspace(error);
 }
 
-int ConsoleSession::wake(const QStringList &macs, QString *target, QString *error)
+WakeTarget ConsoleSession::wakeTarget() const
 {
     const BootSnapshot snap = snapshot();
-    QHostAddress to = wakeOnLanBroadcast(snap.interfaceName);
-    quint16 port = kWakeOnLanPort;
-    if (to.isNull()) {
+    WakeTarget target;
+    target.address = wakeOnLanBroadcast(snap.interfaceName);
+    if (target.address.isNull()) {
         // No real interface (demo, tests): the packet stays on this computer.
-        to = QHostAddress(QHostAddress::LocalHost);
-        port = m_wakePort;
+        target.address = QHostAddress(QHostAddress::LocalHost);
+        target.port = m_wakePort;
+    } else {
+        target.from = snap.serverAddress;
     }
-    QUdpSocket socket;
-    if (to != QHostAddress(QHostAddress::LocalHost))
-        socket.bind(snap.serverAddress, 0);
-    int sent = 0;
-    for (const QString &mac : macs) {
-        const QByteArray packet = wakeOnLanPacket(mac);
-        if (!packet.isEmpty() && socket.writeDatagram(packet, to, port) == packet.size())
-            ++sent;
-    }
-    if (target)
-        *target = to.toString();
-    if (error && sent < macs.size())
-        *error = socket.errorString();
-    return sent;
+    return target;
 }
 
 } // namespace Nbc

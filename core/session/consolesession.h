@@ -6,6 +6,7 @@
 #include "engine/engine.h"
 #include "inventory/installedstate.h"
 #include "inventory/kitbundle.h"
+#include "inventory/wakeonlan.h"
 #include "inventory/workspace.h"
 #include "session/setupplan.h"
 
@@ -26,6 +27,7 @@ class ConfigLibrary;
 class InventoryStore;
 class MachineRegistry;
 class ServiceHost;
+class WakeScheduler;
 
 // Settings given on the command line; they override the workspace for this run only.
 struct SessionOverrides {
@@ -150,11 +152,12 @@ public:
     // workspace opened again on the plan's interface. Services that ran are started again.
     SetupResult applySetup(const SetupPlan &plan);
 
-    // Sends a Wake-on-LAN packet to each machine, on the served interface's broadcast
-    // address (on loopback, to setWakePort's port: the demo and tests). Returns how many
-    // were sent; *target says where, *error why the others were not.
-    int wake(const QStringList &macs, QString *target = nullptr, QString *error = nullptr);
+    // Where Wake-on-LAN packets go: the served interface's broadcast address, from the
+    // server address (on loopback, to setWakePort's port: the demo and tests).
+    WakeTarget wakeTarget() const;
     void setWakePort(quint16 port) { m_wakePort = port; }
+    // Wake-on-LAN a batch at a time (WakeScheduler), watching this session's registry.
+    WakeScheduler *wakeScheduler() const { return m_waker; }
 
     // Kit bundles: this workspace as one archive (KitBundle). Export writes what is pending
     // (inventory rows, installed.json) first. Import stops the services that run, closes the
@@ -218,6 +221,7 @@ private:
     QList<QueueEntry> m_queue;
     QHash<QString, QDateTime> m_identify;          // MAC -> until when its screen flashes
     QTimer *m_linkTimer = nullptr;                 // watches the served interface's link
+    WakeScheduler *m_waker = nullptr;
     QString m_linkProblem;
 };
 

@@ -13,6 +13,7 @@
 #include "firstrunwizard.h"
 #include "servicespanel.h"
 #include "viewplaceholder.h"
+#include "wakedialog.h"
 
 #include "engine/servicehost.h"
 #include "inventory/wakeonlan.h"
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void assignAndClearWithTheKeyboard();
     void contextMenuAssignsAndForgets();
     void wakeSendsAMagicPacketOnLoopback();
+    void wakeGoesInBatchesWithProgressAndCancel();
     void detailDockEditsValuesAndShowsTheLog();
     void filterByTextAndStage();
     void layoutIsRemembered();
@@ -514,6 +516,76 @@ void TestMainWindow::wakeSendsAMagicPacketOnLoopback()
     QByteArray packet(receiver.pendingDatagramSize(), 0);
     receiver.readDatagram(packet.data(), packet.size());
     QCOMPARE(packet, wakeOnLanPacket(macOf(2)));
+}
+
+// More machines than a batch: a batch at a time, the next when the last has its kernel
+// and initramfs; the dialog says how far it is, takes the batch size, and cancels the rest.
+void TestMainWindow::wakeGoesInBatchesWithProgressAndCancel()
+{
+    QSettings().setValue(QStringLiteral("wake/batchSize"), 4);
+    QStringList macs;
+    for (int i = 0; i < 12; ++i) {
+        UiTest::discover(m_session->registry(), macOf(i));
+        macs << macOf(i);
+    }
+    m_session->registry()->publish();
+    QUdpSocket receiver;
+    QVERIFY(receiver.bind(QHostAddress::LocalHost, 0));
+    m_session->setWakePort(receiver.localPort());
+    auto received = [&receiver](int count) {
+        QSet<QString> got;
+        // The caller compares what came; waiting longer would not change it.
+        [[maybe_unused]] const bool enough = QTest::qWaitFor([&] {
+            while (receiver.hasPendingDatagrams()) {
+                QByteArray packet(receiver.pendingDatagramSize(), 0);
+                receiver.readDatagram(packet.data(), packet.size());
+                got.insert(QString::fromLatin1(packet.mid(6, 6).toHex(':')));
+            }
+            return got.size() >= count;
+        }, 3000);
+        QTest::qWait(count == 0 ? 200 : 0);
+        while (receiver.hasPendingDatagrams()) {
+            QByteArray packet(receiver.pendingDatagramSize(), 0);
+            receiver.readDatagram(packet.data(), packet.size());
+            got.insert(QString::fromLatin1(packet.mid(6, 6).toHex(':')));
+        }
+        return got;
+    };
+    auto hasItsKernel = [this](const QString &mac) {
+        for (ArtifactKind artifact : {ArtifactKind::Kernel, ArtifactKind::Initramfs}) {
+            MachineEvent e = makeEvent(EventKind::HttpDone, mac, QHostAddress(QStringLiteral("10.0.0.5")),
+                                       artifactRouteName(artifact));
+            e.artifact = artifact;
+            m_session->registry()->handleEvent(e);
+        }
+    };
+    selectMacs(macs);
+    m_window->findChild<QAction *>(QStringLiteral("wakeAction"))->trigger();
+    const QSet<QString> first = received(4);
+    QCOMPARE(first.size(), 4);
+    auto *dialog = m_window->findChild<WakeDialog *>(QStringLiteral("wakeDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->text(), QStringLiteral("Waking 12 machines: batch 1 of 3, 0 woken"));
+    QCOMPARE(UiTest::child<QSpinBox>(dialog, "wakeBatchSize")->value(), 4);
+    QVERIFY(received(0).isEmpty());   // the next batch waits for these
+
+    for (const QString &mac : first)
+        hasItsKernel(mac);
+    const QSet<QString> second = received(4);
+    QCOMPARE(second.size(), 4);
+    QVERIFY(!second.intersects(first));
+    QTRY_COMPARE(dialog->text(), QStringLiteral("Waking 12 machines: batch 2 of 3, 4 woken"));
+    QDir().mkpath(QStringLiteral(NBC_BINARY_DIR "/screenshots"));
+    QVERIFY(dialog->grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/wake-progress.png")));
+
+    UiTest::child<QPushButton>(dialog, "wakeCancel")->click();
+    QVERIFY2(dialog->text().startsWith(QLatin1String("Cancelled: 8 of 12 machines")), qPrintable(dialog->text()));
+    for (const QString &mac : second)
+        hasItsKernel(mac);
+    QVERIFY(received(0).isEmpty());
+    QVERIFY(!UiTest::child<QPushButton>(dialog, "wakeCancel")->isEnabled());
+    QVERIFY(dialog->grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/wake-cancelled.png")));
 }
 
 void TestMainWindow::detailDockEditsValuesAndShowsTheLog()
