@@ -4,6 +4,7 @@
 #include "engine/servicehost.h"
 #include "session/consolesession.h"
 #include "inventory/machineregistry.h"
+#include "session/rogueguard.h"
 #include "sim/demo.h"
 #include "sim/fleetsimulator.h"
 
@@ -161,6 +162,29 @@ int runHeadless(QCoreApplication &app, const AppOptions &options)
                          line.insert(QLatin1String("detail"), Nbc::NeighbourWatch::describe(entry.engine, entry.reason));
                          printLine(line);
                      });
+    // Another DHCP server on the segment in full mode: once per server, and again when it
+    // comes back after it went away.
+    QObject::connect(session.rogueGuard(), &Nbc::RogueGuard::serverAppeared, &app,
+                     [](const Nbc::RogueGuard::Server &server) {
+                         QJsonObject line;
+                         line.insert(QLatin1String("time"), isoTime(QDateTime::fromMSecsSinceEpoch(server.firstSeenMs)));
+                         line.insert(QLatin1String("event"), QStringLiteral("rogue-dhcp"));
+                         line.insert(QLatin1String("ip"), server.address.toString());
+                         line.insert(QLatin1String("evidence"), Nbc::RogueGuard::evidenceKey(server.evidence));
+                         line.insert(QLatin1String("detail"), server.detail);
+                         printLine(line);
+                     });
+    QObject::connect(session.rogueGuard(), &Nbc::RogueGuard::serverGone, &app,
+                     [](const Nbc::RogueGuard::Server &server) {
+                         QJsonObject line;
+                         line.insert(QLatin1String("time"), isoTime(QDateTime::currentDateTimeUtc()));
+                         line.insert(QLatin1String("event"), QStringLiteral("rogue-dhcp-gone"));
+                         line.insert(QLatin1String("ip"), server.address.toString());
+                         printLine(line);
+                     });
+    QObject::connect(session.rogueGuard(), &Nbc::RogueGuard::probeFailed, &app, [](const QString &message) {
+        std::fprintf(stderr, "netboot-console: the rogue-DHCP probe cannot run: %s\n", qPrintable(message));
+    });
     QObject::connect(&session, &Nbc::ConsoleSession::workspaceReloaded, &app, [] {
         QJsonObject line;
         line.insert(QLatin1String("time"), isoTime(QDateTime::currentDateTimeUtc()));

@@ -3,6 +3,7 @@
 #include "engine/servicehost.h"
 #include "inventory/machineregistry.h"
 #include "session/consolesession.h"
+#include "session/rogueguard.h"
 
 #include <QHBoxLayout>
 #include <QIcon>
@@ -75,6 +76,36 @@ AttentionBar::AttentionBar(ConsoleSession *session, QWidget *parent)
     neighbours->hide();
     layout->addWidget(neighbours);
 
+    // Another DHCP server on a segment the console serves in full mode: machines may take
+    // its address and never reach the console. Red: it breaks boots.
+    auto *rogue = strip(this, QStringLiteral("rogueDhcpBanner"), "#f6c9c0");
+    auto *rogueLayout = new QHBoxLayout(rogue);
+    rogueLayout->setContentsMargins(8, 4, 8, 4);
+    auto *rogueIcon = new QLabel(rogue);
+    rogueIcon->setPixmap(QIcon(QStringLiteral(":/icons/attention.svg")).pixmap(20, 20));
+    m_rogueText = new QLabel(rogue);
+    m_rogueText->setWordWrap(true);
+    m_rogueText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_pxeOnly = new QPushButton(tr("Answer &PXE clients only"), rogue);
+    m_pxeOnly->setObjectName(QStringLiteral("rogueDhcpPxeOnly"));
+    m_pxeOnly->setToolTip(tr("While another DHCP server answers, give addresses only to machines that network-boot "
+                             "(saved in netboot.yaml as onRogueDhcp: pxe-only)"));
+    rogueLayout->addWidget(rogueIcon);
+    rogueLayout->addWidget(m_rogueText, 1);
+    rogueLayout->addWidget(m_pxeOnly);
+    m_rogueBanner = rogue;
+    rogue->hide();
+    layout->addWidget(rogue);
+    connect(m_pxeOnly, &QPushButton::clicked, this, [this] {
+        QString error;
+        if (!m_session->setRogueDhcpPolicy(RogueDhcpPolicy::PxeOnly, &error)) {
+            Q_EMIT message(tr("Not saved: %1").arg(error));
+            return;
+        }
+        Q_EMIT message(tr("onRogueDhcp: pxe-only saved: while the other server answers, only booting machines get addresses."));
+        refresh();
+    });
+
     m_groups = new QWidget(this);
     m_groupLayout = new QVBoxLayout(m_groups);
     m_groupLayout->setContentsMargins(0, 0, 0, 0);
@@ -94,6 +125,8 @@ AttentionBar::AttentionBar(ConsoleSession *session, QWidget *parent)
     connect(session->registry(), &MachineRegistry::machineRemoved, this, later);
     connect(session->services(), &ServiceHost::statusChanged, this, later);
     connect(session->neighbours(), &NeighbourWatch::changed, this, later);
+    connect(session->rogueGuard(), &RogueGuard::changed, this, later);
+    connect(session, &ConsoleSession::workspaceReloaded, this, later);
     // Old refusals leave the warning even when nothing else happens.
     auto *age = new QTimer(this);
     age->setInterval(15000);
@@ -110,6 +143,11 @@ QString AttentionBar::bannerText() const
 QString AttentionBar::neighbourText() const
 {
     return m_neighbourBanner->isHidden() ? QString() : m_neighbourText->text();
+}
+
+QString AttentionBar::rogueText() const
+{
+    return m_rogueBanner->isHidden() ? QString() : m_rogueText->text();
 }
 
 QStringList AttentionBar::groupTexts() const
@@ -156,6 +194,21 @@ void AttentionBar::refresh()
                                 NeighbourWatch::describe(entry.engine, entry.reason))
                            .arg(entry.count);
         m_neighbourText->setToolTip(details.join(u'\n'));
+    }
+
+    const RogueGuard *guard = m_session->rogueGuard();
+    const QString rogue = guard->warning();
+    m_rogueBanner->setVisible(!rogue.isEmpty());
+    if (!rogue.isEmpty()) {
+        const bool pxeOnly = m_session->workspace().settings().onRogueDhcp == RogueDhcpPolicy::PxeOnly;
+        m_rogueText->setText(pxeOnly ? tr("%1 Until it is gone the console gives addresses only to machines that "
+                                          "network-boot.").arg(rogue)
+                                     : rogue);
+        m_pxeOnly->setVisible(!pxeOnly);
+        QStringList details;
+        for (const RogueGuard::Server &server : guard->servers())
+            details << tr("%1: %2").arg(server.address.toString(), server.detail);
+        m_rogueText->setToolTip(details.join(u'\n'));
     }
 
     // One line per shared cause.

@@ -16,8 +16,9 @@ namespace Nbc::Ui {
 
 // Over the machine table: a banner when the console itself keeps machines waiting
 // (services stopped or failed, with Start or Retry and, for a port that is taken, a free
-// one to use), and one line per cause that several machines share ("30 machines: ...")
-// with a button that selects them.
+// one to use), a warning when another DHCP server answers on a full-mode segment (with
+// "Answer PXE clients only"), and one line per cause that several machines share
+// ("30 machines: ...") with a button that selects them.
 class AttentionBar : public QWidget
 {
     Q_OBJECT
@@ -31,6 +32,8 @@ public:
     QString bannerText() const;
     // The warning about neighbours the console turned away; empty when hidden.
     QString neighbourText() const;
+    // The warning about another DHCP server on the segment (full mode); empty when hidden.
+    QString rogueText() const;
     QStringList groupTexts() const;
 
 Q_SIGNALS:
@@ -43,6 +46,9 @@ private:
     QWidget *m_banner = nullptr;
     QWidget *m_neighbourBanner = nullptr;
     QLabel *m_neighbourText = nullptr;
+    QWidget *m_rogueBanner = nullptr;
+    QLabel *m_rogueText = nullptr;
+    QPushButton *m_pxeOnly = nullptr;
     QLabel *m_bannerText = nullptr;
     QPushButton *m_start = nullptr;
     QPushButton *m_port = nullptr;

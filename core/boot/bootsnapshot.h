@@ -78,6 +78,9 @@ struct BootSnapshot {
     QString dhcpRange;                // "10.77.0.100-10.77.0.199" as written in the workspace
     QHostAddress netmask;             // of serverAddress on its interface; null when not known
     QHostAddress router;              // option 3; null on an isolated network: no router offered
+    // Another DHCP server answers on the segment and the workspace says `onRogueDhcp:
+    // pxe-only`: answer PXE/iPXE clients and the machines that hold a lease of ours only.
+    bool pxeClientsOnly = false;
 
     QString ipxeBios;                 // absolute path of undionly.kpxe
     QString ipxeUefi;                 // absolute path of ipxe.efi / snponly.efi

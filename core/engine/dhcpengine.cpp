@@ -247,6 +247,7 @@ std::optional<Dhcp::Packet> DhcpEngine::parseRequest(const Datagram &datagram)
     for (const Dhcp::Error &issue : parsed.value().issues)
         count(QStringLiteral("malformed-option:") + Dhcp::errorCodeName(issue.code));
     if (parsed.value().op != Dhcp::Packet::kBootRequest) {
+        replyFromOtherServer(parsed.value(), datagram);
         drop(QStringLiteral("not-request"));   // another server's reply, seen on 67
         return std::nullopt;
     }

@@ -53,6 +53,9 @@ protected:
     // Appended to the address in the status, e.g. the lease range.
     virtual QString describe() const { return {}; }
     virtual void handleDatagram(Listener &listener, const Datagram &datagram) = 0;
+    // A BOOTREPLY arrived on a server port: another DHCP server answered (to a relay, or
+    // to a client on port 67). Called before it is dropped as "not-request".
+    virtual void replyFromOtherServer(const Dhcp::Packet &, const Datagram &) {}
 
     // Builds reply no larger than the request allows and sends it where RFC 2131 4.1 and
     // PXE 2.1 2.2.6 say; counts "served" or the drop. Returns the address it went to, or

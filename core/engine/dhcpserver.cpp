@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QNetworkInterface>
 #include <QTimer>
 #include <QtEndian>
 
@@ -63,6 +64,10 @@ bool DhcpServer::prepare(QString *error, QString *fix)
 {
     const BootSnapshot &s = snapshot();
     m_server = ipv4(s.serverAddress);
+    m_ownMac = s.interfaceName.isEmpty()
+        ? QString()
+        : normalizeMac(QNetworkInterface::interfaceFromName(s.interfaceName).hardwareAddress());
+    m_otherServers.clear();
     const quint32 netmask = ipv4(s.netmask);
     if (m_server == 0) {
         *error = tr("Full DHCP mode needs an IPv4 address of this computer to serve from.");
@@ -217,6 +222,22 @@ void DhcpServer::handleDatagram(Listener &listener, const Datagram &datagram)
     }
     const QString &mac = boot.facts.mac;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
+    // The rogue-DHCP probe (RogueGuard) asks from the interface's own MAC: not a client,
+    // and not a drop worth a person's attention either.
+    if (!m_ownMac.isEmpty() && mac == m_ownMac) {
+        count(QStringLiteral("own-probe"));
+        return;
+    }
+    // Another server serves this segment: leave its clients to it. A machine we booted
+    // keeps its lease: Talos asks for its address again without PXE, and its config is
+    // served only to the address our lease gave it.
+    if (snapshot().pxeClientsOnly && boot.reason == QLatin1String("not-pxe")) {
+        const std::optional<Dhcp::Lease> lease = m_pool->leaseFor(mac);
+        if (!lease || lease->state != Dhcp::LeaseState::Bound) {
+            drop(QStringLiteral("pxe-only"));
+            return;
+        }
+    }
     switch (*boot.facts.messageType) {
     case MessageType::Discover:
         answerDiscover(listener, datagram, request, boot);
@@ -274,6 +295,7 @@ void DhcpServer::answerRequest(Listener &listener, const Datagram &datagram, con
     if (const auto serverId = request.serverId(); serverId && *serverId != m_server) {
         m_pool->releaseOffer(mac, now);
         drop(QStringLiteral("for-other-server"));
+        noteOtherServer(*serverId, QStringLiteral("request"));
         return;
     }
     const LeaseAnswer answer = m_pool->request(mac, boot.facts.requestedAddress, now);
@@ -308,6 +330,26 @@ void DhcpServer::answerRequest(Listener &listener, const Datagram &datagram, con
         drop(answer.reason);
         return;
     }
+}
+
+void DhcpServer::replyFromOtherServer(const Dhcp::Packet &reply, const Datagram &datagram)
+{
+    const std::optional<quint32> serverId = reply.serverId();
+    noteOtherServer(serverId && *serverId ? *serverId : datagram.fromAddress, QStringLiteral("reply"));
+}
+
+void DhcpServer::noteOtherServer(quint32 server, const QString &evidence)
+{
+    if (server == 0 || server == m_server || server == 0xffffffff)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto it = m_otherServers.constFind(server);
+    if (it != m_otherServers.cend() && now - *it < kOtherServerReportMs)
+        return;
+    if (m_otherServers.size() >= 256)
+        m_otherServers.clear();   // bounded: forged server ids are many, real servers few
+    m_otherServers.insert(server, now);
+    Q_EMIT otherServerSeen(QHostAddress(server), evidence);
 }
 
 // RFC 2131 3.4: a client with an address of its own asks for the other parameters (and

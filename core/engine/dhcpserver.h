@@ -23,6 +23,14 @@ public:
     ~DhcpServer() override;
 
     static QString leaseFileName() { return QStringLiteral("leases.json"); }
+    // Another server is reported at most this often per address: a flood of forged
+    // packets must not become a flood of signals.
+    static constexpr qint64 kOtherServerReportMs = 10000;
+
+Q_SIGNALS:
+    // Evidence of another DHCP server on the segment: a client's REQUEST naming it
+    // (evidence "request"), or its reply seen on our port (evidence "reply").
+    void otherServerSeen(const QHostAddress &server, const QString &evidence);
 
 protected:
     QList<Boot::DhcpPort> portsFor(const BootSnapshot &snapshot) const override;
@@ -31,8 +39,10 @@ protected:
     bool needsRestart(const BootSnapshot &old, const BootSnapshot &next) const override;
     QString describe() const override;
     void handleDatagram(Listener &listener, const Datagram &datagram) override;
+    void replyFromOtherServer(const Dhcp::Packet &reply, const Datagram &datagram) override;
 
 private:
+    void noteOtherServer(quint32 server, const QString &evidence);
     void answerDiscover(Listener &listener, const Datagram &datagram, const Dhcp::Packet &request,
                         const Boot::BootDecision &boot);
     void answerRequest(Listener &listener, const Datagram &datagram, const Dhcp::Packet &request,
@@ -56,6 +66,8 @@ private:
     // written (and synced) before it is sent, so a crash never hands one address to two.
     QHash<QString, quint32> m_durable;
     quint32 m_server = 0;
+    QString m_ownMac;                        // the served interface's: our own probe asks with it
+    QHash<quint32, qint64> m_otherServers;   // other server -> when it was last reported (ms)
 };
 
 } // namespace Nbc

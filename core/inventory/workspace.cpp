@@ -96,6 +96,8 @@ const QList<QPair<QString, AfterInstallPolicy>> kAfterInstall = {
     {QStringLiteral("sanboot"), AfterInstallPolicy::Sanboot},
     {QStringLiteral("http-404"), AfterInstallPolicy::Http404},
     {QStringLiteral("always-pxe"), AfterInstallPolicy::AlwaysPxe}};
+const QList<QPair<QString, RogueDhcpPolicy>> kRogueDhcp = {
+    {QStringLiteral("warn"), RogueDhcpPolicy::Warn}, {QStringLiteral("pxe-only"), RogueDhcpPolicy::PxeOnly}};
 
 template<typename Enum>
 QString enumName(const QList<QPair<QString, Enum>> &values, Enum value)
@@ -112,6 +114,7 @@ QString enumName(const QList<QPair<QString, Enum>> &values, Enum value)
 QString dhcpModeName(DhcpMode mode) { return enumName(kModes, mode); }
 QString afterInstallName(AfterInstallPolicy policy) { return enumName(kAfterInstall, policy); }
 QString unassignedName(UnassignedPolicy policy) { return enumName(kUnassigned, policy); }
+QString rogueDhcpPolicyName(RogueDhcpPolicy policy) { return enumName(kRogueDhcp, policy); }
 
 QString WorkspaceError::toString() const
 {
@@ -240,6 +243,21 @@ bool Workspace::parse(const QByteArray &yaml, const QString &fileName, Workspace
                 error->line = net["dhcpRange"].Mark().line + 1;
                 error->message = tr("dhcpRange: %1").arg(rangeError);
                 return false;
+            }
+            QString probeSeconds;
+            if (!readEnum(net, "onRogueDhcp", kRogueDhcp, &s.onRogueDhcp, error)
+                || !readString(net, "rogueProbeSeconds", &probeSeconds, error))
+                return false;
+            if (!probeSeconds.isEmpty()) {
+                bool ok = false;
+                const int value = probeSeconds.toInt(&ok);
+                if (!ok || value < 0 || value > 86400) {
+                    error->line = net["rogueProbeSeconds"].Mark().line + 1;
+                    error->message = tr("rogueProbeSeconds '%1' must be a number of seconds from 0 (never probe) to "
+                                        "86400").arg(probeSeconds);
+                    return false;
+                }
+                s.rogueProbeSeconds = value;
             }
         }
         if (const YAML::Node ports = root["ports"]) {
@@ -501,6 +519,10 @@ QByteArray Workspace::serialize(const WorkspaceSettings &s)
         out << YAML::Key << "serverAddress" << YAML::Value << str(s.serverAddress);
     if (!s.dhcpRange.isEmpty())
         out << YAML::Key << "dhcpRange" << YAML::Value << str(s.dhcpRange);
+    if (s.onRogueDhcp != WorkspaceSettings().onRogueDhcp)
+        out << YAML::Key << "onRogueDhcp" << YAML::Value << str(rogueDhcpPolicyName(s.onRogueDhcp));
+    if (s.rogueProbeSeconds != WorkspaceSettings().rogueProbeSeconds)
+        out << YAML::Key << "rogueProbeSeconds" << YAML::Value << s.rogueProbeSeconds;
     out << YAML::EndMap;
     out << YAML::Key << "ports" << YAML::Value << YAML::Flow << YAML::BeginMap;
     for (const PortInfo &info : allPorts())

@@ -9,6 +9,10 @@
 
 namespace Nbc {
 
+// What full DHCP mode does when another DHCP server answers on its segment: warn only and
+// keep answering every client, or answer PXE/iPXE clients only (and the machines it booted).
+enum class RogueDhcpPolicy { Warn, PxeOnly };
+
 // The user's declared intent: the workspace folder and its netboot.yaml (DESIGN.md
 // "Contracts"). Paths are kept as written (relative to the folder or absolute) so a
 // saved file stays hand-editable and git-friendly; toSnapshot() makes them absolute.
@@ -30,6 +34,10 @@ struct WorkspaceSettings {
     QList<MachineRule> rules;          // `rules:`, first match wins
     // `limits: {maxMachines: N}`: machines the registry and inventory keep; 0 = the default.
     int maxMachines = 0;
+    // Full mode, another DHCP server on the segment (RogueGuard): `network: onRogueDhcp:`
+    // and how often to probe for one, `network: rogueProbeSeconds:` (0: never probe).
+    RogueDhcpPolicy onRogueDhcp = RogueDhcpPolicy::Warn;
+    int rogueProbeSeconds = 180;
 };
 
 struct WorkspaceError {
@@ -85,5 +93,6 @@ private:
 QString dhcpModeName(DhcpMode mode);
 QString afterInstallName(AfterInstallPolicy policy);
 QString unassignedName(UnassignedPolicy policy);
+QString rogueDhcpPolicyName(RogueDhcpPolicy policy);
 
 } // namespace Nbc

@@ -9,6 +9,7 @@
 #include "inventory/machineregistry.h"
 #include "inventory/wakeonlan.h"
 #include "inventory/wakescheduler.h"
+#include "session/rogueguard.h"
 #include "talos/configlibrary.h"
 
 #include <QCoreApplication>
@@ -129,6 +130,9 @@ ConsoleSession::ConsoleSession(QObject *parent)
     m_saveTimer->setInterval(250);
     connect(m_saveTimer, &QTimer::timeout, this, &ConsoleSession::saveScheduled);
     m_waker = new WakeScheduler(m_registry, this);
+    m_rogue = new RogueGuard(this);
+    // With onRogueDhcp: pxe-only the server follows the guard's finding at once.
+    connect(m_rogue, &RogueGuard::presenceChanged, this, &ConsoleSession::pushSnapshot);
 }
 
 void ConsoleSession::scheduleSave()
@@ -244,9 +248,16 @@ bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &o
     }
     m_error.clear();
     // Engines are created once; they learn everything from the snapshots pushed to them.
-    if (m_services->engines().isEmpty())
+    if (m_services->engines().isEmpty()) {
         addDefaultEngines(*m_services);
+        // What the full-mode server sees of other DHCP servers in passing.
+        for (Engine *engine : m_services->engines()) {
+            if (auto *server = qobject_cast<DhcpServer *>(engine))
+                connect(server, &DhcpServer::otherServerSeen, m_rogue, &RogueGuard::takeSighting);
+        }
+    }
     m_services->setSnapshot(snap);
+    updateRogueGuard();
     return true;
 }
 
@@ -361,6 +372,8 @@ void ConsoleSession::applyOverrides(BootSnapshot *snapshot) const
         snap.httpRoot = m_workspace.absolutePath(o.httpRoot);
     if (!o.serverAddress.isEmpty())
         snap.serverAddress = QHostAddress(o.serverAddress);
+    snap.pxeClientsOnly = snap.mode == DhcpMode::Full && m_rogue->present()
+        && m_workspace.settings().onRogueDhcp == RogueDhcpPolicy::PxeOnly;
 }
 
 namespace {
@@ -430,6 +443,7 @@ void ConsoleSession::startServices()
     m_servicesWanted = true;
     m_services->start();
     updateConsoleProblem();
+    updateRogueGuard();
 }
 
 void ConsoleSession::stopServices()
@@ -437,6 +451,35 @@ void ConsoleSession::stopServices()
     m_servicesWanted = false;
     m_services->stop();
     updateConsoleProblem();
+    updateRogueGuard();
+}
+
+void ConsoleSession::updateRogueGuard()
+{
+    // Without an interface (loopback) there is nothing to probe; what the server sees
+    // still counts.
+    const QString name = interfaceName();
+    if (!m_servicesWanted || mode() != DhcpMode::Full || !m_error.isEmpty()) {
+        m_rogue->stop();
+        return;
+    }
+    // An answer from any address of this computer is our own server's.
+    QList<QHostAddress> own = QNetworkInterface::allAddresses();
+    if (!m_overrides.serverAddress.isEmpty())
+        own << QHostAddress(m_overrides.serverAddress);
+    m_rogue->setOwnAddresses(own);
+    m_rogue->start(name, m_workspace.settings().rogueProbeSeconds * 1000);
+}
+
+bool ConsoleSession::setRogueDhcpPolicy(RogueDhcpPolicy policy, QString *error)
+{
+    const RogueDhcpPolicy before = m_workspace.settings().onRogueDhcp;
+    m_workspace.settings().onRogueDhcp = policy;
+    if (!saveWorkspace(error)) {
+        m_workspace.settings().onRogueDhcp = before;
+        return false;
+    }
+    return true;
 }
 
 void ConsoleSession::updateConsoleProblem()
@@ -555,6 +598,7 @@ void ConsoleSession::takeQueueEntry(const QString &mac)
 
 void ConsoleSession::pushSnapshot()
 {
+    updateRogueGuard();
     m_services->setSnapshot(snapshot());
 }
 

@@ -26,6 +26,7 @@ class ConfigLibrary;
 
 class InventoryStore;
 class MachineRegistry;
+class RogueGuard;
 class ServiceHost;
 class WakeScheduler;
 
@@ -159,6 +160,12 @@ public:
     // Wake-on-LAN a batch at a time (WakeScheduler), watching this session's registry.
     WakeScheduler *wakeScheduler() const { return m_waker; }
 
+    // Full DHCP mode: looks for another DHCP server on the segment while the services run;
+    // with `onRogueDhcp: pxe-only` the server then answers PXE clients only.
+    RogueGuard *rogueGuard() const { return m_rogue; }
+    // netboot.yaml `network: onRogueDhcp:`, written and pushed to the engines at once.
+    bool setRogueDhcpPolicy(RogueDhcpPolicy policy, QString *error = nullptr);
+
     // Kit bundles: this workspace as one archive (KitBundle). Export writes what is pending
     // (inventory rows, installed.json) first. Import stops the services that run, closes the
     // inventory while its file may be replaced, opens the workspace again and starts them.
@@ -181,6 +188,8 @@ private:
     void watchWorkspace();
     // Tells the registry when the console itself keeps machines waiting.
     void updateConsoleProblem();
+    // The rogue-DHCP guard runs while the services do, in full mode.
+    void updateRogueGuard();
     void takeQueueEntry(const QString &mac);
     // What comes from the wire (Talos reported an install) goes to installed.json,
     // written together at most a few times a second: with a thousand machines installing
@@ -221,6 +230,7 @@ private:
     QList<QueueEntry> m_queue;
     QHash<QString, QDateTime> m_identify;          // MAC -> until when its screen flashes
     QTimer *m_linkTimer = nullptr;                 // watches the served interface's link
+    RogueGuard *m_rogue = nullptr;
     WakeScheduler *m_waker = nullptr;
     QString m_linkProblem;
 };

@@ -473,6 +473,85 @@ private Q_SLOTS:
         m_host->stop();
         QVERIFY(waitForState("dhcp-server", EngineStatus::State::Stopped));
     }
+
+    // Another DHCP server answers on the segment and the workspace says pxe-only: plain
+    // clients are left to it; PXE clients, and machines that hold a lease of ours (Talos
+    // asking again without PXE), are still answered.
+    void pxeOnlyLeavesPlainClientsToTheOtherServer()
+    {
+        startHost(m_snapshot);
+        QVERIFY(waitForState("dhcp-server", EngineStatus::State::Running));
+        const QByteArray booted = QByteArray::fromHex("020000000031");
+        const auto bound = lease(booted);
+        QVERIFY(bound && bound->messageType() == MessageType::Ack);
+
+        m_snapshot.pxeClientsOnly = true;
+        m_host->setSnapshot(m_snapshot);
+        QTest::qWait(50);
+        const QByteArray newcomer = QByteArray::fromHex("020000000032");
+        QVERIFY(!exchange(plainMessage(MessageType::Discover, newcomer, 1), 500));
+        QVERIFY(waitForCounter("dhcp-server", "dropped:pxe-only", 1));
+        const auto again = exchange(plainMessage(MessageType::Discover, booted, 2));
+        QVERIFY(again && again->messageType() == MessageType::Offer);
+        QCOMPARE(again->yiaddr, bound->yiaddr);
+        QByteArray discover = capture("ovmf-pxe-discover.hex");
+        discover.replace(12, 4, QByteArray::fromHex("7f000001"));
+        const auto pxe = exchange(discover);
+        QVERIFY(pxe && pxe->messageType() == MessageType::Offer);
+        QCOMPARE(pxe->file, QByteArray("ipxe.efi"));
+
+        // The other server went away: everyone is answered again.
+        m_snapshot.pxeClientsOnly = false;
+        m_host->setSnapshot(m_snapshot);
+        QTest::qWait(50);
+        const auto answered = exchange(plainMessage(MessageType::Discover, newcomer, 3));
+        QVERIFY(answered && answered->messageType() == MessageType::Offer);
+    }
+
+    // What the server sees of another DHCP server in passing: a client's REQUEST naming
+    // it, its reply on port 67. Said once per server within kOtherServerReportMs; our own
+    // id is not another server.
+    void otherServersSeenInPassingAreReported()
+    {
+        startHost(m_snapshot);
+        QVERIFY(waitForState("dhcp-server", EngineStatus::State::Running));
+        DhcpServer *server = nullptr;
+        for (Engine *engine : m_host->engines()) {
+            if (auto *s = qobject_cast<DhcpServer *>(engine))
+                server = s;
+        }
+        QVERIFY(server);
+        QList<QPair<QHostAddress, QString>> seen;
+        connect(server, &DhcpServer::otherServerSeen, this,
+                [&seen](const QHostAddress &address, const QString &evidence) { seen.append({address, evidence}); },
+                Qt::QueuedConnection);
+
+        const QByteArray mac = QByteArray::fromHex("020000000041");
+        Packet request = plainMessage(MessageType::Request, mac, 5);
+        request.ciaddr = 0;
+        request.setAddressOption(OptionCode::RequestedAddress, ip("127.0.0.150"));
+        request.setAddressOption(OptionCode::ServerId, ip("127.0.0.9"));
+        m_client->writeDatagram(request.build().value(), kLoopback, m_snapshot.ports.dhcp);
+        QTRY_COMPARE(seen.size(), 1);
+        QCOMPARE(seen.at(0).first, QHostAddress(QStringLiteral("127.0.0.9")));
+        QCOMPARE(seen.at(0).second, QStringLiteral("request"));
+
+        Packet reply = request.makeReply(MessageType::Ack);
+        reply.yiaddr = ip("127.0.0.150");
+        reply.setAddressOption(OptionCode::ServerId, ip("127.0.0.10"));
+        m_client->writeDatagram(reply.build().value(), kLoopback, m_snapshot.ports.dhcp);
+        QTRY_COMPARE(seen.size(), 2);
+        QCOMPARE(seen.at(1).first, QHostAddress(QStringLiteral("127.0.0.10")));
+        QCOMPARE(seen.at(1).second, QStringLiteral("reply"));
+
+        // The same server again at once, and a reply carrying our own id: nothing new.
+        m_client->writeDatagram(request.build().value(), kLoopback, m_snapshot.ports.dhcp);
+        reply.setAddressOption(OptionCode::ServerId, kLoopbackV4);
+        m_client->writeDatagram(reply.build().value(), kLoopback, m_snapshot.ports.dhcp);
+        QVERIFY(waitForCounter("dhcp-server", "dropped:not-request", 2));
+        QTest::qWait(100);
+        QCOMPARE(seen.size(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_DhcpServer)

@@ -176,6 +176,31 @@ rules:
                                            << QStringLiteral("bios or uefi");
         QTest::newRow("rule-twice") << QByteArray("rules:\n  - name: r\n  - name: r\n") << 3 << QStringLiteral("listed twice");
         QTest::newRow("bad-server-address") << QByteArray("network:\n  serverAddress: fe80::1\n") << 2 << QStringLiteral("IPv4");
+        QTest::newRow("bad-on-rogue-dhcp") << QByteArray("network:\n  onRogueDhcp: stop\n") << 2
+                                           << QStringLiteral("warn, pxe-only");
+        QTest::newRow("bad-rogue-probe-seconds") << QByteArray("network:\n  rogueProbeSeconds: -5\n") << 2
+                                                 << QStringLiteral("0 (never probe)");
+    }
+    // Full mode's guard against another DHCP server: what to do, how often to look; the
+    // defaults are not written, so a file without them stays as it was.
+    void rogueDhcpSettings()
+    {
+        WorkspaceSettings s;
+        WorkspaceError e;
+        QVERIFY(Workspace::parse("network:\n  mode: dhcp\n", QStringLiteral("x"), &s, &e));
+        QCOMPARE(s.onRogueDhcp, RogueDhcpPolicy::Warn);
+        QCOMPARE(s.rogueProbeSeconds, 180);
+        QVERIFY(!Workspace::serialize(s).contains("Rogue"));
+        QVERIFY(Workspace::parse("network:\n  mode: dhcp\n  onRogueDhcp: pxe-only\n  rogueProbeSeconds: 5\n",
+                                 QStringLiteral("x"), &s, &e));
+        QCOMPARE(s.onRogueDhcp, RogueDhcpPolicy::PxeOnly);
+        QCOMPARE(s.rogueProbeSeconds, 5);
+        WorkspaceSettings back;
+        QVERIFY(Workspace::parse(Workspace::serialize(s), QStringLiteral("x"), &back, &e));
+        QCOMPARE(back.onRogueDhcp, RogueDhcpPolicy::PxeOnly);
+        QCOMPARE(back.rogueProbeSeconds, 5);
+        QVERIFY(Workspace::parse("network: {rogueProbeSeconds: 0}\n", QStringLiteral("x"), &s, &e));
+        QCOMPARE(s.rogueProbeSeconds, 0);
     }
     void errors()
     {

@@ -17,6 +17,7 @@
 
 #include "engine/servicehost.h"
 #include "inventory/wakeonlan.h"
+#include "session/rogueguard.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void contextMenuAssignsAndForgets();
     void wakeSendsAMagicPacketOnLoopback();
     void wakeGoesInBatchesWithProgressAndCancel();
+    void rogueDhcpServerIsShownWithPxeOnly();
     void detailDockEditsValuesAndShowsTheLog();
     void filterByTextAndStage();
     void layoutIsRemembered();
@@ -586,6 +588,52 @@ void TestMainWindow::wakeGoesInBatchesWithProgressAndCancel()
     QVERIFY(received(0).isEmpty());
     QVERIFY(!UiTest::child<QPushButton>(dialog, "wakeCancel")->isEnabled());
     QVERIFY(dialog->grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/wake-cancelled.png")));
+}
+
+// Another DHCP server on a full-mode segment: a red strip over the table names it, and its
+// button makes the server answer PXE clients only (written to netboot.yaml).
+void TestMainWindow::rogueDhcpServerIsShownWithPxeOnly()
+{
+    auto *bar = UiTest::child<AttentionBar>(&*m_window, "attentionBar");
+    // Full mode on loopback: the guard runs with the services and hears what the server sees.
+    m_session->workspace().settings().dhcpRange = QStringLiteral("127.0.0.100-127.0.0.102");
+    QVERIFY(m_session->setMode(DhcpMode::Full));
+    m_session->startServices();
+    RogueGuard *guard = m_session->rogueGuard();
+    QVERIFY(guard->isRunning());
+    bar->refresh();
+    QVERIFY(bar->rogueText().isEmpty());
+    // What DhcpServer::otherServerSeen delivers: a client asked 10.0.0.2 for its offer.
+    guard->takeSighting(QHostAddress(QStringLiteral("10.0.0.2")), QStringLiteral("request"));
+    QVERIFY(!m_session->snapshot().pxeClientsOnly);   // onRogueDhcp: warn, the default
+    bar->refresh();
+    QVERIFY2(bar->rogueText().startsWith(QLatin1String("Another DHCP server answers on this network: 10.0.0.2")),
+             qPrintable(bar->rogueText()));
+    auto *pxeOnly = UiTest::child<QPushButton>(&*m_window, "rogueDhcpPxeOnly");
+    QVERIFY(!pxeOnly->isHidden());
+    QTest::qWait(50);
+    QDir().mkpath(QStringLiteral(NBC_BINARY_DIR "/screenshots"));
+    QVERIFY(m_window->grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/rogue-dhcp-warning.png")));
+
+    pxeOnly->click();
+    QCOMPARE(m_session->workspace().settings().onRogueDhcp, RogueDhcpPolicy::PxeOnly);
+    QFile yaml(QDir(m_dir->path()).filePath(QStringLiteral("netboot.yaml")));
+    QVERIFY(yaml.open(QIODevice::ReadOnly));
+    QVERIFY(yaml.readAll().contains("onRogueDhcp: pxe-only"));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("pxe-only")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    QVERIFY(m_session->snapshot().pxeClientsOnly);
+    QVERIFY2(bar->rogueText().contains(QLatin1String("only to machines that network-boot")), qPrintable(bar->rogueText()));
+    QVERIFY(pxeOnly->isHidden());
+    QTest::qWait(50);
+    QVERIFY(m_window->grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/rogue-dhcp-pxe-only.png")));
+
+    // Stopped services: no guard, no rogue, every client answered again when they start.
+    m_session->stopServices();
+    QVERIFY(!guard->isRunning());
+    QVERIFY(!m_session->snapshot().pxeClientsOnly);
+    bar->refresh();
+    QVERIFY(bar->rogueText().isEmpty());
 }
 
 void TestMainWindow::detailDockEditsValuesAndShowsTheLog()
