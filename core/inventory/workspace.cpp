@@ -44,6 +44,28 @@ bool readString(const YAML::Node &map, const char *key, QString *out, WorkspaceE
     return true;
 }
 
+// `patches: [a.yaml, b.yaml]` of a machine or a rule.
+bool readPatches(const YAML::Node &map, QStringList *out, WorkspaceError *error)
+{
+    const YAML::Node patches = map["patches"];
+    if (!patches)
+        return true;
+    if (!patches.IsSequence()) {
+        error->line = patches.Mark().line + 1;
+        error->message = Workspace::tr("'patches' must be a list of patch files, like [patches/disk.yaml]");
+        return false;
+    }
+    for (const YAML::Node &patch : patches) {
+        if (!patch.IsScalar()) {
+            error->line = patch.Mark().line + 1;
+            error->message = Workspace::tr("each patch must be a file path");
+            return false;
+        }
+        *out << qstr(patch);
+    }
+    return true;
+}
+
 bool readPort(const YAML::Node &map, const char *key, quint16 *out, WorkspaceError *error)
 {
     QString text;
@@ -369,21 +391,8 @@ bool Workspace::parse(const QByteArray &yaml, const QString &fileName, Workspace
                     || !readString(node, "artifacts", &m.artifacts, error)
                     || !readString(node, "installed", &installed, error))
                     return false;
-                if (const YAML::Node patches = node["patches"]) {
-                    if (!patches.IsSequence()) {
-                        error->line = patches.Mark().line + 1;
-                        error->message = tr("'patches' must be a list of patch files, like [patches/disk.yaml]");
-                        return false;
-                    }
-                    for (const YAML::Node &patch : patches) {
-                        if (!patch.IsScalar()) {
-                            error->line = patch.Mark().line + 1;
-                            error->message = tr("each patch must be a file path");
-                            return false;
-                        }
-                        m.patches << qstr(patch);
-                    }
-                }
+                if (!readPatches(node, &m.patches, error))
+                    return false;
                 m.mac = normalizeMac(mac);
                 if (!mac.isEmpty() && m.mac.isEmpty()) {
                     error->line = node.Mark().line + 1;
@@ -481,15 +490,8 @@ bool Workspace::parse(const QByteArray &yaml, const QString &fileName, Workspace
                         return false;
                     }
                 }
-                if (const YAML::Node patches = node["patches"]) {
-                    if (!patches.IsSequence()) {
-                        error->line = patches.Mark().line + 1;
-                        error->message = tr("'patches' must be a list of patch files, like [patches/disk.yaml]");
-                        return false;
-                    }
-                    for (const YAML::Node &patch : patches)
-                        rule.patches << qstr(patch);
-                }
+                if (!readPatches(node, &rule.patches, error))
+                    return false;
                 s.rules.append(rule);
             }
         }

@@ -174,6 +174,8 @@ rules:
                                           << QStringLiteral("unknown match key 'vendor'");
         QTest::newRow("rule-bad-firmware") << QByteArray("rules:\n  - name: r\n    match: {firmware: efi}\n") << 3
                                            << QStringLiteral("bios or uefi");
+        QTest::newRow("rule-patch-not-a-path") << QByteArray("rules:\n  - name: r\n    patches: [{a: 1}]\n") << 3
+                                               << QStringLiteral("each patch must be a file path");
         QTest::newRow("rule-twice") << QByteArray("rules:\n  - name: r\n  - name: r\n") << 3 << QStringLiteral("listed twice");
         QTest::newRow("bad-server-address") << QByteArray("network:\n  serverAddress: fe80::1\n") << 2 << QStringLiteral("IPv4");
         QTest::newRow("bad-on-rogue-dhcp") << QByteArray("network:\n  onRogueDhcp: stop\n") << 2
