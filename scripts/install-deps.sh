@@ -21,8 +21,8 @@ packages=(
   qemu-system-x86 qemu-utils ovmf ipxe-qemu busybox-static cpio xz-utils python3
   # ISOs made at test time (Talos ISO import)
   xorriso
-  # GUI tests and screenshots
-  xvfb xauth imagemagick x11-utils
+  # GUI tests and screenshots; pdftoppm renders the pallet report's PDF in its test
+  xvfb xauth imagemagick x11-utils poppler-utils
 )
 
 missing=()
