@@ -16,12 +16,30 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QNetworkInterface>
 #include <QRegularExpression>
 #include <QTimer>
 
 namespace Nbc {
+
+namespace {
+
+// What rules and entries by UUID or serial are matched on: one machine, every NIC of it.
+Boot::MachineFacts factsOf(const Machine &m)
+{
+    Boot::MachineFacts facts;
+    facts.macs = QStringList{m.mac} + m.otherMacs;
+    facts.uuid = m.uuid;
+    facts.serial = m.serial;
+    facts.manufacturer = m.manufacturer;
+    facts.product = m.product;
+    facts.firmware = m.firmware;
+    return facts;
+}
+
+} // namespace
 
 ConsoleSession::ConsoleSession(QObject *parent)
     : QObject(parent)
@@ -256,7 +274,9 @@ bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &o
                 connect(server, &DhcpServer::otherServerSeen, m_rogue, &RogueGuard::takeSighting);
         }
     }
-    m_services->setSnapshot(snap);
+    // With what the inventory restored resolved now (rules, entries by UUID or serial,
+    // installed machines), not at each machine's next event.
+    m_services->setSnapshot(snapshot());
     updateRogueGuard();
     return true;
 }
@@ -299,13 +319,7 @@ void ConsoleSession::resolveMachines(BootSnapshot *snap) const
     const QHash<QString, MachineIntent> byMac = snap->machines;
     auto numbers = [this](const QString &rule, const QString &key) { return m_ruleNumbers.numberFor(rule, key); };
     for (const Machine &m : m_registry->machines()) {
-        Boot::MachineFacts facts;
-        facts.macs = QStringList{m.mac} + m.otherMacs;
-        facts.uuid = m.uuid;
-        facts.serial = m.serial;
-        facts.manufacturer = m.manufacturer;
-        facts.product = m.product;
-        facts.firmware = m.firmware;
+        const Boot::MachineFacts facts = factsOf(m);
         const Boot::Resolution resolution = Boot::resolveIntent(byMac, snap->identityEntries, snap->rules, facts, numbers);
         if (!resolution.found)
             continue;
@@ -332,6 +346,202 @@ void ConsoleSession::resolveMachines(BootSnapshot *snap) const
 QString ConsoleSession::ruleOf(const QString &mac) const
 {
     return m_resolved.value(normalizeMac(mac)).rule;
+}
+
+namespace {
+
+// A machine to show a hostname template on when none matches yet.
+Boot::MachineFacts exampleFacts()
+{
+    Boot::MachineFacts facts;
+    facts.macs = {QStringLiteral("52:54:00:12:34:56")};
+    facts.manufacturer = QStringLiteral("Dell Inc.");
+    facts.product = QStringLiteral("OptiPlex 7060");
+    facts.serial = QStringLiteral("5CG1234XYZ");
+    facts.firmware = QStringLiteral("uefi");
+    return facts;
+}
+
+// As netboot.yaml keeps it: no stray spaces, firmware in lower case.
+MachineRule tidyRule(MachineRule rule)
+{
+    for (QString *text : {&rule.name, &rule.configPath, &rule.artifacts, &rule.installDisk, &rule.hostname,
+                          &rule.match.macPrefix, &rule.match.macRange, &rule.match.manufacturer, &rule.match.product,
+                          &rule.match.serial, &rule.match.firmware})
+        *text = text->trimmed();
+    rule.match.firmware = rule.match.firmware.toLower();
+    return rule;
+}
+
+// The hex digits of a MAC or part of one written with `separators` between them, lower
+// case; false when anything else is in it.
+bool macDigits(const QString &text, QStringView separators, QString *digits)
+{
+    digits->clear();
+    for (const QChar c : text) {
+        const QChar lower = c.toLower();
+        if (c.isDigit() || (lower >= u'a' && lower <= u'f'))
+            *digits += lower;
+        else if (!separators.contains(c))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QString RuleProblem::fieldName(Field field)
+{
+    switch (field) {
+    case Field::Name: return ConsoleSession::tr("name");
+    case Field::MacPrefix: return ConsoleSession::tr("MAC prefix");
+    case Field::MacRange: return ConsoleSession::tr("MAC range");
+    case Field::Firmware: return ConsoleSession::tr("firmware");
+    case Field::Config: return ConsoleSession::tr("config");
+    case Field::Artifacts: return ConsoleSession::tr("artefact set");
+    case Field::InstallDisk: return ConsoleSession::tr("install disk");
+    case Field::Hostname: return ConsoleSession::tr("hostname");
+    }
+    return {};
+}
+
+QString RuleProblem::toString() const
+{
+    const QString who = ruleName.isEmpty() ? ConsoleSession::tr("rule %1").arg(rule + 1)
+                                           : ConsoleSession::tr("rule '%1'").arg(ruleName);
+    return ConsoleSession::tr("%1, %2: %3").arg(who, fieldName(field), message);
+}
+
+QList<RuleProblem> ConsoleSession::ruleProblems(const QList<MachineRule> &rules) const
+{
+    QList<RuleProblem> problems;
+    QSet<QString> names;
+    for (int i = 0; i < rules.size(); ++i) {
+        const MachineRule rule = tidyRule(rules.at(i));
+        auto problem = [&](RuleProblem::Field field, const QString &message) {
+            problems.append({i, rule.name, field, message});
+        };
+        // The name keys the numbers {n} gave (rulenumbers.json) and shows in the table.
+        if (rule.name.isEmpty())
+            problem(RuleProblem::Field::Name, tr("give the rule a name"));
+        else if (names.contains(rule.name))
+            problem(RuleProblem::Field::Name, tr("another rule above is named '%1' too").arg(rule.name));
+        names.insert(rule.name);
+
+        const RuleMatch &m = rule.match;
+        if (!m.macPrefix.isEmpty()) {
+            QString digits;
+            if (!macDigits(m.macPrefix, u":-.", &digits) || digits.isEmpty() || digits.size() > 12)
+                problem(RuleProblem::Field::MacPrefix,
+                        tr("'%1' is not the start of a MAC: hex digits, ':' between the bytes (52:54:00)").arg(m.macPrefix));
+        }
+        if (!m.macRange.isEmpty()) {
+            // Ends are split at '-', so they are written with ':' (Boot::ruleMatches).
+            const QStringList ends = m.macRange.split(u'-');
+            QString low;
+            QString high;
+            const bool wellFormed = ends.size() == 2 && macDigits(ends.at(0).trimmed(), u":.", &low)
+                && macDigits(ends.at(1).trimmed(), u":.", &high) && low.size() == 12 && high.size() == 12;
+            if (!wellFormed)
+                problem(RuleProblem::Field::MacRange,
+                        tr("'%1' is not a range of MACs: two whole MACs with '-' between them "
+                           "(52:54:00:00:00:10-52:54:00:00:00:3f)").arg(m.macRange));
+            else if (low > high)
+                problem(RuleProblem::Field::MacRange,
+                        tr("the range runs backwards: %1 comes after %2").arg(ends.at(0).trimmed(), ends.at(1).trimmed()));
+        }
+        if (!m.firmware.isEmpty() && m.firmware != QLatin1String("bios") && m.firmware != QLatin1String("uefi"))
+            problem(RuleProblem::Field::Firmware, tr("'%1' is neither bios nor uefi").arg(m.firmware));
+
+        if (rule.configPath.isEmpty()) {
+            problem(RuleProblem::Field::Config, tr("choose the config the rule gives"));
+        } else {
+            const QFileInfo config(m_workspace.absolutePath(rule.configPath));
+            if (!config.exists())
+                problem(RuleProblem::Field::Config, QDir::isAbsolutePath(rule.configPath)
+                                                        ? tr("%1 does not exist").arg(rule.configPath)
+                                                        : tr("%1 is not in the workspace folder").arg(rule.configPath));
+            else if (!config.isFile())
+                problem(RuleProblem::Field::Config, tr("%1 is not a file").arg(rule.configPath));
+        }
+        if (!rule.artifacts.isEmpty() && !m_workspace.settings().artifacts.contains(rule.artifacts))
+            problem(RuleProblem::Field::Artifacts, tr("there is no artefact set named %1").arg(rule.artifacts));
+        if (!rule.installDisk.isEmpty() && !rule.installDisk.startsWith(u'/'))
+            problem(RuleProblem::Field::InstallDisk,
+                    tr("'%1' is not a device path like /dev/sda or /dev/nvme0n1").arg(rule.installDisk));
+
+        if (!rule.hostname.isEmpty()) {
+            static const QRegularExpression braces(QStringLiteral("\\{([^{}]*)\\}"));
+            static const QRegularExpression known(QStringLiteral("^(n|serial|product|manufacturer|mac)(:0?\\d+)?$"));
+            QString unknown;
+            bool anyUnknown = false;
+            for (auto it = braces.globalMatch(rule.hostname); it.hasNext() && !anyUnknown;) {
+                unknown = it.next().captured(1);
+                anyUnknown = !known.match(unknown).hasMatch();
+            }
+            if (anyUnknown)
+                problem(RuleProblem::Field::Hostname,
+                        tr("{%1} is not a field: use {n}, {n:02}, {serial}, {product}, {manufacturer} or {mac}")
+                            .arg(unknown));
+            else if (Boot::expandHostname(rule.hostname, exampleFacts(), 1).isEmpty())
+                problem(RuleProblem::Field::Hostname,
+                        tr("'%1' leaves no hostname: use letters, digits, '-' and fields like {n}").arg(rule.hostname));
+        }
+    }
+    return problems;
+}
+
+bool ConsoleSession::setRules(const QList<MachineRule> &rules, QString *error)
+{
+    const QList<RuleProblem> problems = ruleProblems(rules);
+    if (!problems.isEmpty()) {
+        if (error) {
+            QStringList lines;
+            for (const RuleProblem &problem : problems)
+                lines << problem.toString();
+            *error = lines.join(QLatin1String("; "));
+        }
+        return false;
+    }
+    WorkspaceSettings &settings = m_workspace.settings();
+    const QList<MachineRule> before = settings.rules;
+    const QByteArray readBefore = m_lastSavedYaml;
+    settings.rules.clear();
+    for (const MachineRule &rule : rules)
+        settings.rules.append(tidyRule(rule));
+    if (!saveWorkspace(error)) {
+        // Unless a hand edit was read meanwhile: that one stands as the file has it.
+        if (m_lastSavedYaml == readBefore)
+            settings.rules = before;
+        return false;
+    }
+    Q_EMIT intentChanged();
+    return true;
+}
+
+QStringList ConsoleSession::machinesMatching(const MachineRule &rule) const
+{
+    const MachineRule tidy = tidyRule(rule);
+    QStringList macs;
+    for (const Machine &m : m_registry->machines()) {
+        if (Boot::ruleMatches(tidy, factsOf(m)))
+            macs << m.mac;
+    }
+    macs.sort();
+    return macs;
+}
+
+QString ConsoleSession::hostnameFor(const MachineRule &rule, const QString &mac) const
+{
+    const MachineRule tidy = tidyRule(rule);
+    const Machine *m = mac.isEmpty() ? nullptr : m_registry->machine(mac);
+    int n = 1;
+    if (m && tidy.hostname.contains(QLatin1String("{n"))) {
+        // On a copy: a preview gives nobody a number (rulenumbers.json is for machines served).
+        RuleNumbers numbers = m_ruleNumbers;
+        n = numbers.numberFor(tidy.name, m->mac);
+    }
+    return Boot::expandHostname(tidy.hostname, m ? factsOf(*m) : exampleFacts(), n);
 }
 
 void ConsoleSession::identify(const QStringList &macs, int seconds)

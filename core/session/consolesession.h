@@ -40,6 +40,19 @@ struct SessionOverrides {
     QString serverAddress;   // demo and tests: serve on this address instead of the interface's
 };
 
+// Why a rule cannot be saved (ConsoleSession::ruleProblems): decided per field, so an
+// editor can show it next to that field; worded for people.
+struct RuleProblem {
+    enum class Field { Name, MacPrefix, MacRange, Firmware, Config, Artifacts, InstallDisk, Hostname };
+    int rule = -1;            // index in the list that was checked
+    QString ruleName;
+    Field field = Field::Name;
+    QString message;          // about the field alone: "configs/x.yaml is not in the workspace"
+    // "rule 'x', config: configs/x.yaml is not in the workspace"
+    QString toString() const;
+    static QString fieldName(Field field);
+};
+
 // One running console: the workspace (intent), the engines (wire), the registry (what
 // happened). Shared by the window and --headless. Reloads netboot.yaml when it changes
 // on disk and pushes a new snapshot; a broken edit is reported and not applied.
@@ -97,6 +110,21 @@ public:
     // The rule that gave the machine its config, hostname and disk; empty when it has an
     // entry of its own (by MAC, UUID or serial) or nothing.
     QString ruleOf(const QString &mac) const;
+    // netboot.yaml `rules:` in order (first match wins), config paths as written there.
+    QList<MachineRule> rules() const { return m_workspace.settings().rules; }
+    // Replaces the rules: checked (ruleProblems), written to netboot.yaml atomically and
+    // pushed, so the machines without an entry of their own follow at once. False with
+    // *error naming the rule and the field when a rule is wrong (nothing is written then),
+    // or saying why the file cannot be written.
+    bool setRules(const QList<MachineRule> &rules, QString *error = nullptr);
+    // What keeps `rules` from being saved, rule by rule and field by field; empty when nothing.
+    QList<RuleProblem> ruleProblems(const QList<MachineRule> &rules) const;
+    // The machines seen whose facts `rule` matches now (primary MACs, in MAC order), whether
+    // or not an entry of their own or an earlier rule takes them first.
+    QStringList machinesMatching(const MachineRule &rule) const;
+    // The hostname `rule` gives machine `mac`: with its number under the rule, or the one it
+    // would get next. Without a MAC, for an example machine (a Dell OptiPlex, serial 5CG1234XYZ).
+    QString hostnameFor(const MachineRule &rule, const QString &mac = {}) const;
     // Among `macs`, the machines that are installing, joined or installed with a config of
     // another role than `configPath`'s (workspace path): the window asks before it
     // changes them, since the change needs a reinstall.

@@ -3,7 +3,11 @@
 #include "inventory/inventorystore.h"
 #include "inventory/machineregistry.h"
 
+#include "testutil.h"
+
 #include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,7 +40,201 @@ private:
         session->registry()->handleEvent(line);
     }
 
+    // A machine as the registry learns it: firmware from its DHCP (arch 7: UEFI), the rest
+    // from what iPXE reports.
+    static void seeMachine(ConsoleSession *session, const QString &mac, const QString &manufacturer,
+                           const QString &serial)
+    {
+        MachineEvent e = makeEvent(EventKind::DhcpDiscover, mac, QHostAddress(QStringLiteral("10.0.0.5")));
+        e.facts.insert(QStringLiteral("arch"), 7);
+        e.facts.insert(QStringLiteral("manufacturer"), manufacturer);
+        e.facts.insert(QStringLiteral("product"), QStringLiteral("OptiPlex 7060"));
+        e.facts.insert(QStringLiteral("serial"), serial);
+        session->registry()->handleEvent(e);
+    }
+
+    static MachineRule workersRule()
+    {
+        MachineRule rule;
+        rule.name = QStringLiteral("optiplex-workers");
+        rule.match.manufacturer = QStringLiteral("Dell*");
+        rule.match.firmware = QStringLiteral("uefi");
+        rule.configPath = QStringLiteral("configs/worker.yaml");
+        rule.hostname = QStringLiteral("worker-{n:02}");
+        rule.installDisk = QStringLiteral("/dev/nvme0n1");
+        return rule;
+    }
+
 private Q_SLOTS:
+    // Each wrong field is said with the rule's name and the field, and nothing is written.
+    void ruleProblemsNameTheRuleAndField_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<int>("expected");   // RuleProblem::Field
+        QTest::addColumn<QString>("words");
+        using F = RuleProblem::Field;
+        QTest::newRow("no name") << QStringLiteral("name") << QStringLiteral("  ") << int(F::Name) << QStringLiteral("give the rule a name");
+        QTest::newRow("twice") << QStringLiteral("name") << QStringLiteral("catch-all") << int(F::Name) << QStringLiteral("named 'catch-all' too");
+        QTest::newRow("prefix not hex") << QStringLiteral("macPrefix") << QStringLiteral("52:54:zz") << int(F::MacPrefix) << QStringLiteral("not the start of a MAC");
+        QTest::newRow("prefix too long") << QStringLiteral("macPrefix") << QStringLiteral("52:54:00:00:00:00:01") << int(F::MacPrefix) << QStringLiteral("52:54:00:00:00:00:01");
+        QTest::newRow("range one end") << QStringLiteral("macRange") << QStringLiteral("52:54:00:00:00:10") << int(F::MacRange) << QStringLiteral("not a range of MACs");
+        QTest::newRow("range short") << QStringLiteral("macRange") << QStringLiteral("52:54:00:00:10-52:54:00:00:00:3f") << int(F::MacRange) << QStringLiteral("two whole MACs");
+        QTest::newRow("range dashes") << QStringLiteral("macRange") << QStringLiteral("52-54-00-00-00-10-52-54-00-00-00-3f") << int(F::MacRange) << QStringLiteral("not a range");
+        QTest::newRow("range backwards") << QStringLiteral("macRange") << QStringLiteral("52:54:00:00:00:3f-52:54:00:00:00:10") << int(F::MacRange) << QStringLiteral("runs backwards");
+        QTest::newRow("firmware") << QStringLiteral("firmware") << QStringLiteral("efi") << int(F::Firmware) << QStringLiteral("'efi' is neither bios nor uefi");
+        QTest::newRow("no config") << QStringLiteral("config") << QStringLiteral("") << int(F::Config) << QStringLiteral("choose the config");
+        QTest::newRow("missing config") << QStringLiteral("config") << QStringLiteral("configs/nope.yaml") << int(F::Config)
+                                        << QStringLiteral("configs/nope.yaml is not in the workspace folder");
+        QTest::newRow("config is a folder") << QStringLiteral("config") << QStringLiteral("configs") << int(F::Config) << QStringLiteral("is not a file");
+        QTest::newRow("missing absolute") << QStringLiteral("config") << QStringLiteral("/nonexistent/w.yaml") << int(F::Config)
+                                          << QStringLiteral("/nonexistent/w.yaml does not exist");
+        QTest::newRow("artefact set") << QStringLiteral("artifacts") << QStringLiteral("talos-0.1") << int(F::Artifacts) << QStringLiteral("no artefact set named talos-0.1");
+        QTest::newRow("disk") << QStringLiteral("installDisk") << QStringLiteral("sda") << int(F::InstallDisk) << QStringLiteral("not a device path");
+        QTest::newRow("unknown field") << QStringLiteral("hostname") << QStringLiteral("node-{rack}") << int(F::Hostname) << QStringLiteral("{rack} is not a field");
+        QTest::newRow("nothing left") << QStringLiteral("hostname") << QStringLiteral("___") << int(F::Hostname) << QStringLiteral("leaves no hostname");
+    }
+    void ruleProblemsNameTheRuleAndField()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(int, expected);
+        QFETCH(QString, words);
+        QTemporaryDir dir;
+        TestUtil::writeFile(dir.path(), QStringLiteral("configs/worker.yaml"), TestUtil::readData(QStringLiteral("talos/talos-1.7-worker.yaml")));
+        ConsoleSession session;
+        QVERIFY2(session.open(dir.path(), loopback()), qPrintable(session.error()));
+        MachineRule first;
+        first.name = QStringLiteral("catch-all");
+        first.configPath = QStringLiteral("configs/worker.yaml");
+        MachineRule rule = workersRule();
+        if (field == QLatin1String("name"))
+            rule.name = value;
+        else if (field == QLatin1String("macPrefix"))
+            rule.match.macPrefix = value;
+        else if (field == QLatin1String("macRange"))
+            rule.match.macRange = value;
+        else if (field == QLatin1String("firmware"))
+            rule.match.firmware = value;
+        else if (field == QLatin1String("config"))
+            rule.configPath = value;
+        else if (field == QLatin1String("artifacts"))
+            rule.artifacts = value;
+        else if (field == QLatin1String("installDisk"))
+            rule.installDisk = value;
+        else
+            rule.hostname = value;
+        const QList<RuleProblem> problems = session.ruleProblems({first, rule});
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().rule, 1);
+        QCOMPARE(int(problems.first().field), expected);
+        QVERIFY2(problems.first().message.contains(words), qPrintable(problems.first().message));
+        const QByteArray before = read(dir.filePath(QStringLiteral("netboot.yaml")));
+        QString error;
+        QVERIFY(!session.setRules({first, rule}, &error));
+        QVERIFY2(error.contains(RuleProblem::fieldName(RuleProblem::Field(expected)) + u':'), qPrintable(error));
+        if (!rule.name.trimmed().isEmpty())
+            QVERIFY2(error.startsWith(QStringLiteral("rule '%1', ").arg(rule.name)), qPrintable(error));
+        else
+            QVERIFY2(error.startsWith(QLatin1String("rule 2, ")), qPrintable(error));
+        QCOMPARE(read(dir.filePath(QStringLiteral("netboot.yaml"))), before);
+        QVERIFY(session.rules().isEmpty());
+    }
+
+    // Rules set in the window: written to netboot.yaml, read back by the next start, and
+    // followed at once by the machines with no entry of their own; an entry beats them.
+    void rulesAreWrittenReloadedAndFollowed()
+    {
+        QTemporaryDir dir;
+        TestUtil::writeFile(dir.path(), QStringLiteral("configs/worker.yaml"), TestUtil::readData(QStringLiteral("talos/talos-1.7-worker.yaml")));
+        TestUtil::writeFile(dir.path(), QStringLiteral("configs/controlplane.yaml"),
+                            TestUtil::readData(QStringLiteral("talos/talos-1.7-controlplane.yaml")));
+        const QString dell = QStringLiteral("52:54:00:00:00:01");
+        const QString other = QStringLiteral("52:54:00:00:00:02");
+        MachineRule rule = workersRule();
+        rule.name = QStringLiteral(" optiplex-workers ");   // kept without the spaces
+        rule.match.firmware = QStringLiteral("UEFI");
+        {
+            ConsoleSession session;
+            QVERIFY2(session.open(dir.path(), loopback()), qPrintable(session.error()));
+            seeMachine(&session, dell, QStringLiteral("Dell Inc."), QStringLiteral("5CG1234XYZ"));
+            seeMachine(&session, other, QStringLiteral("LENOVO"), QStringLiteral("PF2ABCDE"));
+            QCOMPARE(session.machinesMatching(rule), QStringList{dell});
+            // A preview gives no number away: the same one twice, and nothing on disk.
+            QCOMPARE(session.hostnameFor(rule, dell), QStringLiteral("worker-01"));
+            QCOMPARE(session.hostnameFor(rule, dell), QStringLiteral("worker-01"));
+            QCOMPARE(session.hostnameFor(rule), QStringLiteral("worker-01"));
+            rule.hostname = QStringLiteral("{product}-{serial}");
+            QCOMPARE(session.hostnameFor(rule), QStringLiteral("optiplex-7060-5cg1234xyz"));
+            rule.hostname = QStringLiteral("worker-{n:02}");
+            QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("rulenumbers.json"))));
+
+            QSignalSpy intent(&session, &ConsoleSession::intentChanged);
+            QString error;
+            QVERIFY2(session.setRules({rule}, &error), qPrintable(error));
+            QCOMPARE(intent.size(), 1);
+            const QByteArray yaml = read(dir.filePath(QStringLiteral("netboot.yaml")));
+            QVERIFY2(yaml.contains("rules:\n  - name: optiplex-workers\n    match: {manufacturer: \"Dell*\", firmware: \"uefi\"}\n"
+                                   "    config: configs/worker.yaml\n"),
+                     yaml.constData());
+            QCOMPARE(session.rules().size(), 1);
+            QCOMPARE(session.rules().first().name, QStringLiteral("optiplex-workers"));
+            // Followed at once: the table's words and the engines' snapshot.
+            QCOMPARE(session.ruleOf(dell), QStringLiteral("optiplex-workers"));
+            QCOMPARE(session.assignment(dell), QStringLiteral("configs/worker.yaml"));
+            QCOMPARE(session.services()->snapshot().machines.value(dell).hostname, QStringLiteral("worker-01"));
+            QCOMPARE(session.services()->snapshot().machines.value(dell).installDisk, QStringLiteral("/dev/nvme0n1"));
+            QVERIFY(session.ruleOf(other).isEmpty());
+            QVERIFY(session.assignment(other).isEmpty());
+            // An assignment of its own beats the rule.
+            QVERIFY(session.assign({dell}, QStringLiteral("configs/controlplane.yaml")));
+            QVERIFY(session.ruleOf(dell).isEmpty());
+            QCOMPARE(session.assignment(dell), QStringLiteral("configs/controlplane.yaml"));
+            QVERIFY(session.assign({dell}, QString()));
+            QCOMPARE(session.ruleOf(dell), QStringLiteral("optiplex-workers"));
+            // No rules: the machine waits again.
+            QVERIFY(session.setRules({}, &error));
+            QVERIFY(session.ruleOf(dell).isEmpty());
+            QVERIFY(!read(dir.filePath(QStringLiteral("netboot.yaml"))).contains("rules:"));
+            QVERIFY(session.setRules({rule}, &error));
+        }
+        ConsoleSession again;
+        QVERIFY2(again.open(dir.path(), loopback()), qPrintable(again.error()));
+        QCOMPARE(again.rules().size(), 1);
+        const MachineRule loaded = again.rules().first();
+        QCOMPARE(loaded.name, QStringLiteral("optiplex-workers"));
+        QCOMPARE(loaded.match.manufacturer, QStringLiteral("Dell*"));
+        QCOMPARE(loaded.match.firmware, QStringLiteral("uefi"));
+        QCOMPARE(loaded.configPath, QStringLiteral("configs/worker.yaml"));
+        QCOMPARE(loaded.hostname, QStringLiteral("worker-{n:02}"));
+        QCOMPARE(loaded.installDisk, QStringLiteral("/dev/nvme0n1"));
+        // The machine kept its number across the restart.
+        QTRY_COMPARE(again.ruleOf(dell), QStringLiteral("optiplex-workers"));
+        QCOMPARE(again.services()->snapshot().machines.value(dell).hostname, QStringLiteral("worker-01"));
+    }
+
+    // A write that fails keeps the rules the console had: a broken hand edit is not written over.
+    void rulesAreNotWrittenOverABrokenEdit()
+    {
+        QTemporaryDir dir;
+        TestUtil::writeFile(dir.path(), QStringLiteral("configs/worker.yaml"), TestUtil::readData(QStringLiteral("talos/talos-1.7-worker.yaml")));
+        ConsoleSession session;
+        QVERIFY(session.open(dir.path(), loopback()));
+        QSignalSpy broken(&session, &ConsoleSession::workspaceError);
+        const QString path = dir.filePath(QStringLiteral("netboot.yaml"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("rules: [\n");
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!broken.isEmpty(), 5000);
+        QString error;
+        QVERIFY(!session.setRules({workersRule()}, &error));
+        QVERIFY2(error.contains(QLatin1String("netboot.yaml has an error")), qPrintable(error));
+        QVERIFY(session.rules().isEmpty());
+        QCOMPARE(read(path), QByteArray("rules: [\n"));
+    }
+
     void noInterfaceIsExplained()
     {
         QTemporaryDir dir;
