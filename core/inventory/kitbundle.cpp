@@ -301,6 +301,12 @@ Collected collect(const QString &workspaceDir, const WorkspaceSettings &settings
         for (const QString &patch : m.patches)
             reference(patch, true);
     }
+    // A rule's config may lie anywhere netboot.yaml says, like a machine's.
+    for (const MachineRule &rule : settings.rules) {
+        reference(rule.configPath, true);
+        for (const QString &patch : rule.patches)
+            reference(patch, true);
+    }
     // The extra TFTP and HTTP roots travel when they are folders of the workspace.
     for (const QString &named : {settings.tftpRoot, settings.httpRoot}) {
         if (named.isEmpty())

@@ -23,6 +23,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 #include <archive.h>
 #include <archive_entry.h>
 
@@ -810,6 +812,45 @@ private Q_SLOTS:
         const KitImportResult imported = KitBundle::importBundle(out, path(QStringLiteral("roots-imported")));
         QVERIFY2(imported.ok(), qPrintable(imported.error));
         QCOMPARE(imported.written.size(), 4);
+    }
+
+    // A rule's config travels like a machine's, wherever in the folder it lies; one outside
+    // the folder is named as left out, not dropped in silence.
+    void rulesConfigsTravelOrAreNamed()
+    {
+        const QString ws = path(QStringLiteral("rules"));
+        const QString outside = TestUtil::writeFile(path(QStringLiteral("elsewhere-rules")), QStringLiteral("cp.yaml"),
+                                                    TestUtil::readData(QStringLiteral("talos/talos-1.7-controlplane.yaml")));
+        TestUtil::writeFile(ws, QStringLiteral("netboot.yaml"),
+                            QStringLiteral("rules:\n"
+                                           "  - name: rack2\n    match: {macPrefix: \"52:54:00\"}\n"
+                                           "    config: pallet/rack2.yaml\n    patches: [pallet/disk.yaml]\n"
+                                           "  - name: control\n    match: {firmware: bios}\n    config: %1\n")
+                                .arg(outside)
+                                .toUtf8());
+        TestUtil::writeFile(ws, QStringLiteral("pallet/rack2.yaml"), TestUtil::readData(QStringLiteral("talos/talos-1.7-worker.yaml")));
+        TestUtil::writeFile(ws, QStringLiteral("pallet/disk.yaml"), "machine:\n  install:\n    disk: /dev/sda\n");
+        TestUtil::writeFile(ws, QStringLiteral("pallet/notes.txt"), "not named by netboot.yaml\n");
+        const QString out = path(QStringLiteral("rules.tar.zst"));
+        const KitExportResult result = KitBundle::exportBundle(ws, out);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QStringList paths;
+        for (const KitFile &file : result.files) {
+            paths << file.path;
+            if (file.path.startsWith(QLatin1String("pallet/"))) {
+                QVERIFY(file.isPrivate);   // configs and patches hold cluster secrets
+                QCOMPARE(file.mode, 0600);
+            }
+        }
+        QCOMPARE(paths, (QStringList{QStringLiteral("netboot.yaml"), QStringLiteral("pallet/disk.yaml"),
+                                     QStringLiteral("pallet/rack2.yaml")}));
+        // (The default iPXE binaries may be missing on this computer: they are listed too.)
+        const auto left = std::find_if(result.leftOut.cbegin(), result.leftOut.cend(),
+                                       [&outside](const KitLeftOut &l) { return l.path == outside; });
+        QVERIFY(left != result.leftOut.cend());
+        QCOMPARE(left->reason, KitLeftOut::Reason::Outside);
+        for (const KitLeftOut &l : result.leftOut)
+            QVERIFY2(l.path == outside || l.path.startsWith(QLatin1String("/usr/lib/ipxe/")), qPrintable(l.path));
     }
 
     void cancelledExportLeavesNoFile()
