@@ -6,6 +6,8 @@
 #include "configdelegate.h"
 #include "configlistmodel.h"
 #include "configlistview.h"
+#include "fleetbar.h"
+#include "fleettimeline.h"
 #include "kitbundleactions.h"
 #include "machinedetaildock.h"
 #include "machinefiltermodel.h"
@@ -302,6 +304,15 @@ void MainWindow::buildCentral()
     bar->addWidget(filterLabel);
     bar->addWidget(m_stageFilter);
     layout->addLayout(bar);
+    // The fleet at a glance: a button per stage filters the table to it.
+    m_fleetBar = new FleetBar(m_session, central);
+    layout->addWidget(m_fleetBar);
+    connect(m_fleetBar, &FleetBar::stageChosen, this, [this](std::optional<Stage> stage) {
+        int index = 0;
+        if (stage)
+            index = qMax(0, m_stageFilter->findData(QVariantList{int(*stage)}));
+        m_stageFilter->setCurrentIndex(index);
+    });
     m_attention = new AttentionBar(m_session, central);
     m_attention->setObjectName(QStringLiteral("attentionBar"));
     layout->addWidget(m_attention);
@@ -365,6 +376,8 @@ void MainWindow::buildCentral()
     connect(m_stageFilter, &QComboBox::currentIndexChanged, this, [this] {
         QSet<Stage> stages;
         const QVariant data = m_stageFilter->currentData();
+        const QVariantList single = data.toList();
+        m_fleetBar->setActiveStage(single.size() == 1 ? std::optional<Stage>(Stage(single.first().toInt())) : std::nullopt);
         m_filter->setAttentionOnly(data.toString() == QLatin1String("attention"));
         if (data.typeId() == QMetaType::QVariantList) {
             for (const QVariant &v : data.toList())
@@ -454,6 +467,23 @@ void MainWindow::buildDocks()
     m_detail = new MachineDetailDock(m_session, this);
     addDockWidget(Qt::RightDockWidgetArea, m_detail);
     connect(m_detail, &MachineDetailDock::message, this, [this](const QString &text) { showStatus(text); });
+    // The fleet's boots over time, under the table: the left and right docks keep their height.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    auto *timelineDock = new FleetTimelineDock(m_session, this);
+    addDockWidget(Qt::BottomDockWidgetArea, timelineDock);
+    m_fleetBar->setTimelineAction(timelineDock->toggleViewAction());
+    timelineDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    connect(timelineDock->timeline(), &FleetTimeline::machineActivated, this, [this](const QString &mac) {
+        m_table->selectMacs({mac});
+        if (m_table->selectedMacs().contains(mac))
+            return;
+        // The filter hides it: show every machine, then select it.
+        m_filterEdit->clear();
+        m_stageFilter->setCurrentIndex(0);
+        m_table->selectMacs({mac});
+    });
+
     // Widths from the font, so the docks keep their proportion at any text size.
     const int line = fontMetrics().height();
     resizeDocks({libraryDock, m_detail}, {19 * line, 20 * line}, Qt::Horizontal);

@@ -128,6 +128,7 @@ private:
     ServicesPanel *m_services = nullptr;
     MachineDetailDock *m_detail = nullptr;
     class AttentionBar *m_attention = nullptr;
+    class FleetBar *m_fleetBar = nullptr;
     QAction *m_identifyAction = nullptr;
     QAction *m_queueAction = nullptr;
     QAction *m_preflightAction = nullptr;

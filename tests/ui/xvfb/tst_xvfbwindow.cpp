@@ -5,6 +5,8 @@
 
 #include "attentionbar.h"
 #include "configlistmodel.h"
+#include "fleetbar.h"
+#include "fleettimeline.h"
 #include "machinefiltermodel.h"
 #include "machinetablemodel.h"
 #include "machinetableview.h"
@@ -33,6 +35,7 @@
 #include <QSet>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace Nbc;
 using namespace Nbc::Ui;
@@ -102,6 +105,7 @@ private Q_SLOTS:
     void initTestCase();
     void realMouseDragAssigns();
     void demoScreenshot();
+    void fleetBarAndTimeline();
     void preflightResultBox();
     void faultsAtTechnicianSizes_data();
     void faultsAtTechnicianSizes();
@@ -233,6 +237,98 @@ void TestXvfbWindow::demoScreenshot()
     QVERIFY(image.width() >= 1200 && image.height() >= 700);
     QVERIFY(distinctColours(image) > 64);   // icons, stage colours, bars: not a blank window
     QVERIFY(UiTest::child<MachineTableModel>(&window, "machineModel")->rowCount() >= 40);
+    session.stopServices();
+    session.services()->shutdown();
+}
+
+// `--demo 60`: the bar over the table counts the machines per stage and filters the table
+// when a stage is pressed; the timeline has a row per machine with its stages as spans.
+// Both are captured to screenshots/fleet-*.png to be looked at.
+void TestXvfbWindow::fleetBarAndTimeline()
+{
+    ConsoleSession session;
+    QString error;
+    Sim::DemoDriver *demo = Sim::openDemo(&session, 60, nullptr, &error);
+    QVERIFY2(demo, qPrintable(error));
+    MainWindow window(&session);
+    demo->setParent(&window);
+    window.setDemoNote(QStringLiteral("demo: 60 simulated machines on this computer"));
+    session.startServices();
+    window.resize(1600, 960);
+    window.move(0, 0);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    auto *bar = UiTest::child<FleetBar>(&window, "fleetBar");
+    auto *timeline = UiTest::child<FleetTimeline>(&window, "fleetTimeline");
+    auto *model = UiTest::child<MachineTableModel>(&window, "machineModel");
+    auto *filter = UiTest::child<MachineFilterModel>(&window, "machineFilterModel");
+    QVERIFY(timeline->isVisible());
+    // The fleet flows until some machines have joined while others are still on their way.
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 60, 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->summary().joined >= 10, 240000);
+    bar->refresh();
+    timeline->refresh();
+
+    // The counts are the table's: every machine in exactly one stage.
+    const FleetSummary summary = bar->summary();
+    int counted = 0;
+    for (int s = 0; s < FleetSummary::kStages; ++s)
+        counted += summary.perStage[size_t(s)];
+    QCOMPARE(counted, model->rowCount());
+    QCOMPARE(summary.fleet, 60);
+    QVERIFY2(bar->timeText().contains(QStringLiteral("of 60 joined")), qPrintable(bar->timeText()));
+    QVERIFY(summary.elapsedSeconds > 0);
+    QVERIFY(summary.medianSecondsToJoin >= 0);
+
+    // A row per machine; a joined one has several stages on its line.
+    QCOMPARE(timeline->rows().size(), qsizetype(60));
+    int joinedRows = 0;
+    for (const FleetTimeline::Row &row : timeline->rows()) {
+        if (row.stage == Stage::Joined) {
+            ++joinedRows;
+            QVERIFY2(row.boot.spans.size() >= 4, qPrintable(row.mac));
+            QVERIFY(row.boot.joined.isValid());
+        }
+    }
+    QVERIFY(joinedRows >= 10);
+
+    // Pressing a stage filters the table to it, and the combo box says so; again shows all.
+    auto *joinedChip = window.findChild<QToolButton *>(QStringLiteral("fleetChip-Joined"));
+    QVERIFY(joinedChip && joinedChip->isVisible());
+    joinedChip->click();
+    auto *stageFilter = UiTest::child<QComboBox>(&window, "stageFilter");
+    QCOMPARE(stageFilter->currentText(), joinedChip->text().section(u' ', 0, 0));
+    for (int row = 0; row < filter->rowCount(); ++row)
+        QCOMPARE(Stage(filter->index(row, MachineTableModel::ProgressColumn).data(MachineTableModel::StageRole).toInt()),
+                 Stage::Joined);
+    QVERIFY(filter->rowCount() >= 10);
+    QVERIFY(joinedChip->isChecked());
+    joinedChip->click();
+    QCOMPARE(stageFilter->currentIndex(), 0);
+    QCOMPARE(filter->rowCount(), model->rowCount());
+    // The combo box's stage presses the bar's button, and back.
+    stageFilter->setCurrentIndex(stageFilter->findData(QVariantList{int(Stage::Joined)}));
+    QVERIFY(joinedChip->isChecked());
+    stageFilter->setCurrentIndex(0);
+    QVERIFY(!joinedChip->isChecked());
+
+    // A click on a timeline row selects the machine in the table.
+    const QString first = timeline->rows().constFirst().mac;
+    QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {}, QPoint(40, timeline->viewport()->fontMetrics().height() + 8 + 4));
+    QCOMPARE(UiTest::child<MachineTableView>(&window, "machineTable")->selectedMacs(), QStringList{first});
+    QTest::qWait(300);
+
+    QDir().mkpath(QStringLiteral(NBC_BINARY_DIR "/screenshots"));
+    const QImage image = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
+    QVERIFY(image.save(QStringLiteral(NBC_BINARY_DIR "/screenshots/fleet-window.png")));
+    auto *dock = UiTest::child<QWidget>(&window, "fleetTimelineDock");
+    const QImage chart = dock->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    QVERIFY(chart.save(QStringLiteral(NBC_BINARY_DIR "/screenshots/fleet-timeline.png")));
+    const QImage strip = bar->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    QVERIFY(strip.save(QStringLiteral(NBC_BINARY_DIR "/screenshots/fleet-bar.png")));
+    qInfo("screenshots: fleet-window.png, fleet-timeline.png, fleet-bar.png (%s)", qPrintable(bar->timeText()));
+    QVERIFY(distinctColours(chart) > 8);   // stage colours, not a blank chart
     session.stopServices();
     session.services()->shutdown();
 }
