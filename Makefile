@@ -11,7 +11,7 @@ ifeq ($(CI),true)
 CMAKE_FLAGS += -DNBC_WERROR=ON
 endif
 
-.PHONY: all deps configure build run test test-asan test-core bench clean fuzz-build fuzz fuzz-smoke
+.PHONY: all deps configure build run test test-asan test-core bench clean fuzz-build fuzz fuzz-smoke deb test-deb
 
 all: build
 
@@ -59,6 +59,15 @@ test-core: deps
 
 bench: build
 	./bench/run-all.sh $(BUILD_DIR)
+
+# The Debian package (CPack) from the build: $(BUILD_DIR)/netboot-console_<version>_<arch>.deb.
+deb: build
+	cd $(BUILD_DIR) && cpack -G DEB
+
+# Builds the .deb, installs it with apt-get, checks its capabilities, --version, the
+# desktop files and an unprivileged bind of ports 67 and 69, then removes it (root; CI).
+test-deb: build
+	./scripts/test-deb.sh $(BUILD_DIR)
 
 # libFuzzer targets (fuzz/): core and the targets only, built by clang with ASan + UBSan in
 # build-fuzz/. Warnings are not errors here: gcc's builds police them, and clang's set

@@ -23,6 +23,8 @@ packages=(
   xorriso
   # GUI tests and screenshots; pdftoppm renders the pallet report's PDF in its test
   xvfb xauth imagemagick x11-utils poppler-utils
+  # packaging: the icon's PNG sizes, the .deb (dpkg-shlibdeps), its checks
+  librsvg2-bin dpkg-dev file desktop-file-utils appstream libcap2-bin groff-base man-db
 )
 
 missing=()
