@@ -1,0 +1,81 @@
+#include "palletreportactions.h"
+
+#include "mainwindow.h"
+#include "palletreportpdf.h"
+
+#include "inventory/palletreport.h"
+#include "session/consolesession.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QStandardPaths>
+
+namespace Nbc::Ui {
+
+PalletReportActions::PalletReportActions(ConsoleSession *session, MainWindow *window)
+    : QObject(window)
+    , m_session(session)
+    , m_window(window)
+{
+    setObjectName(QStringLiteral("palletReportActions"));
+    m_exportAction = new QAction(tr("Export pallet &report…"), window);
+    m_exportAction->setObjectName(QStringLiteral("exportPalletReportAction"));
+    const QString tip = tr("The inventory as inventory.csv and a printable report.pdf, in a folder you choose");
+    m_exportAction->setStatusTip(tip);
+    m_exportAction->setToolTip(tip);
+    connect(m_exportAction, &QAction::triggered, this, [this] { exportReport(); });
+}
+
+QString PalletReportActions::defaultFolder() const
+{
+    if (!m_lastFolder.isEmpty())
+        return m_lastFolder;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QFileInfo(documents).isDir() ? documents : QDir::homePath();
+}
+
+QString PalletReportActions::writtenMessage(const QString &folder)
+{
+    return tr("Pallet report written to %1: %2 and %3")
+        .arg(QDir::toNativeSeparators(folder), PalletReport::csvFileName(), PalletReport::pdfFileName());
+}
+
+bool PalletReportActions::exportReport(QString folder)
+{
+    if (folder.isEmpty()) {
+        QFileDialog dialog(m_window, tr("Export pallet report into a folder"), defaultFolder());
+        dialog.setObjectName(QStringLiteral("palletReportFolderDialog"));
+        dialog.setFileMode(QFileDialog::Directory);
+        dialog.setOption(QFileDialog::ShowDirsOnly);
+        dialog.setWindowModality(Qt::WindowModal);
+        if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+            return false;
+        folder = dialog.selectedFiles().constFirst();
+    }
+    folder = QDir(folder).absolutePath();
+    m_lastFolder = folder;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const PalletReport report = PalletReport::fromSession(*m_session);
+    QString error;
+    const bool ok = writePalletReport(report, folder, &error);
+    QApplication::restoreOverrideCursor();
+    if (!ok) {
+        QMessageBox box(m_window);
+        box.setObjectName(QStringLiteral("palletReportFailed"));
+        box.setWindowModality(Qt::WindowModal);
+        box.setIcon(QMessageBox::Warning);
+        box.setWindowTitle(tr("Export pallet report"));
+        box.setText(tr("The pallet report was not written."));
+        box.setInformativeText(error);
+        box.exec();
+        return false;
+    }
+    m_window->showStatus(writtenMessage(folder), 15000);
+    return true;
+}
+
+} // namespace Nbc::Ui
