@@ -1,4 +1,5 @@
 #include "doctor.h"
+#include "exportreport.h"
 #include "headless.h"
 #include "options.h"
 
@@ -8,6 +9,7 @@
 #ifdef NBC_WITH_GUI
 #include "runwindow.h"
 #include <QApplication>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QTranslator>
 #endif
@@ -51,7 +53,11 @@ int main(int argc, char **argv)
     raiseDescriptorLimit();
     std::unique_ptr<QCoreApplication> app;
 #ifdef NBC_WITH_GUI
-    if (wantsHeadless(argc, argv))
+    if (wantsExportReport(argc, argv)) {
+        // The PDF needs fonts, not a display: it works over ssh with none.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else if (wantsHeadless(argc, argv))
         app = std::make_unique<QCoreApplication>(argc, argv);
     else
         app = std::make_unique<QApplication>(argc, argv);
@@ -109,7 +115,10 @@ int main(int argc, char **argv)
     const QCommandLineOption doctor(QStringLiteral("doctor"),
         QCoreApplication::translate("main", "print the network doctor's report for --interface and exit (text; JSON lines "
                                             "with --headless)"));
-    parser.addOptions({tftpRoot, httpRoot, doctor});
+    const QCommandLineOption exportReport(QStringLiteral("export-report"),
+        QCoreApplication::translate("main", "write OUT/inventory.csv and OUT/report.pdf from the workspace and exit"),
+        QStringLiteral("OUT"));
+    parser.addOptions({tftpRoot, httpRoot, doctor, exportReport});
     parser.process(*app);
 
     AppOptions options;
@@ -155,6 +164,8 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    if (parser.isSet(exportReport))
+        return runExportReport(options, parser.value(exportReport));
     if (parser.isSet(doctor))
         return runDoctor(*app, options);
 
