@@ -115,6 +115,9 @@ inline std::unique_ptr<Fleet> boot(int count, QString *error)
         },
         10000);
     sim.stop();
+    // The inventory follows the registry's coalesced changes: send them now, so a flush
+    // writes every machine as Joined.
+    fleet->session->registry()->publish();
     fleet->session->stopServices();
     if (!joined) {
         *error = QStringLiteral("the registry did not see every machine join");
