@@ -22,6 +22,8 @@
 #include <QRegularExpression>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace Nbc {
 
 namespace {
@@ -37,6 +39,20 @@ Boot::MachineFacts factsOf(const Machine &m)
     facts.product = m.product;
     facts.firmware = m.firmware;
     return facts;
+}
+
+// Machines in the order they were first seen (then by MAC): a rule added while a pallet
+// is already powered on numbers it {n} in that order, not in the hash's.
+QList<const Machine *> inSeenOrder(const QHash<QString, Machine> &machines)
+{
+    QList<const Machine *> order;
+    order.reserve(machines.size());
+    for (const Machine &m : machines)
+        order << &m;
+    std::sort(order.begin(), order.end(), [](const Machine *a, const Machine *b) {
+        return a->firstSeen != b->firstSeen ? a->firstSeen < b->firstSeen : a->mac < b->mac;
+    });
+    return order;
 }
 
 } // namespace
@@ -318,7 +334,8 @@ void ConsoleSession::resolveMachines(BootSnapshot *snap) const
     }
     const QHash<QString, MachineIntent> byMac = snap->machines;
     auto numbers = [this](const QString &rule, const QString &key) { return m_ruleNumbers.numberFor(rule, key); };
-    for (const Machine &m : m_registry->machines()) {
+    for (const Machine *machine : inSeenOrder(m_registry->machines())) {
+        const Machine &m = *machine;
         const Boot::MachineFacts facts = factsOf(m);
         const Boot::Resolution resolution = Boot::resolveIntent(byMac, snap->identityEntries, snap->rules, facts, numbers);
         if (!resolution.found)
@@ -425,7 +442,7 @@ QList<RuleProblem> ConsoleSession::ruleProblems(const QList<MachineRule> &rules)
         if (rule.name.isEmpty())
             problem(RuleProblem::Field::Name, tr("give the rule a name"));
         else if (names.contains(rule.name))
-            problem(RuleProblem::Field::Name, tr("another rule above is named '%1' too").arg(rule.name));
+            problem(RuleProblem::Field::Name, tr("another rule is named '%1' too").arg(rule.name));
         names.insert(rule.name);
 
         const RuleMatch &m = rule.match;
@@ -523,11 +540,10 @@ QStringList ConsoleSession::machinesMatching(const MachineRule &rule) const
 {
     const MachineRule tidy = tidyRule(rule);
     QStringList macs;
-    for (const Machine &m : m_registry->machines()) {
-        if (Boot::ruleMatches(tidy, factsOf(m)))
-            macs << m.mac;
+    for (const Machine *m : inSeenOrder(m_registry->machines())) {
+        if (Boot::ruleMatches(tidy, factsOf(*m)))
+            macs << m->mac;
     }
-    macs.sort();
     return macs;
 }
 

@@ -119,7 +119,8 @@ public:
     bool setRules(const QList<MachineRule> &rules, QString *error = nullptr);
     // What keeps `rules` from being saved, rule by rule and field by field; empty when nothing.
     QList<RuleProblem> ruleProblems(const QList<MachineRule> &rules) const;
-    // The machines seen whose facts `rule` matches now (primary MACs, in MAC order), whether
+    // The machines seen whose facts `rule` matches now (primary MACs, in the order they were
+    // first seen: the order a new rule numbers them in), whether
     // or not an entry of their own or an earlier rule takes them first.
     QStringList machinesMatching(const MachineRule &rule) const;
     // The hostname `rule` gives machine `mac`: with its number under the rule, or the one it
