@@ -487,11 +487,9 @@ void MachineDetailDock::refreshPreview()
         }
     }
     m_preview->moveCursor(QTextCursor::Start);
-    m_previewStatus->setText(tr("What %1 is served from %2: %3 lines added, %4 removed by its per-machine values "
-                                "and the console's log sink.")
-                                 .arg(m_mac, configId.section(u'/', -1))
-                                 .arg(added)
-                                 .arg(removed));
+    m_previewStatus->setText(tr("What %1 is served from %2: %3, %4 by its per-machine values and the console's log sink.")
+                                 .arg(m_mac, configId.section(u'/', -1), tr("%n lines added", nullptr, added),
+                                      tr("%n removed", "lines of the config", removed)));
 }
 
 } // namespace Nbc::Ui

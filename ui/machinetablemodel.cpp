@@ -427,8 +427,8 @@ QVariant MachineTableModel::headerData(int section, Qt::Orientation orientation,
         case IpColumn: return tr("IP");
         case FirmwareColumn: return tr("Firmware");
         case StageColumn: return tr("Stage");
-        case ProgressColumn: return tr("Download");
-        case ConfigColumn: return tr("Config");
+        case ProgressColumn: return tr("Download", "column: download progress");
+        case ConfigColumn: return tr("Config", "column: the assigned machine config");
         case HostnameColumn: return tr("Hostname");
         case LastSeenColumn: return tr("Last seen");
         case HintColumn: return tr("Hint");

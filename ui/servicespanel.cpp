@@ -124,9 +124,9 @@ QString ServicesPanel::engineTitle(const QString &engine)
 QString ServicesPanel::stateText(EngineStatus::State state)
 {
     switch (state) {
-    case EngineStatus::State::Running: return tr("Running");
-    case EngineStatus::State::Stopped: return tr("Stopped");
-    case EngineStatus::State::Failed: return tr("Failed");
+    case EngineStatus::State::Running: return tr("Running", "service state");
+    case EngineStatus::State::Stopped: return tr("Stopped", "service state");
+    case EngineStatus::State::Failed: return tr("Failed", "service state");
     }
     return {};
 }

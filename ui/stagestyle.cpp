@@ -23,17 +23,17 @@ void StageStyle::ensureResources()
 QString StageStyle::title(Stage stage)
 {
     switch (stage) {
-    case Stage::Discovered: return QCoreApplication::translate("StageStyle", "Discovered");
-    case Stage::LoadingIpxe: return QCoreApplication::translate("StageStyle", "Loading iPXE");
-    case Stage::Ipxe: return QCoreApplication::translate("StageStyle", "iPXE");
-    case Stage::Waiting: return QCoreApplication::translate("StageStyle", "Waiting for config");
-    case Stage::Kernel: return QCoreApplication::translate("StageStyle", "Kernel");
-    case Stage::Config: return QCoreApplication::translate("StageStyle", "Config");
-    case Stage::Installing: return QCoreApplication::translate("StageStyle", "Installing");
-    case Stage::Joined: return QCoreApplication::translate("StageStyle", "Joined");
-    case Stage::Installed: return QCoreApplication::translate("StageStyle", "Installed");
-    case Stage::Stalled: return QCoreApplication::translate("StageStyle", "Stalled");
-    case Stage::Failed: return QCoreApplication::translate("StageStyle", "Failed");
+    case Stage::Discovered: return QCoreApplication::translate("StageStyle", "Discovered", "stage");
+    case Stage::LoadingIpxe: return QCoreApplication::translate("StageStyle", "Loading iPXE", "stage");
+    case Stage::Ipxe: return QCoreApplication::translate("StageStyle", "iPXE", "stage");
+    case Stage::Waiting: return QCoreApplication::translate("StageStyle", "Waiting for config", "stage");
+    case Stage::Kernel: return QCoreApplication::translate("StageStyle", "Kernel", "stage");
+    case Stage::Config: return QCoreApplication::translate("StageStyle", "Config", "stage");
+    case Stage::Installing: return QCoreApplication::translate("StageStyle", "Installing", "stage");
+    case Stage::Joined: return QCoreApplication::translate("StageStyle", "Joined", "stage");
+    case Stage::Installed: return QCoreApplication::translate("StageStyle", "Installed", "stage");
+    case Stage::Stalled: return QCoreApplication::translate("StageStyle", "Stalled", "stage");
+    case Stage::Failed: return QCoreApplication::translate("StageStyle", "Failed", "stage");
     }
     return {};
 }

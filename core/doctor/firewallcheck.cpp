@@ -429,9 +429,9 @@ FirewallFinding checkFirewall(const PortList &ports, const QString &nftProgram)
         nft.kill();
         nft.waitForFinished(1000);
         return unchecked(FirewallFinding::Unchecked::NftFailed,
-                         FirewallFinding::tr("%1 did not answer within %2 seconds, so the firewall was not checked.")
-                             .arg(program)
-                             .arg(kNftTimeoutMs / 1000));
+                         FirewallFinding::tr("%1 did not answer within %n seconds, so the firewall was not checked.", nullptr,
+                                             kNftTimeoutMs / 1000)
+                             .arg(program));
     }
     if (nft.exitStatus() != QProcess::NormalExit || nft.exitCode() != 0) {
         // Decided on the capability, not on nft's message.

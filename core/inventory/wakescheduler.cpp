@@ -55,14 +55,13 @@ QString WakeScheduler::describe(const Progress &p)
         return tr("%1: batch %2 of %3, %4 woken").arg(what).arg(p.batch).arg(p.batches).arg(p.woken);
     }
     if (p.cancelled)
-        return tr("Cancelled: %1 of %2 machines were sent a packet, %3 woken.").arg(p.sent).arg(p.total).arg(p.woken);
+        return tr("Cancelled: %1 of %n machines were sent a packet, %2 woken.", nullptr, p.total).arg(p.sent).arg(p.woken);
     if (p.failed > 0)
-        return tr("Done: %1 of %2 machines were sent a packet (%3 could not be sent), %4 woken.")
+        return tr("Done: %1 of %n machines were sent a packet (%2 could not be sent), %3 woken.", nullptr, p.total)
             .arg(p.sent)
-            .arg(p.total)
             .arg(p.failed)
             .arg(p.woken);
-    return p.batch == 1 ? tr("Done: %1 of %2 machines woken, in one batch.").arg(p.woken).arg(p.total)
+    return p.batch == 1 ? tr("Done: %1 of %n machines woken, in one batch.", nullptr, p.total).arg(p.woken)
                         : tr("Done: %1 of %2 machines woken, in %n batches.", nullptr, p.batch).arg(p.woken).arg(p.total);
 }
 
