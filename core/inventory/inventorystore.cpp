@@ -276,6 +276,9 @@ void InventoryStore::attach(MachineRegistry *registry)
     connect(registry, &MachineRegistry::stageChanged, this, [this](const QString &mac, Stage stage, const QString &detail) {
         const Machine *m = m_registry->machine(mac);
         m_history.append({mac, {stage, m ? m->stageSince : QDateTime::currentDateTimeUtc(), detail}});
+        // The row too, at once: a flush between the change and the registry's next publish
+        // (on quit) must not keep the history's new stage and the row's old one.
+        m_dirty.insert(mac);
         if (m_history.size() > 50000)
             m_history.erase(m_history.begin(), m_history.begin() + (m_history.size() - 50000));
     });
