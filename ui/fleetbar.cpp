@@ -94,6 +94,10 @@ FleetBar::FleetBar(ConsoleSession *session, QWidget *parent)
     row->addStretch(1);
     m_time->setObjectName(QStringLiteral("fleetTime"));
     m_time->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Narrow windows wrap the times instead of growing.
+    m_time->setWordWrap(true);
+    m_time->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_time->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     row->addWidget(m_time);
     m_timelineButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_timelineButton->setAutoRaise(true);

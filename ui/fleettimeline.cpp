@@ -429,6 +429,9 @@ FleetTimelineDock::FleetTimelineDock(ConsoleSession *session, QWidget *parent)
     auto *legendLabel = new QLabel(legend.join(QStringLiteral(" &nbsp; ")), page);
     legendLabel->setObjectName(QStringLiteral("fleetTimelineLegend"));
     legendLabel->setTextFormat(Qt::RichText);
+    // On a small screen the legend takes two lines rather than widening the window.
+    legendLabel->setWordWrap(true);
+    legendLabel->setMinimumWidth(fontMetrics().averageCharWidth() * 20);
     top->addWidget(legendLabel, 1);
     layout->addLayout(top);
     layout->addWidget(m_timeline, 1);

@@ -9,6 +9,8 @@
 #include "fleetbar.h"
 #include "fleettimeline.h"
 #include "kitbundleactions.h"
+#include "palletreportactions.h"
+#include "rulesactions.h"
 #include "machinedetaildock.h"
 #include "machinefiltermodel.h"
 #include "machinetablemodel.h"
@@ -540,6 +542,8 @@ void MainWindow::buildMenus()
     auto *kit = new KitBundleActions(m_session, this);
     file->addAction(kit->exportAction());
     file->addAction(kit->importAction());
+    auto *palletReport = new PalletReportActions(m_session, this);
+    file->addAction(palletReport->exportAction());
     file->addSeparator();
     file->addAction(m_openWorkspaceAction);
     file->addSeparator();
@@ -548,6 +552,9 @@ void MainWindow::buildMenus()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
+    edit->addSeparator();
+    auto *rules = new RulesActions(m_session, m_library, m_undoStack, this);
+    edit->addAction(rules->editAction());
     edit->addSeparator();
     edit->addAction(m_findAction);
 
