@@ -2,6 +2,7 @@
 #include "exportreport.h"
 #include "headless.h"
 #include "options.h"
+#include "revision.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -67,7 +68,8 @@ int main(int argc, char **argv)
 #endif
     QCoreApplication::setApplicationName(QStringLiteral("netboot-console"));
     QCoreApplication::setOrganizationName(QStringLiteral("netboot-console"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(NBC_VERSION));
+    // "0.1.0 (revision 1a2b3c4d5e6f)": what --version prints after the name.
+    QCoreApplication::setApplicationVersion(QStringLiteral(NBC_VERSION " (revision " NBC_REVISION ")"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main",
@@ -176,6 +178,8 @@ int main(int argc, char **argv)
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("netboot-console"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
+    // The installed .desktop file's name: docks and task bars show its icon and name.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.netbootconsole.NetbootConsole"));
     return Nbc::Ui::runWindow(*qobject_cast<QApplication *>(app.get()), options.workspace, options.sessionOverrides(),
                               options.demo, options.demoFaults);
 #else

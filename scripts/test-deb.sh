@@ -36,7 +36,7 @@ echo "package: $deb ($(du -h "$deb" | cut -f1))"
 dpkg-deb -f "$deb" Depends Recommends | sed 's/^/  /'
 check "depends on the Qt modules it links" "dpkg-deb -f '$deb' Depends | grep -q 'libqt6widgets6' && dpkg-deb -f '$deb' Depends | grep -q 'libqt6network6'"
 check "depends on yaml-cpp, libarchive, http-parser" "dpkg-deb -f '$deb' Depends | grep -q 'libyaml-cpp' && dpkg-deb -f '$deb' Depends | grep -q 'libarchive13' && dpkg-deb -f '$deb' Depends | grep -q 'libhttp-parser'"
-check "depends on the SQLite driver and setcap" "dpkg-deb -f '$deb' Depends | grep -q 'libqt6sql6-sqlite' && dpkg-deb -f '$deb' Depends | grep -q 'libcap2-bin'"
+check "depends on the SQLite driver, the SVG icon engine and setcap" "dpkg-deb -f '$deb' Depends | grep -q 'libqt6sql6-sqlite' && dpkg-deb -f '$deb' Depends | grep -q 'libqt6svg6' && dpkg-deb -f '$deb' Depends | grep -q 'libcap2-bin'"
 check "recommends ipxe" "dpkg-deb -f '$deb' Recommends | grep -q 'ipxe'"
 
 # 2. Install it as a user would.
@@ -79,7 +79,8 @@ for _ in $(seq 1 50); do
 done
 ip netns exec "$ns" ss -Hulnp | sed 's/^/  /'
 check "as $user, the packaged binary binds UDP 67 and 69" "[ $bound = yes ]"
-check "its owner is $user" "ip netns exec '$ns' ss -Hulnpe | grep ':67 ' | grep -q 'uid:$(id -u "$user")'"
+owner_pid=$(ip netns exec "$ns" ss -Hulnp | grep ':67 ' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+check "the process on port 67 runs as $user" "[ \"\$(ps -o user= -p '$owner_pid')\" = '$user' ]"
 kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
 
 # The same binary without its capabilities is refused, and says what to do.
