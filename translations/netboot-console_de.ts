@@ -2562,7 +2562,7 @@ Nur diese Maschinen zeigen; erneut drücken, um alle zu zeigen.</translation>
     </message>
     <message>
         <source>ETA when the first machine has joined</source>
-        <translation>Restzeit ab dem ersten Beitritt</translation>
+        <translation>Restzeit ab 1. Beitritt</translation>
     </message>
     <message>
         <source>ETA any moment now</source>
@@ -2874,7 +2874,7 @@ Im Bündel: geändert %3, %4.</translation>
     </message>
     <message>
         <source>Install &amp;disk:</source>
-        <translation>Ziel&amp;platte:</translation>
+        <translation>Installations&amp;platte:</translation>
     </message>
     <message>
         <source>&amp;Save values</source>

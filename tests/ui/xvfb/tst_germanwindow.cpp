@@ -323,11 +323,24 @@ void TestGermanWindow::germanWindow()
     // Nothing in English: no text in view equals an English source with another German text.
     const QSet<QString> english = englishOnlyTexts(QStringLiteral(NBC_DE_TS));
     QVERIFY(english.size() > 300);
-    QStringList left;
-    for (const QString &text : visibleTexts(&window))
-        if (english.contains(text) && !left.contains(text))
-            left << text;
-    QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("still English: ") + left.join(QStringLiteral(" | "))));
+    auto englishLeft = [&] {
+        QStringList left;
+        for (const QString &text : visibleTexts(&window))
+            if (english.contains(text) && !left.contains(text))
+                left << text;
+        return left.join(QStringLiteral(" | "));
+    };
+    QString left = englishLeft();
+    QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("still English: ") + left));
+
+    // The selected machine's details, brought to the front where the dock shares its place.
+    auto *detail = UiTest::child<QDockWidget>(&window, "machineDetailDock");
+    detail->show();
+    detail->raise();
+    QTest::qWait(300);
+    QVERIFY(detail->grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/window-de-detail.png")));
+    left = englishLeft();
+    QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("still English: ") + left));
 
     session.stopServices();
     session.services()->shutdown();
