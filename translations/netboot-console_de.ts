@@ -868,10 +868,6 @@
         <translation>nicht lesbar</translation>
     </message>
     <message>
-        <source>%1: %2 leases were left out (outside the DHCP range, or malformed).</source>
-        <translation>%1: %2 Leases wurden ausgelassen (außerhalb des DHCP-Bereichs oder fehlerhaft).</translation>
-    </message>
-    <message>
         <source>The lease file %1 could not be read (%2). It was moved to %3; machines will get new addresses where needed.</source>
         <translation>Die Lease-Datei %1 konnte nicht gelesen werden (%2). Sie wurde nach %3 verschoben; Maschinen erhalten bei Bedarf neue Adressen.</translation>
     </message>
@@ -882,6 +878,13 @@
     <message>
         <source>Cannot write the lease file %1: %2</source>
         <translation>Die Lease-Datei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n leases were left out (outside the DHCP range, or malformed).</source>
+        <translation>
+            <numerusform>%1: %n Lease wurde ausgelassen (außerhalb des DHCP-Bereichs oder fehlerhaft).</numerusform>
+            <numerusform>%1: %n Leases wurden ausgelassen (außerhalb des DHCP-Bereichs oder fehlerhaft).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

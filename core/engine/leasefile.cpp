@@ -34,8 +34,8 @@ bool LeaseFile::load(Dhcp::LeasePool &pool, QString *warning) const
     file.close();
     if (problem.isEmpty()) {
         if (skipped > 0) {
-            *warning = tr("%1: %2 leases were left out (outside the DHCP range, or malformed).")
-                           .arg(m_path).arg(skipped);
+            *warning = tr("%1: %n leases were left out (outside the DHCP range, or malformed).", nullptr, skipped)
+                           .arg(m_path);
         }
         return true;
     }
