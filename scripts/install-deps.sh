@@ -12,8 +12,9 @@ packages=(
   # the fuzz build (make fuzz; make test runs it briefly): clang, its libFuzzer and
   # sanitizer runtimes, and llvm-symbolizer for readable stacks in findings
   clang libclang-rt-14-dev llvm-14
-  # runtime data: iPXE binaries, the IEEE OUI list for vendor names
-  ipxe ieee-data
+  # runtime data: iPXE binaries, the IEEE OUI list for vendor names, Qt's own German
+  # (the standard dialog buttons next to the console's translation)
+  ipxe ieee-data qt6-translations-l10n
   # test peers and end-to-end: real clients, real firmware, a stand-in payload
   curl atftp udhcpc iproute2 dnsmasq-base tcpdump
   # the network doctor reads the firewall with nft; its test loads rules into a namespace

@@ -5,6 +5,7 @@
 
 #include "../uitestutil.h"
 
+#include "firstrunwizard.h"
 #include "languagechoice.h"
 #include "machinefiltermodel.h"
 #include "machinetablemodel.h"
@@ -13,6 +14,8 @@
 #include "stagestyle.h"
 
 #include "engine/servicehost.h"
+#include "session/setupplan.h"
+#include "inventory/workspace.h"
 #include "sim/demo.h"
 
 #include <QAbstractButton>
@@ -30,6 +33,7 @@
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
@@ -41,6 +45,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
+#include <QTreeWidget>
 #include <QToolButton>
 #include <QXmlStreamReader>
 
@@ -112,7 +117,7 @@ void collectMenu(const QMenu *menu, const QString &path, QStringList *texts)
 
 // Every text a person reads in the window: labels, buttons, group boxes, tabs, dock
 // titles, combo boxes, placeholders, the table's header and the menus with their items.
-QStringList visibleTexts(QMainWindow *window)
+QStringList visibleTexts(QWidget *window)
 {
     QStringList texts;
     const auto widgets = window->findChildren<QWidget *>();
@@ -139,10 +144,12 @@ QStringList visibleTexts(QMainWindow *window)
             texts << edit->placeholderText();
         }
     }
-    for (QAction *top : window->menuBar()->actions()) {
-        texts << top->text();
-        if (top->menu())
-            collectMenu(top->menu(), top->text(), &texts);
+    if (auto *main = qobject_cast<QMainWindow *>(window)) {
+        for (QAction *top : main->menuBar()->actions()) {
+            texts << top->text();
+            if (top->menu())
+                collectMenu(top->menu(), top->text(), &texts);
+        }
     }
     QStringList result;
     for (const QString &text : std::as_const(texts)) {
@@ -162,6 +169,7 @@ private Q_SLOTS:
     void initTestCase();
     void languageMenuSavesTheChoice();
     void germanWindow();
+    void germanWizard();
     void cleanupTestCase();
 
 private:
@@ -344,6 +352,47 @@ void TestGermanWindow::germanWindow()
 
     session.stopServices();
     session.services()->shutdown();
+}
+
+// The first-run wizard's first pages in German (screenshots/wizard-de-*.png), with Qt's own
+// words on its buttons where the system has Qt's German.
+void TestGermanWindow::germanWizard()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.path();
+    FirstRunWizard wizard(ws, Ports{}, [ws](const SetupPlan &plan) {
+        Workspace workspace = Workspace::open(ws);
+        return Setup::apply(workspace, plan);
+    });
+    wizard.setProbeTimeout(300);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QCOMPARE(wizard.windowTitle(), QStringLiteral("Netboot Console einrichten"));
+    if (QFile::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_de.qm")))
+        QCOMPARE(withoutAccelerator(wizard.button(QWizard::CancelButton)->text()), QStringLiteral("Abbrechen"));
+    const QSet<QString> english = englishOnlyTexts(QStringLiteral(NBC_DE_TS));
+    auto check = [&](const QString &name) {
+        QTest::qWait(200);
+        QVERIFY(wizard.grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/wizard-de-%1.png").arg(name)));
+        QStringList left;
+        for (const QString &text : visibleTexts(&wizard))
+            if (english.contains(text) && !left.contains(text))
+                left << text;
+        QVERIFY2(left.isEmpty(), qPrintable(name + QStringLiteral(": still English: ") + left.join(QStringLiteral(" | "))));
+    };
+    check(QStringLiteral("network"));
+    auto *list = UiTest::child<QTreeWidget>(&wizard, "interfaceList");
+    const auto loopback = list->findItems(QStringLiteral("lo"), Qt::MatchExactly, 0);
+    QCOMPARE(loopback.size(), 1);
+    list->setCurrentItem(loopback.first());
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::Doctor));
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 20000);
+    check(QStringLiteral("doctor"));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::Artifacts));
+    check(QStringLiteral("artifacts"));
+    wizard.reject();
 }
 
 void TestGermanWindow::cleanupTestCase()
