@@ -4890,6 +4890,101 @@ Die vorhandenen Dateien durch die importierten ersetzen?</translation>
     </message>
 </context>
 <context>
+    <name>SetupExport</name>
+    <message>
+        <source>The entry for serial “%1” is left out: a serial with other characters than letters, digits, spaces, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; cannot be matched by a file name.</source>
+        <translation>Der Eintrag für die Seriennummer „%1“ wird ausgelassen: eine Seriennummer mit anderen Zeichen als Buchstaben, Ziffern, Leerzeichen, „.“, „_“ und „-“ lässt sich nicht über einen Dateinamen zuordnen.</translation>
+    </message>
+    <message>
+        <source>The artefact set “%1” names %2, which is not there.</source>
+        <translation>Der Artefaktsatz „%1“ nennt %2, das nicht vorhanden ist.</translation>
+    </message>
+    <message>
+        <source>The iPXE binary %1 is not on this computer: put %2 into tftp/ yourself.</source>
+        <translation>Die iPXE-Binärdatei %1 ist auf diesem Computer nicht vorhanden: legen Sie %2 selbst in tftp/ ab.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as a machine config.</source>
+        <translation>%1 kann nicht als Maschinenkonfiguration gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The patch %1 cannot be read.</source>
+        <translation>Der Patch %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The export needs the IPv4 address the machines reach the server on: set network: serverAddress in netboot.yaml, or export where interface %1 is up.</source>
+        <translation>Der Export braucht die IPv4-Adresse, unter der die Maschinen den Server erreichen: setzen Sie network: serverAddress in netboot.yaml oder exportieren Sie dort, wo die Schnittstelle %1 aktiv ist.</translation>
+    </message>
+    <message>
+        <source>(none named)</source>
+        <translation>(keine genannt)</translation>
+    </message>
+    <message>
+        <source>The workspace names no network interface for dnsmasq to serve on: set network: interface in netboot.yaml or give --interface NAME.</source>
+        <translation>Der Arbeitsordner nennt keine Netzwerkschnittstelle, auf der dnsmasq arbeiten soll: setzen Sie network: interface in netboot.yaml oder geben Sie --interface NAME an.</translation>
+    </message>
+    <message>
+        <source>Full DHCP mode needs network: dhcpRange in netboot.yaml (e.g. 10.77.0.100-10.77.0.199).</source>
+        <translation>Der volle DHCP-Modus braucht network: dhcpRange in netboot.yaml (z. B. 10.77.0.100-10.77.0.199).</translation>
+    </message>
+    <message>
+        <source>The workspace has no artefact set (Talos kernel and initramfs): there is nothing to boot.</source>
+        <translation>Der Arbeitsordner hat keinen Artefaktsatz (Talos-Kernel und -Initramfs): es gibt nichts zu booten.</translation>
+    </message>
+    <message>
+        <source>Rule “%1” matches no machine the console has seen: it is not in this export.</source>
+        <translation>Regel „%1“ passt auf keine Maschine, die die Konsole gesehen hat: sie ist nicht in diesem Export.</translation>
+    </message>
+    <message>
+        <source>%1 has no artefact set to boot (“%2” is not in the workspace).</source>
+        <translation>%1 hat keinen Artefaktsatz zum Booten („%2“ ist nicht im Arbeitsordner).</translation>
+    </message>
+    <message>
+        <source>The config of %1 cannot be exported: %2</source>
+        <translation>Die Konfiguration von %1 kann nicht exportiert werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is installed: Matchbox has no group for it, so it gets no answer and goes on to its next boot device.</source>
+        <translation>%1 ist installiert: Matchbox hat keine Gruppe für sie, daher erhält sie keine Antwort und macht mit ihrem nächsten Boot-Gerät weiter.</translation>
+    </message>
+    <message>
+        <source>%1 is not there</source>
+        <translation>%1 ist nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>%1 cannot be copied</source>
+        <translation>%1 kann nicht kopiert werden</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: choose an empty or new folder, so the export&apos;s files are not mixed with others.</source>
+        <translation>%1 ist nicht leer: wählen Sie einen leeren oder neuen Ordner, damit die Dateien des Exports nicht mit anderen vermischt werden.</translation>
+    </message>
+    <message>
+        <source>The export refused the name “%1”: it would be written outside the folder.</source>
+        <translation>Der Export hat den Namen „%1“ abgelehnt: er würde außerhalb des Ordners geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be made: choose a folder you may write to.</source>
+        <translation>%1 kann nicht angelegt werden: wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>The export refused to write %1: a symbolic link in the folder leads there.</source>
+        <translation>Der Export hat sich geweigert, %1 zu schreiben: ein symbolischer Link im Ordner führt dorthin.</translation>
+    </message>
+    <message>
+        <source>The folder for %1 cannot be made: %2</source>
+        <translation>Der Ordner für %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation>%1 wurde nicht geschrieben: %2</translation>
+    </message>
+</context>
+<context>
     <name>StageStyle</name>
     <message>
         <source>Its firmware asked for a network boot.</source>
