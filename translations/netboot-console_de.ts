@@ -4985,6 +4985,421 @@ Die vorhandenen Dateien durch die importierten ersetzen?</translation>
     </message>
 </context>
 <context>
+    <name>SetupImport</name>
+    <message>
+        <source>%1 is outside the import folder and is not read; %2 of the import folder is used in its place</source>
+        <translation>%1 liegt außerhalb des Importordners und wird nicht gelesen; stattdessen wird %2 des Importordners verwendet</translation>
+    </message>
+    <message>
+        <source>%1 is outside the import folder: not read (copy it into the folder and import again)</source>
+        <translation>%1 liegt außerhalb des Importordners: nicht gelesen (kopieren Sie es in den Ordner und importieren Sie erneut)</translation>
+    </message>
+    <message>
+        <source>%1 is a link to a place outside the import folder: not read</source>
+        <translation>%1 ist ein Link an einen Ort außerhalb des Importordners: nicht gelesen</translation>
+    </message>
+    <message>
+        <source>iPXE is sent to %1 already (%2:%3); the console gives every iPXE one entry script</source>
+        <translation>iPXE wird bereits an %1 geschickt (%2:%3); die Konsole gibt jedem iPXE ein einziges Einstiegsskript</translation>
+    </message>
+    <message>
+        <source>not for x86 firmware: the console boots BIOS and UEFI x86-64 machines</source>
+        <translation>nicht für x86-Firmware: die Konsole bootet BIOS- und UEFI-x86-64-Maschinen</translation>
+    </message>
+    <message>
+        <source>%1 is not in the TFTP root %2: the workspace keeps its own iPXE binary</source>
+        <translation>%1 liegt nicht im TFTP-Wurzelordner %2: der Arbeitsordner behält seine eigene iPXE-Binärdatei</translation>
+    </message>
+    <message>
+        <source>cannot tell whether %1 is for BIOS or UEFI firmware: not taken</source>
+        <translation>es lässt sich nicht erkennen, ob %1 für BIOS- oder UEFI-Firmware ist: nicht übernommen</translation>
+    </message>
+    <message>
+        <source>%1 has an iPXE script built in: if it names the old server, use the iPXE the system ships instead</source>
+        <translation>%1 hat ein eingebautes iPXE-Skript: nennt es den alten Server, verwenden Sie stattdessen das iPXE des Systems</translation>
+    </message>
+    <message>
+        <source>%1 firmware gets %2 already; the console has one iPXE binary per firmware</source>
+        <translation>%1-Firmware erhält bereits %2; die Konsole hat eine iPXE-Binärdatei je Firmware</translation>
+    </message>
+    <message>
+        <source>no dhcp-boot or pxe-service line sends iPXE (user class iPXE, option 175) to a script: no machines, kernel or configs could be found</source>
+        <translation>keine dhcp-boot- oder pxe-service-Zeile schickt iPXE (User-Class iPXE, Option 175) zu einem Skript: es wurden keine Maschinen, kein Kernel und keine Konfigurationen gefunden</translation>
+    </message>
+    <message>
+        <source>the script %1 is not in the import folder: copy the web server&apos;s folder next to dnsmasq.conf and import again</source>
+        <translation>das Skript %1 liegt nicht im Importordner: kopieren Sie den Ordner des Webservers neben dnsmasq.conf und importieren Sie erneut</translation>
+    </message>
+    <message>
+        <source>a quote is not closed: line skipped</source>
+        <translation>ein Anführungszeichen ist nicht geschlossen: Zeile übersprungen</translation>
+    </message>
+    <message>
+        <source>the console never shows a PXE menu: firmware is answered by its architecture at once</source>
+        <translation>die Konsole zeigt nie ein PXE-Menü: Firmware wird sofort nach ihrer Architektur beantwortet</translation>
+    </message>
+    <message>
+        <source>the console runs no scripts on leases</source>
+        <translation>die Konsole führt bei Leases keine Skripte aus</translation>
+    </message>
+    <message>
+        <source>the console answers every PXE client; unknown machines wait in iPXE</source>
+        <translation>die Konsole antwortet jedem PXE-Client; unbekannte Maschinen warten in iPXE</translation>
+    </message>
+    <message>
+        <source>the console sends its own DHCP options</source>
+        <translation>die Konsole sendet ihre eigenen DHCP-Optionen</translation>
+    </message>
+    <message>
+        <source>the console serves no DNS</source>
+        <translation>die Konsole bietet kein DNS an</translation>
+    </message>
+    <message>
+        <source>not needed by the console</source>
+        <translation>von der Konsole nicht benötigt</translation>
+    </message>
+    <message>
+        <source>the console serves one interface: %1 is taken, %2 is not</source>
+        <translation>die Konsole arbeitet auf einer Schnittstelle: %1 wird übernommen, %2 nicht</translation>
+    </message>
+    <message>
+        <source>dhcp-boot names no file</source>
+        <translation>dhcp-boot nennt keine Datei</translation>
+    </message>
+    <message>
+        <source>the TFTP server named here is not carried over: the console is its own TFTP server</source>
+        <translation>der hier genannte TFTP-Server wird nicht übernommen: die Konsole ist ihr eigener TFTP-Server</translation>
+    </message>
+    <message>
+        <source>a PXE menu entry without a boot file: nothing to take</source>
+        <translation>ein PXE-Menüeintrag ohne Boot-Datei: nichts zu übernehmen</translation>
+    </message>
+    <message>
+        <source>pxe-service needs an architecture, a menu text and a file</source>
+        <translation>pxe-service braucht eine Architektur, einen Menütext und eine Datei</translation>
+    </message>
+    <message>
+        <source>boot from the local disk is decided by the console (afterInstall)</source>
+        <translation>das Booten von der lokalen Platte entscheidet die Konsole (afterInstall)</translation>
+    </message>
+    <message>
+        <source>PXE boot service types are not carried over</source>
+        <translation>PXE-Boot-Diensttypen werden nicht übernommen</translation>
+    </message>
+    <message>
+        <source>one TFTP root for every interface is used: %1</source>
+        <translation>ein TFTP-Wurzelordner für alle Schnittstellen wird verwendet: %1</translation>
+    </message>
+    <message>
+        <source>the TFTP root %1 is not a folder in the import folder</source>
+        <translation>der TFTP-Wurzelordner %1 ist kein Ordner im Importordner</translation>
+    </message>
+    <message>
+        <source>%1 is not in the import folder</source>
+        <translation>%1 liegt nicht im Importordner</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder in the import folder</source>
+        <translation>%1 ist kein Ordner im Importordner</translation>
+    </message>
+    <message>
+        <source>PXE discovery control: the console never offers multicast discovery</source>
+        <translation>PXE-Discovery-Control: die Konsole bietet nie Multicast-Discovery an</translation>
+    </message>
+    <message>
+        <source>the console&apos;s full DHCP mode offers no router: the network is isolated</source>
+        <translation>der volle DHCP-Modus der Konsole bietet keinen Router an: das Netz ist isoliert</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of the options the import reads: left out</source>
+        <translation>„%1“ gehört nicht zu den Optionen, die der Import liest: ausgelassen</translation>
+    </message>
+    <message>
+        <source>only for machines tagged &apos;%1&apos;: the console gives every machine the same boot files</source>
+        <translation>nur für Maschinen mit dem Tag „%1“: die Konsole gibt jeder Maschine dieselben Boot-Dateien</translation>
+    </message>
+    <message>
+        <source>only http:// and tftp:// scripts are read</source>
+        <translation>nur http://- und tftp://-Skripte werden gelesen</translation>
+    </message>
+    <message>
+        <source>IPv6 ranges are not carried over: the console boots over IPv4</source>
+        <translation>IPv6-Bereiche werden nicht übernommen: die Konsole bootet über IPv4</translation>
+    </message>
+    <message>
+        <source>a dhcp-range the import does not read</source>
+        <translation>ein dhcp-range, den der Import nicht liest</translation>
+    </message>
+    <message>
+        <source>the console serves one range: the first dhcp-range is taken</source>
+        <translation>die Konsole vergibt aus einem Bereich: der erste dhcp-range wird übernommen</translation>
+    </message>
+    <message>
+        <source>a range of fixed addresses only: the console needs a pool, set dhcpRange in netboot.yaml</source>
+        <translation>ein Bereich nur fester Adressen: die Konsole braucht einen Pool, setzen Sie dhcpRange in netboot.yaml</translation>
+    </message>
+    <message>
+        <source>a tag definition the import does not read</source>
+        <translation>eine Tag-Definition, die der Import nicht liest</translation>
+    </message>
+    <message>
+        <source>the console tells iPXE and the firmware types apart itself</source>
+        <translation>die Konsole unterscheidet iPXE und die Firmware-Arten selbst</translation>
+    </message>
+    <message>
+        <source>tag &apos;%1&apos; is set on a condition the console does not use</source>
+        <translation>Tag „%1“ wird unter einer Bedingung gesetzt, die die Konsole nicht verwendet</translation>
+    </message>
+    <message>
+        <source>machines are named by their MAC in the console, not by client id</source>
+        <translation>Maschinen werden in der Konsole über ihre MAC benannt, nicht über die Client-ID</translation>
+    </message>
+    <message>
+        <source>a MAC pattern: write a rule with macPrefix in netboot.yaml for these machines</source>
+        <translation>ein MAC-Muster: schreiben Sie für diese Maschinen eine Regel mit macPrefix in netboot.yaml</translation>
+    </message>
+    <message>
+        <source>the fixed address %1 is not carried over: the console&apos;s pool gives addresses</source>
+        <translation>die feste Adresse %1 wird nicht übernommen: der Pool der Konsole vergibt die Adressen</translation>
+    </message>
+    <message>
+        <source>the console answers every PXE client; a machine with no config waits in iPXE</source>
+        <translation>die Konsole antwortet jedem PXE-Client; eine Maschine ohne Konfiguration wartet in iPXE</translation>
+    </message>
+    <message>
+        <source>a dhcp-host without a MAC address</source>
+        <translation>ein dhcp-host ohne MAC-Adresse</translation>
+    </message>
+    <message>
+        <source>cannot be read: check its permissions</source>
+        <translation>kann nicht gelesen werden: prüfen Sie die Berechtigungen</translation>
+    </message>
+    <message>
+        <source>too large for a text file of this kind: not read</source>
+        <translation>zu groß für eine Textdatei dieser Art: nicht gelesen</translation>
+    </message>
+    <message>
+        <source>%1 leads out of the server&apos;s root: not read</source>
+        <translation>%1 führt aus dem Wurzelordner des Servers heraus: nicht gelesen</translation>
+    </message>
+    <message>
+        <source>%1: only one of ${mac}, ${mac:hexhyp}, ${mac:hexraw}, ${uuid}, ${serial} or ${hostname} in the file name is understood</source>
+        <translation>%1: im Dateinamen wird nur eines von ${mac}, ${mac:hexhyp}, ${mac:hexraw}, ${uuid}, ${serial} oder ${hostname} verstanden</translation>
+    </message>
+    <message>
+        <source>the folder %1 is not in the import folder</source>
+        <translation>der Ordner %1 liegt nicht im Importordner</translation>
+    </message>
+    <message>
+        <source>not an iPXE script (it does not start with #!ipxe): not read</source>
+        <translation>kein iPXE-Skript (es beginnt nicht mit #!ipxe): nicht gelesen</translation>
+    </message>
+    <message>
+        <source>booting from disk is decided by the console (afterInstall)</source>
+        <translation>das Booten von der Platte entscheidet die Konsole (afterInstall)</translation>
+    </message>
+    <message>
+        <source>iPXE menus are not carried over: each machine boots what it is assigned</source>
+        <translation>iPXE-Menüs werden nicht übernommen: jede Maschine bootet, was ihr zugewiesen ist</translation>
+    </message>
+    <message>
+        <source>iPXE form parameters are not carried over</source>
+        <translation>iPXE-Formularparameter werden nicht übernommen</translation>
+    </message>
+    <message>
+        <source>%1 without an image</source>
+        <translation>%1 ohne Image</translation>
+    </message>
+    <message>
+        <source>a kernel whose name depends on the machine: not taken</source>
+        <translation>ein Kernel, dessen Name von der Maschine abhängt: nicht übernommen</translation>
+    </message>
+    <message>
+        <source>%1: the console sends the kernel log to its own log sink</source>
+        <translation>%1: die Konsole schickt das Kernel-Log an ihren eigenen Log-Empfänger</translation>
+    </message>
+    <message>
+        <source>%1 differs per machine: left out of the kernel arguments</source>
+        <translation>%1 unterscheidet sich je Maschine: aus den Kernel-Argumenten ausgelassen</translation>
+    </message>
+    <message>
+        <source>this kernel line has no talos.config=: the machines booting it get no config from the seed</source>
+        <translation>diese Kernel-Zeile hat kein talos.config=: die damit bootenden Maschinen erhalten keine Konfiguration aus der Vorlage</translation>
+    </message>
+    <message>
+        <source>the config %1 is not in the import folder</source>
+        <translation>die Konfiguration %1 liegt nicht im Importordner</translation>
+    </message>
+    <message>
+        <source>an initrd before any kernel</source>
+        <translation>ein initrd vor jedem Kernel</translation>
+    </message>
+    <message>
+        <source>a second initrd: the console serves one initramfs</source>
+        <translation>ein zweites initrd: die Konsole liefert ein Initramfs aus</translation>
+    </message>
+    <message>
+        <source>per-machine scripts are read by MAC address only</source>
+        <translation>maschinenspezifische Skripte werden nur nach MAC-Adresse gelesen</translation>
+    </message>
+    <message>
+        <source>the iPXE command &apos;%1&apos; is not one the import reads: left out</source>
+        <translation>den iPXE-Befehl „%1“ liest der Import nicht: ausgelassen</translation>
+    </message>
+    <message>
+        <source>never reached: every machine gets the config named before it</source>
+        <translation>nie erreicht: jede Maschine erhält die davor genannte Konfiguration</translation>
+    </message>
+    <message>
+        <source>named for %1, but the seed&apos;s script asks for %2: imported, not assigned</source>
+        <translation>nach %1 benannt, aber das Skript der Vorlage fragt nach %2: importiert, nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>a link to a place outside the import folder: not read</source>
+        <translation>ein Link an einen Ort außerhalb des Importordners: nicht gelesen</translation>
+    </message>
+    <message>
+        <source>its own script %1</source>
+        <translation>ihr eigenes Skript %1</translation>
+    </message>
+    <message>
+        <source>file name %1</source>
+        <translation>Dateiname %1</translation>
+    </message>
+    <message>
+        <source>dhcp-host name %1 and file name %2</source>
+        <translation>dhcp-host-Name %1 und Dateiname %2</translation>
+    </message>
+    <message>
+        <source>%1: no dhcp-host line names these hosts; imported, not assigned</source>
+        <translation>%1: keine dhcp-host-Zeile nennt diese Hosts; importiert, nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the seed gives it no config file; it waits in iPXE until one is assigned</source>
+        <translation>%1 (%2): die Vorlage gibt ihr keine Konfigurationsdatei; sie wartet in iPXE, bis ihr eine zugewiesen wird</translation>
+    </message>
+    <message>
+        <source>another kernel or other arguments than %1:%2: the console boots every machine with one artefact set</source>
+        <translation>ein anderer Kernel oder andere Argumente als %1:%2: die Konsole bootet jede Maschine mit einem Artefaktsatz</translation>
+    </message>
+    <message>
+        <source>admin credentials in the web server&apos;s folder: anyone who can reach that server can fetch them. Not imported; keep it with talosctl and remove it there</source>
+        <translation>Administrator-Zugangsdaten im Ordner des Webservers: jeder, der diesen Server erreicht, kann sie abrufen. Nicht importiert; bewahren Sie sie bei talosctl auf und entfernen Sie sie dort</translation>
+    </message>
+    <message>
+        <source>cannot be read, or larger than a machine config can be</source>
+        <translation>nicht lesbar oder größer, als eine Maschinenkonfiguration sein kann</translation>
+    </message>
+    <message>
+        <source>Talos would refuse this config: %1</source>
+        <translation>Talos würde diese Konfiguration ablehnen: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not assigned: its config is not imported</source>
+        <translation>%1 ist nicht zugewiesen: ihre Konfiguration wird nicht importiert</translation>
+    </message>
+    <message>
+        <source>dhcp-host names %1 %2, its config says %3: the config&apos;s name is kept, as Talos did</source>
+        <translation>dhcp-host nennt %1 %2, ihre Konfiguration sagt %3: der Name der Konfiguration bleibt, wie bei Talos</translation>
+    </message>
+    <message>
+        <source>the config every other machine got is not imported: they wait until one is assigned</source>
+        <translation>die Konfiguration, die jede andere Maschine erhielt, wird nicht importiert: sie warten, bis ihnen eine zugewiesen wird</translation>
+    </message>
+    <message>
+        <source>the seed&apos;s kernel line leaves out %1, which the console adds for Talos %2 as Talos&apos;s own imager does; write -name in the set&apos;s extra arguments to leave one out</source>
+        <translation>die Kernel-Zeile der Vorlage lässt %1 aus, das die Konsole für Talos %2 ergänzt, wie es Talos&apos; eigener Imager tut; schreiben Sie -name in die zusätzlichen Argumente des Satzes, um eines auszulassen</translation>
+    </message>
+    <message>
+        <source>(version unknown)</source>
+        <translation>(Version unbekannt)</translation>
+    </message>
+    <message>
+        <source>cannot read %1: check its permissions</source>
+        <translation>kann %1 nicht lesen: prüfen Sie die Berechtigungen</translation>
+    </message>
+    <message>
+        <source>cannot write %1: check the free space and the folder&apos;s permissions</source>
+        <translation>kann %1 nicht schreiben: prüfen Sie den freien Platz und die Berechtigungen des Ordners</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>nicht benötigt</translation>
+    </message>
+    <message>
+        <source>not carried over</source>
+        <translation>nicht übernommen</translation>
+    </message>
+    <message>
+        <source>not understood</source>
+        <translation>nicht verstanden</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 holds no dnsmasq.conf (nor a .conf file with dhcp-range, dhcp-boot or pxe-service): choose the folder of the seed&apos;s setup</source>
+        <translation>%1 enthält keine dnsmasq.conf (und keine .conf-Datei mit dhcp-range, dhcp-boot oder pxe-service): wählen Sie den Ordner der Vorlage</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>its netboot.yaml does not parse (%1)</source>
+        <translation>seine netboot.yaml lässt sich nicht lesen (%1)</translation>
+    </message>
+    <message>
+        <source>netboot.yaml has machine entries</source>
+        <translation>netboot.yaml hat Maschineneinträge</translation>
+    </message>
+    <message>
+        <source>netboot.yaml has rules</source>
+        <translation>netboot.yaml hat Regeln</translation>
+    </message>
+    <message>
+        <source>netboot.yaml has artefact sets</source>
+        <translation>netboot.yaml hat Artefaktsätze</translation>
+    </message>
+    <message>
+        <source>netboot.yaml names an interface</source>
+        <translation>netboot.yaml nennt eine Schnittstelle</translation>
+    </message>
+    <message>
+        <source>%1/ holds files</source>
+        <translation>%1/ enthält Dateien</translation>
+    </message>
+    <message>
+        <source>the setup holds nothing the console can take</source>
+        <translation>die Vorlage enthält nichts, was die Konsole übernehmen kann</translation>
+    </message>
+    <message>
+        <source>the workspace %1 is not empty (%2): import into an empty workspace, or replace what it has</source>
+        <translation>der Arbeitsordner %1 ist nicht leer (%2): importieren Sie in einen leeren Arbeitsordner oder ersetzen Sie seinen Inhalt</translation>
+    </message>
+    <message>
+        <source>netboot.yaml has an error and is not overwritten: %1</source>
+        <translation>netboot.yaml enthält einen Fehler und wird nicht überschrieben: %1</translation>
+    </message>
+    <message>
+        <source>%1 already exists with other contents: replace it, or rename it first</source>
+        <translation>%1 existiert bereits mit anderem Inhalt: ersetzen Sie es oder benennen Sie es zuerst um</translation>
+    </message>
+    <message>
+        <source>%1 changed since it was read and is no longer a config Talos accepts: read the setup again</source>
+        <translation>%1 hat sich seit dem Lesen geändert und ist keine Konfiguration mehr, die Talos akzeptiert: lesen Sie die Vorlage erneut</translation>
+    </message>
+    <message>
+        <source>the seed&apos;s kernel and initramfs are not taken: %1</source>
+        <translation>Kernel und Initramfs der Vorlage werden nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>only one of the kernel and the initramfs was found: no artefact set is written</source>
+        <translation>nur Kernel oder Initramfs wurde gefunden: es wird kein Artefaktsatz geschrieben</translation>
+    </message>
+</context>
+<context>
     <name>StageStyle</name>
     <message>
         <source>Its firmware asked for a network boot.</source>
@@ -5279,6 +5694,40 @@ Die vorhandenen Dateien durch die importierten ersetzen?</translation>
     </message>
 </context>
 <context>
+    <name>exportsetup</name>
+    <message>
+        <source>--export is &apos;dnsmasq-nginx&apos; or &apos;matchbox&apos;, not &apos;%1&apos;</source>
+        <translation>--export ist „dnsmasq-nginx“ oder „matchbox“, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--export takes a format and a folder: --export dnsmasq-nginx|matchbox DIR</source>
+        <translation>--export erwartet ein Format und einen Ordner: --export dnsmasq-nginx|matchbox DIR</translation>
+    </message>
+    <message>
+        <source>%1 is not a workspace: it has no %2; give the workspace with --workspace DIR</source>
+        <translation>%1 ist kein Arbeitsordner: es fehlt %2; geben Sie den Arbeitsordner mit --workspace DIR an</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: give an empty or new folder (the export never mixes its files with others)</source>
+        <translation>%1 ist nicht leer: geben Sie einen leeren oder neuen Ordner an (der Export vermischt seine Dateien nie mit anderen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written into %1 for %2:</source>
+        <translation>
+            <numerusform>%n Datei nach %1 für %2 geschrieben:</numerusform>
+            <numerusform>%n Dateien nach %1 für %2 geschrieben:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>%1 says how to start it and who can read the machine configs.</source>
+        <translation>%1 beschreibt, wie man es startet und wer die Maschinenkonfigurationen lesen kann.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Network-boot station for Talos Linux: proxy DHCP, TFTP, HTTP and a log receiver.</source>
@@ -5343,6 +5792,10 @@ Die vorhandenen Dateien durch die importierten ersetzen?</translation>
     <message>
         <source>write OUT/inventory.csv and OUT/report.pdf from the workspace and exit</source>
         <translation>OUT/inventory.csv und OUT/report.pdf aus dem Arbeitsordner schreiben und beenden</translation>
+    </message>
+    <message>
+        <source>write the workspace as a setup for those tools and exit</source>
+        <translation>den Arbeitsordner als Einrichtung für diese Werkzeuge schreiben und beenden</translation>
     </message>
 </context>
 <context>
