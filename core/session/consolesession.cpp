@@ -1222,3 +1222,32 @@ KitImportResult ConsoleSession::importKitBundle(const QString &bundleFile, const
 }
 
 } // namespace Nbc
+
+namespace Nbc {
+
+bool ConsoleSession::rewriteWorkspace(const std::function<bool(const QString &workspaceDir)> &write)
+{
+    const QString dir = m_workspace.directory();
+    // What Talos reported is written before the files change under it.
+    if (m_saveTimer->isActive())
+        saveScheduled();
+    const bool wasRunning = m_services->isRunning();
+    if (wasRunning) {
+        stopServices();
+        // The engines stop in their own threads (the DHCP server writes leases.json as it stops).
+        for (Engine *engine : m_services->engines())
+            QMetaObject::invokeMethod(engine, [] {}, Qt::BlockingQueuedConnection);
+    }
+    const bool written = write(dir);
+    const bool opened = open(dir, m_overrides);
+    if (m_configs)
+        m_configs->rescan();
+    Q_EMIT artifactsChanged();
+    Q_EMIT intentChanged();
+    Q_EMIT workspaceReloaded();
+    if (wasRunning && opened)
+        startServices();
+    return written;
+}
+
+} // namespace Nbc

@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <functional>
 #include <optional>
 
 class QFileSystemWatcher;
@@ -200,6 +201,12 @@ public:
     // inventory while its file may be replaced, opens the workspace again and starts them.
     KitExportResult exportKitBundle(const QString &outFile, const KitExportOptions &options = {});
     KitImportResult importKitBundle(const QString &bundleFile, const KitImportOptions &options = {});
+
+    // Files written into the workspace from outside the session (File ▸ Import dnsmasq
+    // setup): the services that run stop and their engines finish, `write` runs with the
+    // workspace folder, then the workspace is opened again and the services start again.
+    // Returns what `write` returned.
+    bool rewriteWorkspace(const std::function<bool(const QString &workspaceDir)> &write);
 
 Q_SIGNALS:
     // Assignments or per-machine values changed (by this session or a hand edit).
