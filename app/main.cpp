@@ -1,5 +1,6 @@
 #include "doctor.h"
 #include "exportreport.h"
+#include "exportsetup.h"
 #include "headless.h"
 #include "options.h"
 #include "revision.h"
@@ -58,7 +59,7 @@ int main(int argc, char **argv)
         // The PDF needs fonts, not a display: it works over ssh with none.
         qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QGuiApplication>(argc, argv);
-    } else if (wantsHeadless(argc, argv))
+    } else if (wantsHeadless(argc, argv) || wantsExportSetup(argc, argv))
         app = std::make_unique<QCoreApplication>(argc, argv);
     else
         app = std::make_unique<QApplication>(argc, argv);
@@ -120,7 +121,11 @@ int main(int argc, char **argv)
     const QCommandLineOption exportReport(QStringLiteral("export-report"),
         QCoreApplication::translate("main", "write OUT/inventory.csv and OUT/report.pdf from the workspace and exit"),
         QStringLiteral("OUT"));
-    parser.addOptions({tftpRoot, httpRoot, doctor, exportReport});
+    // The folder is the first argument after the format: `--export matchbox DIR`.
+    const QCommandLineOption exportSetup(QStringLiteral("export"),
+        QCoreApplication::translate("main", "write the workspace as a setup for those tools and exit"),
+        QStringLiteral("dnsmasq-nginx|matchbox DIR"));
+    parser.addOptions({tftpRoot, httpRoot, doctor, exportReport, exportSetup});
     parser.process(*app);
 
     AppOptions options;
@@ -166,6 +171,8 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    if (parser.isSet(exportSetup))
+        return runExportSetup(options, parser.value(exportSetup), parser.positionalArguments().value(0));
     if (parser.isSet(exportReport))
         return runExportReport(options, parser.value(exportReport));
     if (parser.isSet(doctor))
