@@ -16,7 +16,7 @@ packages=(
   # (the standard dialog buttons next to the console's translation)
   ipxe ieee-data qt6-translations-l10n
   # test peers and end-to-end: real clients, real firmware, a stand-in payload
-  curl atftp udhcpc iproute2 dnsmasq-base tcpdump
+  curl atftp udhcpc iproute2 dnsmasq-base tcpdump nginx-light
   # the network doctor reads the firewall with nft; its test loads rules into a namespace
   nftables
   qemu-system-x86 qemu-utils ovmf ipxe-qemu busybox-static cpio xz-utils python3

@@ -412,3 +412,59 @@ def read_text(path):
             return f.read().decode("utf-8", "replace")
     except FileNotFoundError:
         return ""
+
+
+# ----------------------------------------------------------------------------- peers
+
+NGINX_CONF = """# nginx of an end-to-end test: its own prefix in the run folder, in the foreground.
+daemon off;
+master_process on;
+worker_processes 1;
+user {user};
+pid {run}/nginx.pid;
+error_log {run}/nginx-error.log info;
+events {{ worker_connections 64; }}
+http {{
+    access_log {run}/nginx-access.log;
+    client_body_temp_path {run}/nginx-tmp/body;
+    proxy_temp_path {run}/nginx-tmp/proxy;
+    fastcgi_temp_path {run}/nginx-tmp/fastcgi;
+    uwsgi_temp_path {run}/nginx-tmp/uwsgi;
+    scgi_temp_path {run}/nginx-tmp/scgi;
+    include {include};
+}}
+"""
+
+
+def start_nginx(ns, netns_name, run_dir, include, user="www-data"):
+    """A real nginx as a child process in namespace `netns_name`: a config of its own in
+    run_dir that includes the server block `include`, workers as `user` (as Debian's
+    packaged nginx runs them). Returns the access log's path once nginx answers."""
+    conf = os.path.join(run_dir, "nginx.conf")
+    os.makedirs(os.path.join(run_dir, "nginx-tmp"), exist_ok=True)
+    with open(conf, "w") as f:
+        f.write(NGINX_CONF.format(run=run_dir, include=include, user=user))
+    check = ns.exec(netns_name, ["nginx", "-t", "-p", run_dir, "-c", conf], check=False)
+    if check.returncode != 0:
+        raise AssertionError("nginx -t refused the config:\n" + check.stdout)
+    ns.popen(netns_name, ["nginx", "-p", run_dir, "-c", conf],
+             stdout=open(os.path.join(run_dir, "nginx.out"), "w"), stderr=subprocess.STDOUT)
+    return os.path.join(run_dir, "nginx-access.log")
+
+
+def http_status(ns, netns_name, url):
+    """The status curl gets for url from inside the namespace (0 when nothing answers)."""
+    out = ns.exec(netns_name, ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "5", url],
+                  check=False).stdout.strip()
+    return int(out) if out.isdigit() else 0
+
+
+def wait_for_text(path, marker, timeout):
+    """The text of path once it holds marker, or whatever it holds after timeout seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = read_text(path)
+        if marker in text:
+            return text
+        time.sleep(1)
+    return read_text(path)
