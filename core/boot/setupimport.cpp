@@ -31,6 +31,7 @@ constexpr int kMaxIncludeDepth = 8;
 constexpr int kMaxScriptDepth = 4;
 constexpr int kMaxFiles = 512;                       // per-machine files read from one folder
 constexpr int kSearchDepth = 3;                      // where a web root or a moved folder is looked for
+constexpr int kMaxFoldersWalked = 4096;              // a folder chosen too high up is not walked whole
 
 // Placeholders a template URL keeps for what differs per machine (iPXE settings).
 enum class Var { None, Mac, MacHyphen, MacRaw, Uuid, Serial, Hostname, Other };
@@ -98,7 +99,7 @@ QList<Var> varsIn(const QString &text)
 QString readable(QString text)
 {
     static const char *const names[] = {"", "${mac}", "${mac:hexhyp}", "${mac:hexraw}", "${uuid}",
-                                        "${serial}", "${hostname}", "${…}"};
+                                        "${serial}", "${hostname}", "${...}"};
     for (int v = 1; v <= int(Var::Other); ++v)
         text.replace(marker(Var(v)), QLatin1String(names[v]));
     return text;
@@ -446,7 +447,7 @@ QString Reader::relocate(const QString &path, bool wantDir) const
         // The tail itself, then under the folder's first levels ("/srv/tftp" -> "seed/tftp").
         QStringList bases{m_root};
         QDirIterator it(m_root, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (it.hasNext() && bases.size() < 64) {
+        for (int walked = 0; it.hasNext() && bases.size() < 64 && walked < kMaxFoldersWalked; ++walked) {
             const QString d = it.next();
             if (QDir(m_root).relativeFilePath(d).count(u'/') < kSearchDepth - 1)
                 bases << d;
@@ -1065,7 +1066,7 @@ QString Reader::webFile(const QString &urlPath, bool wantDir)
     // import folder itself, or one of its folders (www/, html/, srv/http ...).
     QStringList bases{m_root};
     QDirIterator it(m_root, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext() && bases.size() < 256) {
+    for (int walked = 0; it.hasNext() && bases.size() < 256 && walked < kMaxFoldersWalked; ++walked) {
         const QString d = it.next();
         if (QDir(m_root).relativeFilePath(d).count(u'/') < kSearchDepth)
             bases << d;

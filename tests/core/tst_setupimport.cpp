@@ -414,6 +414,42 @@ private Q_SLOTS:
         QVERIFY(!plan.kernel.isEmpty());
     }
 
+    // Hostile or broken input costs a note, never a crash or a hang: binary junk, a line
+    // of a megabyte, quotes left open, includes that include each other, a script that
+    // chains to itself.
+    void brokenInputIsNoted()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QByteArray junk;
+        for (int i = 0; i < 4096; ++i)
+            junk += char((i * 131 + 7) & 0xff);
+        junk.replace('\n', ' ').replace('\r', ' ');
+        TestUtil::writeFile(dir.path(), QStringLiteral("dnsmasq.conf"),
+                            "dhcp-range=10.0.0.1,proxy\n" + junk + "\n" + QByteArray(512 * 1024, 'x') + "\n"
+                            "dhcp-boot=\"unclosed\n"
+                            "conf-file=a.conf\n"
+                            "dhcp-userclass=set:ipxe,iPXE\n"
+                            "dhcp-boot=tag:ipxe,http://h/loop.ipxe\n");
+        TestUtil::writeFile(dir.path(), QStringLiteral("a.conf"), "conf-file=b.conf\n");
+        TestUtil::writeFile(dir.path(), QStringLiteral("b.conf"), "conf-file=a.conf\nconf-file=dnsmasq.conf\n");
+        TestUtil::writeFile(dir.path(), QStringLiteral("www/loop.ipxe"), "#!ipxe\nchain loop.ipxe\nchain /loop.ipxe\n");
+        const SetupImportPlan plan = SetupImport::read(dir.path());
+        QVERIFY(plan.ok);
+        QCOMPARE(plan.mode, DhcpMode::Proxy);
+        QVERIFY(plan.machines.isEmpty());
+        const SetupImportNote *unclosed = noteAt(plan, QStringLiteral("dnsmasq.conf"), 4);
+        QVERIFY2(unclosed && unclosed->level == Level::NotUnderstood, qPrintable(allNotes(plan)));
+        // The script that chains to itself was read once and said to have no kernel.
+        QVERIFY(plan.kernel.isEmpty());
+        // A file too large for a dnsmasq.conf is refused whole.
+        TestUtil::writeFile(dir.path(), QStringLiteral("dnsmasq.conf"), QByteArray(2 * 1024 * 1024, '#'));
+        const SetupImportPlan big = SetupImport::read(dir.path());
+        QVERIFY(!big.notesOf(Level::Refused).isEmpty());
+        QVERIFY(!big.hasAnything());
+        QCOMPARE(SetupImport::apply(big, dir.filePath(QStringLiteral("ws"))).code, SetupImportError::NothingToImport);
+    }
+
     // Includes, roots and URLs that lead out of the folder are refused and never read,
     // whether by "..", an absolute path or a symbolic link.
     void pathsOutOfTheFolderAreRefused()
