@@ -4509,6 +4509,309 @@ Die vorhandenen Dateien durch die importierten ersetzen?</translation>
     </message>
 </context>
 <context>
+    <name>Nbc::Ui::SetupExportActions</name>
+    <message>
+        <source>Export for &amp;dnsmasq + nginx…</source>
+        <translation>Für dnsmasq + &amp;nginx exportieren…</translation>
+    </message>
+    <message>
+        <source>The workspace as a dnsmasq.conf, an nginx server block and a static web tree that boot the same machines with no console running</source>
+        <translation>Der Arbeitsordner als dnsmasq.conf, nginx-Serverblock und statischer Webordner, die dieselben Maschinen ohne laufende Konsole booten</translation>
+    </message>
+    <message>
+        <source>Export for &amp;Matchbox…</source>
+        <translation>Für Mat&amp;chbox exportieren…</translation>
+    </message>
+    <message>
+        <source>The workspace as Matchbox&apos;s profiles, groups, configs and assets, with a dnsmasq.conf in front</source>
+        <translation>Der Arbeitsordner als Profile, Gruppen, Konfigurationen und Assets für Matchbox, mit einer dnsmasq.conf davor</translation>
+    </message>
+    <message>
+        <source>Export for Matchbox</source>
+        <translation>Für Matchbox exportieren</translation>
+    </message>
+    <message>
+        <source>Export for dnsmasq + nginx</source>
+        <translation>Für dnsmasq + nginx exportieren</translation>
+    </message>
+    <message>
+        <source>Export for Matchbox into a folder</source>
+        <translation>Für Matchbox in einen Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Export for dnsmasq + nginx into a folder</source>
+        <translation>Für dnsmasq + nginx in einen Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>%1 is not empty.</source>
+        <translation>%1 ist nicht leer.</translation>
+    </message>
+    <message>
+        <source>The export writes its files among the ones there and replaces those of the same name. Other files stay, and may then be served too.</source>
+        <translation>Der Export schreibt seine Dateien zu den vorhandenen und ersetzt gleichnamige. Andere Dateien bleiben und werden dann womöglich mit ausgeliefert.</translation>
+    </message>
+    <message>
+        <source>Write into it</source>
+        <translation>Trotzdem hineinschreiben</translation>
+    </message>
+    <message>
+        <source>Nothing was exported.</source>
+        <translation>Nichts wurde exportiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) into %1; %2 says how to start them</source>
+        <translation>
+            <numerusform>%n Datei nach %1 exportiert; %2 beschreibt, wie man sie startet</numerusform>
+            <numerusform>%n Dateien nach %1 exportiert; %2 beschreibt, wie man sie startet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The machine configs hold the cluster&apos;s secrets: anyone who can reach the server can read them. %1 says how to start the services and how to restrict the configs.</source>
+        <translation>Die Maschinenkonfigurationen enthalten die Geheimnisse des Clusters: jeder, der den Server erreicht, kann sie lesen. %1 beschreibt, wie man die Dienste startet und den Zugriff auf die Konfigurationen einschränkt.</translation>
+    </message>
+    <message>
+        <source>Not in this export:</source>
+        <translation>Nicht in diesem Export:</translation>
+    </message>
+    <message>
+        <source>Exported into %1.</source>
+        <translation>Nach %1 exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>Nbc::Ui::SetupImportActions</name>
+    <message>
+        <source>Import &amp;dnsmasq setup…</source>
+        <translation>&amp;dnsmasq-Einrichtung importieren…</translation>
+    </message>
+    <message>
+        <source>Bring a dnsmasq + web server setup (the netboot guide&apos;s) into this workspace: its kernel, configs and machines</source>
+        <translation>Eine Einrichtung aus dnsmasq + Webserver (wie in der Netboot-Anleitung) in diesen Arbeitsordner übernehmen: ihren Kernel, ihre Konfigurationen und Maschinen</translation>
+    </message>
+    <message>
+        <source>Import dnsmasq setup</source>
+        <translation>dnsmasq-Einrichtung importieren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (read from %2) into the workspace &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;Nothing in that folder is changed; its files are copied.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (gelesen aus %2) in den Arbeitsordner &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;In jenem Ordner wird nichts geändert; seine Dateien werden kopiert.</translation>
+    </message>
+    <message>
+        <source>Will be imported</source>
+        <translation>Wird importiert</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <source>Proxy DHCP next to the network&apos;s own DHCP server</source>
+        <translation>Proxy-DHCP neben dem eigenen DHCP-Server des Netzes</translation>
+    </message>
+    <message>
+        <source>Full DHCP (no address pool found: set dhcpRange)</source>
+        <translation>Volles DHCP (kein Adresspool gefunden: setzen Sie dhcpRange)</translation>
+    </message>
+    <message>
+        <source>Full DHCP, addresses %1</source>
+        <translation>Volles DHCP, Adressen %1</translation>
+    </message>
+    <message>
+        <source>Interface %1</source>
+        <translation>Schnittstelle %1</translation>
+    </message>
+    <message>
+        <source>Interface: the workspace&apos;s own</source>
+        <translation>Schnittstelle: die des Arbeitsordners</translation>
+    </message>
+    <message>
+        <source>%1 is not on this computer</source>
+        <translation>%1 ist nicht auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>HTTP on port %1</source>
+        <translation>HTTP auf Port %1</translation>
+    </message>
+    <message>
+        <source>as the seed&apos;s URLs</source>
+        <translation>wie die URLs der Vorlage</translation>
+    </message>
+    <message>
+        <source>as the seed&apos;s URLs (server %1)</source>
+        <translation>wie die URLs der Vorlage (Server %1)</translation>
+    </message>
+    <message>
+        <source>iPXE binaries</source>
+        <translation>iPXE-Binärdateien</translation>
+    </message>
+    <message>
+        <source>BIOS: the workspace&apos;s own</source>
+        <translation>BIOS: die des Arbeitsordners</translation>
+    </message>
+    <message>
+        <source>BIOS: %1</source>
+        <translation>BIOS: %1</translation>
+    </message>
+    <message>
+        <source>UEFI: the workspace&apos;s own</source>
+        <translation>UEFI: die des Arbeitsordners</translation>
+    </message>
+    <message>
+        <source>UEFI: %1</source>
+        <translation>UEFI: %1</translation>
+    </message>
+    <message>
+        <source>Talos kernel and initramfs</source>
+        <translation>Talos-Kernel und -Initramfs</translation>
+    </message>
+    <message>
+        <source>Not found: add them with File ▸ Artefacts afterwards</source>
+        <translation>Nicht gefunden: fügen Sie sie danach mit Datei ▸ Artefakte hinzu</translation>
+    </message>
+    <message>
+        <source>Kernel, the default set for Talos %1</source>
+        <translation>Kernel, der Standardsatz für Talos %1</translation>
+    </message>
+    <message>
+        <source>(version unknown)</source>
+        <translation>(Version unbekannt)</translation>
+    </message>
+    <message>
+        <source>Initramfs</source>
+        <translation>Initramfs</translation>
+    </message>
+    <message>
+        <source>Extra kernel arguments</source>
+        <translation>Zusätzliche Kernel-Argumente</translation>
+    </message>
+    <message>
+        <source>none beyond Talos&apos;s own</source>
+        <translation>keine außer denen von Talos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Configs: %n, readable by you only</source>
+        <translation>
+            <numerusform>Konfigurationen: %n, nur für Sie lesbar</numerusform>
+            <numerusform>Konfigurationen: %n, nur für Sie lesbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Machines: %n</source>
+        <translation>
+            <numerusform>Maschinen: %n</numerusform>
+            <numerusform>Maschinen: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>UUID %1</source>
+        <translation>UUID %1</translation>
+    </message>
+    <message>
+        <source>serial %1</source>
+        <translation>Seriennummer %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3)</source>
+        <translation>%1 → %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Every other machine → %1 (a rule)</source>
+        <translation>Jede andere Maschine → %1 (eine Regel)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Every line was understood and carried over.</source>
+        <translation>Jede Zeile wurde verstanden und übernommen.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace what the workspace has (%1)</source>
+        <translation>Inhalt des Arbeitsordners &amp;ersetzen (%1)</translation>
+    </message>
+    <message>
+        <source>The services stop while the files are written and start again afterwards.</source>
+        <translation>Die Dienste halten an, während die Dateien geschrieben werden, und starten danach wieder.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Choose the setup&apos;s dnsmasq.conf</source>
+        <translation>Die dnsmasq.conf der Einrichtung wählen</translation>
+    </message>
+    <message>
+        <source>dnsmasq configuration (*.conf);;All files (*)</source>
+        <translation>dnsmasq-Konfiguration (*.conf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The setup was not read.</source>
+        <translation>Die Einrichtung wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>The setup was not imported; the workspace is as it was.</source>
+        <translation>Die Einrichtung wurde nicht importiert; der Arbeitsordner ist unverändert.</translation>
+    </message>
+    <message>
+        <source>The setup is imported into %1.</source>
+        <translation>Die Einrichtung ist in %1 importiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n machine entries</source>
+        <translation>
+            <numerusform>%n Maschineneintrag</numerusform>
+            <numerusform>%n Maschineneinträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n configs</source>
+        <translation>
+            <numerusform>%n Konfiguration</numerusform>
+            <numerusform>%n Konfigurationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>artefact set %1</source>
+        <translation>Artefaktsatz %1</translation>
+    </message>
+    <message>
+        <source>The console cannot serve yet: %1</source>
+        <translation>Die Konsole kann noch nicht ausliefern: %1</translation>
+    </message>
+    <message>
+        <source>dnsmasq setup imported from %1</source>
+        <translation>dnsmasq-Einrichtung aus %1 importiert</translation>
+    </message>
+    <message>
+        <source>Everything the console needs was understood.</source>
+        <translation>Alles, was die Konsole braucht, wurde verstanden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out of the import: %n items, each at its file and line</source>
+        <translation>
+            <numerusform>Beim Import ausgelassen: %n Eintrag, jeweils mit Datei und Zeile</numerusform>
+            <numerusform>Beim Import ausgelassen: %n Einträge, jeweils mit Datei und Zeile</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items of the setup were not carried over; the plan listed them.</source>
+        <translation>
+            <numerusform>%n Eintrag der Einrichtung wurde nicht übernommen; der Plan hat ihn aufgeführt.</numerusform>
+            <numerusform>%n Einträge der Einrichtung wurden nicht übernommen; der Plan hat sie aufgeführt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Nbc::Ui::SummaryPage</name>
     <message>
         <source>Summary</source>
