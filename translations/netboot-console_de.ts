@@ -2564,10 +2564,6 @@ Nur diese Maschinen zeigen; erneut drücken, um alle zu zeigen.</translation>
         <translation>%1 vergangen</translation>
     </message>
     <message>
-        <source>ETA when the first machine has joined</source>
-        <translation>Restzeit ab 1. Beitritt</translation>
-    </message>
-    <message>
         <source>ETA any moment now</source>
         <translation>Restzeit: gleich fertig</translation>
     </message>
@@ -2606,6 +2602,10 @@ Nur diese Maschinen zeigen; erneut drücken, um alle zu zeigen.</translation>
             <numerusform>%1: %n Maschine</numerusform>
             <numerusform>%1: %n Maschinen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>no ETA before the first machine joins</source>
+        <translation>keine Restzeit vor dem ersten Beitritt</translation>
     </message>
 </context>
 <context>
@@ -4581,10 +4581,6 @@ Die vorhandenen Dateien durch die importierten ersetzen?</translation>
 <context>
     <name>Nbc::Ui::SetupImportActions</name>
     <message>
-        <source>Import &amp;dnsmasq setup…</source>
-        <translation>&amp;dnsmasq-Einrichtung importieren…</translation>
-    </message>
-    <message>
         <source>Bring a dnsmasq + web server setup (the netboot guide&apos;s) into this workspace: its kernel, configs and machines</source>
         <translation>Eine Einrichtung aus dnsmasq + Webserver (wie in der Netboot-Anleitung) in diesen Arbeitsordner übernehmen: ihren Kernel, ihre Konfigurationen und Maschinen</translation>
     </message>
@@ -4809,6 +4805,10 @@ Die vorhandenen Dateien durch die importierten ersetzen?</translation>
             <numerusform>%n Eintrag der Einrichtung wurde nicht übernommen; der Plan hat ihn aufgeführt.</numerusform>
             <numerusform>%n Einträge der Einrichtung wurden nicht übernommen; der Plan hat sie aufgeführt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Import d&amp;nsmasq setup…</source>
+        <translation>&amp;dnsmasq-Einrichtung importieren…</translation>
     </message>
 </context>
 <context>
