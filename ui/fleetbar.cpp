@@ -91,14 +91,17 @@ FleetBar::FleetBar(ConsoleSession *session, QWidget *parent)
         row->addWidget(chip);
         m_chips.append(chip);
     }
-    row->addStretch(1);
+    // The bar is as high with no machine as with every stage shown: the table under it
+    // must not move when the first machine arrives (a drag in progress would miss its row).
     m_time->setObjectName(QStringLiteral("fleetTime"));
+    m_time->setMinimumHeight(m_chips.constFirst()->sizeHint().height());
     m_time->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // Narrow windows wrap the times instead of growing.
     m_time->setWordWrap(true);
     m_time->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_time->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-    row->addWidget(m_time);
+    // It takes the room the buttons leave, and wraps only when there is none.
+    m_time->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    row->addWidget(m_time, 1);
     m_timelineButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_timelineButton->setAutoRaise(true);
     m_timelineButton->hide();
@@ -147,7 +150,7 @@ QString FleetBar::timeText() const
     parts << tr("elapsed %1").arg(formatDuration(f.elapsedSeconds));
     if (f.booting > 0) {
         if (f.etaSeconds < 0)
-            parts << tr("ETA when the first machine has joined");
+            parts << tr("no ETA before the first machine joins");
         else if (f.etaSeconds == 0)
             parts << tr("ETA any moment now");
         else

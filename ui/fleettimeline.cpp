@@ -80,6 +80,14 @@ void FleetTimeline::showEvent(QShowEvent *event)
     refresh();
 }
 
+void FleetTimeline::hideEvent(QHideEvent *event)
+{
+    QAbstractScrollArea::hideEvent(event);
+    // Nothing to paint: no clock, no rebuilds until it is shown again.
+    m_clock->stop();
+    m_refreshTimer->stop();
+}
+
 void FleetTimeline::setOrder(Order order)
 {
     if (order == m_order)

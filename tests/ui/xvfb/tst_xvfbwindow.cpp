@@ -263,7 +263,16 @@ void TestXvfbWindow::fleetBarAndTimeline()
     auto *timeline = UiTest::child<FleetTimeline>(&window, "fleetTimeline");
     auto *model = UiTest::child<MachineTableModel>(&window, "machineModel");
     auto *filter = UiTest::child<MachineFilterModel>(&window, "machineFilterModel");
-    QVERIFY(timeline->isVisible());
+    // Hidden at first, so the table keeps its height; the bar's button shows it.
+    QVERIFY(!timeline->isVisible());
+    QToolButton *timelineButton = nullptr;
+    for (QToolButton *button : bar->findChildren<QToolButton *>()) {
+        if (button->defaultAction() && button->defaultAction()->text() == QStringLiteral("Fleet timeline"))
+            timelineButton = button;
+    }
+    QVERIFY(timelineButton);
+    timelineButton->click();
+    QTRY_VERIFY(timeline->isVisible());
     // The fleet flows until some machines have joined while others are still on their way.
     QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 60, 120000);
     QTRY_VERIFY_WITH_TIMEOUT(bar->summary().joined >= 10, 240000);
