@@ -9,11 +9,10 @@
 #include <QCoreApplication>
 
 #ifdef NBC_WITH_GUI
+#include "languagechoice.h"
 #include "runwindow.h"
 #include <QApplication>
 #include <QGuiApplication>
-#include <QLocale>
-#include <QTranslator>
 #endif
 
 #include <algorithm>
@@ -181,10 +180,8 @@ int main(int argc, char **argv)
 #ifdef NBC_WITH_GUI
     if (options.headless || !qobject_cast<QApplication *>(app.get()))
         return runHeadless(*app, options);
-    // The window speaks the user's language where a translation exists (translations/).
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("netboot-console"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    // The window speaks the language chosen under View > Language, else the system's.
+    Nbc::Ui::LanguageChoice::install();
     // The installed .desktop file's name: docks and task bars show its icon and name.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.netbootconsole.NetbootConsole"));
     return Nbc::Ui::runWindow(*qobject_cast<QApplication *>(app.get()), options.workspace, options.sessionOverrides(),

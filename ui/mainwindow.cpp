@@ -9,8 +9,11 @@
 #include "fleetbar.h"
 #include "fleettimeline.h"
 #include "kitbundleactions.h"
+#include "languagechoice.h"
 #include "palletreportactions.h"
 #include "rulesactions.h"
+#include "setupexportactions.h"
+#include "setupimportactions.h"
 #include "machinedetaildock.h"
 #include "machinefiltermodel.h"
 #include "machinetablemodel.h"
@@ -474,6 +477,9 @@ void MainWindow::buildDocks()
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     auto *timelineDock = new FleetTimelineDock(m_session, this);
     addDockWidget(Qt::BottomDockWidgetArea, timelineDock);
+    // On demand (the fleet bar's button, Ctrl+Shift+L): the table keeps the height on a
+    // laptop screen. A layout the person saved with it open brings it back.
+    timelineDock->hide();
     m_fleetBar->setTimelineAction(timelineDock->toggleViewAction());
     timelineDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
     connect(timelineDock->timeline(), &FleetTimeline::machineActivated, this, [this](const QString &mac) {
@@ -545,6 +551,13 @@ void MainWindow::buildMenus()
     auto *palletReport = new PalletReportActions(m_session, this);
     file->addAction(palletReport->exportAction());
     file->addSeparator();
+    // Outgrowing the laptop: the same setup for dnsmasq + nginx or Matchbox, and back.
+    auto *setupExport = new SetupExportActions(m_session, this);
+    file->addAction(setupExport->dnsmasqNginxAction());
+    file->addAction(setupExport->matchboxAction());
+    auto *setupImport = new SetupImportActions(m_session, this);
+    file->addAction(setupImport->importAction());
+    file->addSeparator();
     file->addAction(m_openWorkspaceAction);
     file->addSeparator();
     file->addAction(m_quitAction);
@@ -587,6 +600,8 @@ void MainWindow::buildMenus()
         columns->clear();
         m_table->fillColumnMenu(columns);
     });
+    m_viewMenu->addSeparator();
+    m_viewMenu->addMenu(LanguageChoice::createMenu(this));
 }
 
 void MainWindow::restoreLayout()

@@ -70,7 +70,7 @@ SetupImportActions::SetupImportActions(ConsoleSession *session, MainWindow *wind
     , m_window(window)
 {
     setObjectName(QStringLiteral("setupImportActions"));
-    m_importAction = new QAction(tr("Import &dnsmasq setup…"), window);
+    m_importAction = new QAction(tr("Import d&nsmasq setup…"), window);
     m_importAction->setObjectName(QStringLiteral("importDnsmasqAction"));
     const QString tip = tr("Bring a dnsmasq + web server setup (the netboot guide's) into this workspace: its "
                            "kernel, configs and machines");

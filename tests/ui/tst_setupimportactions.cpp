@@ -92,7 +92,7 @@ private Q_SLOTS:
         QVERIFY2(session.open(ws.path(), UiTest::loopbackOverrides()), qPrintable(session.error()));
         MainWindow window(&session);
         auto *actions = new SetupImportActions(&session, &window);
-        QCOMPARE(actions->importAction()->text(), QStringLiteral("Import &dnsmasq setup…"));
+        QCOMPARE(actions->importAction()->text(), QStringLiteral("Import d&nsmasq setup…"));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
