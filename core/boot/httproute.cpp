@@ -112,27 +112,26 @@ HttpResponsePlan renderedConfig(const BootSnapshot &snapshot, const MachineInten
         plan.event = EventKind::ConfigRefused;
         return plan;
     };
-    QFile file(machine.configPath);
-    // A Talos config is a few tens of KiB; anything far larger is not one.
-    constexpr qint64 kMaxConfigSize = 4 * 1024 * 1024;
-    if (!file.open(QIODevice::ReadOnly))
+    const Talos::ConfigFiles files = Talos::ConfigFiles::read(machine.configPath, machine.patches);
+    switch (files.problem) {
+    case Talos::ConfigFiles::Problem::None: break;
+    case Talos::ConfigFiles::Problem::ConfigUnreadable:
         return refuse(FailureCode::ConfigUnreadable, QStringLiteral("assigned config cannot be read: ") + name);
-    if (file.size() > kMaxConfigSize)
+    case Talos::ConfigFiles::Problem::ConfigTooLarge:
         return refuse(FailureCode::ConfigUnreadable, QStringLiteral("assigned config is too large to be a Talos config: ") + name);
-    Talos::RenderInput input;
-    for (const QString &patchPath : machine.patches) {
-        QFile patch(patchPath);
-        if (!patch.open(QIODevice::ReadOnly) || patch.size() > kMaxConfigSize)
-            return refuse(FailureCode::ConfigUnreadable, QStringLiteral("patch file cannot be read: ") + QFileInfo(patchPath).fileName());
-        input.patches.append(patch.readAll());
+    case Talos::ConfigFiles::Problem::PatchUnreadable:
+        return refuse(FailureCode::ConfigUnreadable,
+                      QStringLiteral("patch file cannot be read: ") + QFileInfo(files.file).fileName());
     }
+    Talos::RenderInput input;
+    input.patches = files.patches;
     input.hostname = machine.hostname;
     input.installDisk = machine.installDisk;
     if (!snapshot.serverAddress.isNull()) {
         input.logSinkHost = snapshot.serverAddress.toString();
         input.logSinkPort = snapshot.ports.logs;
     }
-    const Talos::RenderResult rendered = Talos::ConfigRenderer::render(file.readAll(), input, name);
+    const Talos::RenderResult rendered = Talos::ConfigRenderer::render(files.config, input, name);
     if (!rendered.ok())
         return refuse(FailureCode::ConfigInvalid, rendered.errorText(name));
     HttpResponsePlan plan;

@@ -105,10 +105,8 @@ IpxeScript IpxeScripts::entry(const BootSnapshot &snapshot)
     return script;
 }
 
-QString IpxeScripts::talosCommandLine(const BootSnapshot &snapshot, const QString &mac, bool withConfig,
-                                      const QString &configToken)
+QStringList IpxeScripts::talosKernelArgs(const ArtifactSet *set)
 {
-    const ArtifactSet *set = snapshot.artifactsFor(mac);
     QStringList args;
     // With iPXE on UEFI the EFI stub finds the initrd only by this name (Debian's 2019
     // iPXE has no LoadFile2); harmless on BIOS.
@@ -119,6 +117,13 @@ QString IpxeScripts::talosCommandLine(const BootSnapshot &snapshot, const QStrin
         ? set->cmdline.split(u' ', Qt::SkipEmptyParts)
         : talosDefaultKernelArgs(set ? set->talosVersion : QString(), set ? set->arch : QString());
     args << mergeKernelArgs(talosArgs, set ? set->extraKernelArgs : QString());
+    return args;
+}
+
+QString IpxeScripts::talosCommandLine(const BootSnapshot &snapshot, const QString &mac, bool withConfig,
+                                      const QString &configToken)
+{
+    QStringList args = talosKernelArgs(snapshot.artifactsFor(mac));
     const QString base = snapshot.httpBaseUrl() + machinePath(mac);
     if (withConfig)
         args << QStringLiteral("talos.config=") + base + QStringLiteral("/config.yaml")

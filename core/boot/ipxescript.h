@@ -41,6 +41,10 @@ public:
     // last three bytes of its MAC ("E2-E0-03") so it can be matched to its row.
     static QString screenName(const BootSnapshot &snapshot, const QString &mac);
     // The Talos kernel command line for this machine (without the kernel image name).
+    // Talos's kernel arguments for an artefact set (its factory command line or Talos's
+    // defaults, the set's extras merged as Talos merges them), after initrd=initramfs.xz;
+    // without talos.config= and the log sink. Also what an export writes.
+    static QStringList talosKernelArgs(const ArtifactSet *set);
     static QString talosCommandLine(const BootSnapshot &snapshot, const QString &mac, bool withConfig,
                                     const QString &configToken = {});
 };

@@ -97,11 +97,7 @@ bool bootsTalos(const BootSnapshot &snapshot, const MachineIntent &intent)
 // listens for logs where the export runs.
 QStringList talosArgs(const ArtifactSet &set, const QString &configUrl)
 {
-    // With iPXE on UEFI the EFI stub finds the initrd only by this name.
-    QStringList args{QStringLiteral("initrd=initramfs.xz")};
-    const QStringList base = !set.cmdline.isEmpty() ? set.cmdline.split(u' ', Qt::SkipEmptyParts)
-                                                    : talosDefaultKernelArgs(set.talosVersion, set.arch);
-    args << mergeKernelArgs(base, set.extraKernelArgs);
+    QStringList args = IpxeScripts::talosKernelArgs(&set);
     if (!configUrl.isEmpty())
         args << QStringLiteral("talos.config=") + configUrl;
     return args;
@@ -526,27 +522,21 @@ QString SetupExport::formatName(SetupFormat format)
 
 QByteArray SetupExport::renderedConfig(const MachineIntent &machine, QString *error)
 {
-    // As routeHttp's renderedConfig reads them: the config and its patches, each at most
-    // 4 MiB, then ConfigRenderer with the machine's hostname and install disk.
-    constexpr qint64 kMaxConfigSize = 4 * 1024 * 1024;
+    // The same files and the same rendering as the console's (routeHttp), without the
+    // console's log sink: nothing receives Talos's logs where the export runs.
     const QString name = QFileInfo(machine.configPath).fileName();
-    QFile file(machine.configPath);
-    if (!file.open(QIODevice::ReadOnly) || file.size() > kMaxConfigSize) {
-        *error = tr("%1 cannot be read as a machine config.").arg(QDir::toNativeSeparators(machine.configPath));
+    const Talos::ConfigFiles files = Talos::ConfigFiles::read(machine.configPath, machine.patches);
+    if (!files.ok()) {
+        *error = files.problem == Talos::ConfigFiles::Problem::PatchUnreadable
+            ? tr("The patch %1 cannot be read.").arg(QDir::toNativeSeparators(files.file))
+            : tr("%1 cannot be read as a machine config.").arg(QDir::toNativeSeparators(machine.configPath));
         return {};
     }
     Talos::RenderInput input;
-    for (const QString &patchPath : machine.patches) {
-        QFile patch(patchPath);
-        if (!patch.open(QIODevice::ReadOnly) || patch.size() > kMaxConfigSize) {
-            *error = tr("The patch %1 cannot be read.").arg(QDir::toNativeSeparators(patchPath));
-            return {};
-        }
-        input.patches.append(patch.readAll());
-    }
+    input.patches = files.patches;
     input.hostname = machine.hostname;
     input.installDisk = machine.installDisk;
-    const Talos::RenderResult rendered = Talos::ConfigRenderer::render(file.readAll(), input, name);
+    const Talos::RenderResult rendered = Talos::ConfigRenderer::render(files.config, input, name);
     if (!rendered.ok()) {
         *error = rendered.errorText(name);
         return {};
@@ -782,16 +772,8 @@ SetupExportPlan SetupExport::plan(const BootSnapshot &snapshot, const QList<Mach
 SetupExportPlan SetupExport::plan(const ConsoleSession &session, SetupFormat format, const QString &targetDir)
 {
     QList<MachineFacts> seen;
-    for (const Machine &m : session.registry()->machines()) {
-        MachineFacts facts;
-        facts.macs = QStringList{m.mac} + m.otherMacs;
-        facts.uuid = m.uuid;
-        facts.serial = m.serial;
-        facts.manufacturer = m.manufacturer;
-        facts.product = m.product;
-        facts.firmware = m.firmware;
-        seen << facts;
-    }
+    for (const Machine &m : session.registry()->machines())
+        seen << ConsoleSession::factsOf(m);
     std::sort(seen.begin(), seen.end(),
               [](const MachineFacts &a, const MachineFacts &b) { return a.macs.constFirst() < b.macs.constFirst(); });
     return plan(session.snapshot(), seen, format, targetDir);

@@ -7,6 +7,7 @@
 #include "talos/yamlwriter.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QHostAddress>
 #include <QRegularExpression>
 
@@ -286,6 +287,34 @@ std::vector<YAML::Node> cloneAll(const std::vector<YAML::Node> &docs)
 }
 
 } // namespace
+
+ConfigFiles ConfigFiles::read(const QString &configPath, const QStringList &patchPaths)
+{
+    ConfigFiles files;
+    QFile file(configPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        files.problem = Problem::ConfigUnreadable;
+        files.file = configPath;
+        return files;
+    }
+    if (file.size() > kMaxSize) {
+        files.problem = Problem::ConfigTooLarge;
+        files.file = configPath;
+        return files;
+    }
+    files.config = file.readAll();
+    for (const QString &patchPath : patchPaths) {
+        QFile patch(patchPath);
+        if (!patch.open(QIODevice::ReadOnly) || patch.size() > kMaxSize) {
+            files.problem = Problem::PatchUnreadable;
+            files.file = patchPath;
+            files.patches.clear();
+            return files;
+        }
+        files.patches.append(patch.readAll());
+    }
+    return files;
+}
 
 QString RenderResult::errorText(const QString &fileName) const
 {

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Nbc::Talos {
 
@@ -26,6 +27,20 @@ struct RenderResult {
     bool ok() const { return !bytes.isEmpty(); }
     // The errors as one line each, "file:line: message"; never holds a config value.
     QString errorText(const QString &fileName = {}) const;
+};
+
+// A machine's config and its patches as read from their files, for render(): what the
+// console serves and what an export writes come from the same bytes. A file that cannot
+// be read, or is far larger than any Talos config, stops the reading.
+struct ConfigFiles {
+    enum class Problem { None, ConfigUnreadable, ConfigTooLarge, PatchUnreadable };
+    static constexpr qint64 kMaxSize = 4 * 1024 * 1024;   // a Talos config is tens of KiB
+    QByteArray config;
+    QList<QByteArray> patches;
+    Problem problem = Problem::None;
+    QString file;                     // the file that could not be read
+    bool ok() const { return problem == Problem::None; }
+    static ConfigFiles read(const QString &configPath, const QStringList &patchPaths);
 };
 
 // Pure: the same source and input give the same bytes. Keeps key order and every
