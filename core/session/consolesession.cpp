@@ -26,10 +26,7 @@
 
 namespace Nbc {
 
-namespace {
-
-// What rules and entries by UUID or serial are matched on: one machine, every NIC of it.
-Boot::MachineFacts factsOf(const Machine &m)
+Boot::MachineFacts ConsoleSession::factsOf(const Machine &m)
 {
     Boot::MachineFacts facts;
     facts.macs = QStringList{m.mac} + m.otherMacs;
@@ -40,6 +37,8 @@ Boot::MachineFacts factsOf(const Machine &m)
     facts.firmware = m.firmware;
     return facts;
 }
+
+namespace {
 
 // Machines in the order they were first seen (then by MAC): a rule added while a pallet
 // is already powered on numbers it {n} in that order, not in the hash's.
@@ -201,7 +200,7 @@ EngineStatus ConsoleSession::registryStatus() const
     EngineStatus status;
     status.engine = QStringLiteral("registry");
     status.state = EngineStatus::State::Running;
-    status.address = tr("%1 of %2 machines").arg(m_registry->machineCount()).arg(m_registry->maxMachines());
+    status.address = tr("%1 of %n machines", nullptr, m_registry->maxMachines()).arg(m_registry->machineCount());
     status.counters = m_registry->counters();
     return status;
 }
@@ -1167,57 +1166,43 @@ KitExportResult ConsoleSession::exportKitBundle(const QString &outFile, const Ki
 
 KitImportResult ConsoleSession::importKitBundle(const QString &bundleFile, const KitImportOptions &options)
 {
-    const QString dir = m_workspace.directory();
-    // What Talos reported is on disk before the bundle's installed.json is compared with it.
-    if (m_saveTimer->isActive())
-        saveScheduled();
-    const bool wasRunning = m_services->isRunning();
-    if (wasRunning) {
-        stopServices();
-        // The engines stop in their own threads (the DHCP server writes leases.json as it
-        // stops): wait for that before the bundle's files are compared and moved in.
-        for (Engine *engine : m_services->engines())
-            QMetaObject::invokeMethod(engine, [] {}, Qt::BlockingQueuedConnection);
-    }
-    const bool inventoryWasOpen = m_inventory->isOpen();
-    m_inventory->flush();
-    m_inventory->close();
-    const KitImportResult result = KitBundle::importBundle(bundleFile, dir, options);
-    if (inventoryWasOpen || result.inventoryReplaced()) {
+    KitImportResult result;
+    // Services stopped and their threads done (the DHCP server writes leases.json as it
+    // stops) before the bundle's files are compared and moved in; reopened after.
+    rewriteWorkspace([&](const QString &dir) {
+        const bool inventoryWasOpen = m_inventory->isOpen();
+        m_inventory->flush();
+        m_inventory->close();
+        result = KitBundle::importBundle(bundleFile, dir, options);
+        if (!inventoryWasOpen && !result.inventoryReplaced())
+            return true;
         QString error;
-        if (m_inventory->open(dir + QStringLiteral("/inventory.sqlite"), &error)) {
-            if (result.inventoryReplaced()) {
-                // The bundle's history replaces this one; machines seen in this run stay.
-                const QStringList known = m_registry->machines().keys();
-                for (const QString &mac : known) {
-                    const Machine *m = m_registry->machine(mac);
-                    if (m && !m->live)
-                        m_registry->forget(mac);
-                }
-                QList<Machine> restored;
-                const QList<Machine> imported = m_inventory->load();
-                for (const Machine &m : imported) {
-                    if (!m_registry->machine(m.mac))
-                        restored.append(m);
-                }
-                m_registry->restore(restored);
-                m_registry->trimToCap();
-            }
-            m_inventory->attach(m_registry);
-            if (!inventoryWasOpen)
-                connect(m_inventory, &InventoryStore::writeFailed, this, &ConsoleSession::workspaceError);
-        } else {
+        if (!m_inventory->open(dir + QStringLiteral("/inventory.sqlite"), &error)) {
             m_warnings << error;
+            return true;
         }
-    }
-    const bool opened = open(dir, m_overrides);
-    if (m_configs)
-        m_configs->rescan();
-    Q_EMIT artifactsChanged();
-    Q_EMIT intentChanged();
-    Q_EMIT workspaceReloaded();
-    if (wasRunning && opened)
-        startServices();
+        if (result.inventoryReplaced()) {
+            // The bundle's history replaces this one; machines seen in this run stay.
+            const QStringList known = m_registry->machines().keys();
+            for (const QString &mac : known) {
+                const Machine *m = m_registry->machine(mac);
+                if (m && !m->live)
+                    m_registry->forget(mac);
+            }
+            QList<Machine> restored;
+            const QList<Machine> imported = m_inventory->load();
+            for (const Machine &m : imported) {
+                if (!m_registry->machine(m.mac))
+                    restored.append(m);
+            }
+            m_registry->restore(restored);
+            m_registry->trimToCap();
+        }
+        m_inventory->attach(m_registry);
+        if (!inventoryWasOpen)
+            connect(m_inventory, &InventoryStore::writeFailed, this, &ConsoleSession::workspaceError);
+        return true;
+    });
     return result;
 }
 

@@ -3,6 +3,7 @@
 #include "session/neighbourwatch.h"
 #include "session/rulenumbers.h"
 #include "boot/bootsnapshot.h"
+#include "boot/intentresolver.h"
 #include "engine/engine.h"
 #include "inventory/installedstate.h"
 #include "inventory/kitbundle.h"
@@ -26,6 +27,7 @@ class ConfigLibrary;
 }
 
 class InventoryStore;
+struct Machine;
 class MachineRegistry;
 class RogueGuard;
 class ServiceHost;
@@ -108,6 +110,8 @@ public:
     // Installed machines are sent to their disk (afterInstall); this re-arms a reinstall.
     bool setInstalled(const QString &mac, bool installed, QString *error = nullptr);
     QString assignment(const QString &mac) const;
+    // What rules and entries by UUID or serial are matched on: one machine, every NIC of it.
+    static Boot::MachineFacts factsOf(const Machine &machine);
     // The rule that gave the machine its config, hostname and disk; empty when it has an
     // entry of its own (by MAC, UUID or serial) or nothing.
     QString ruleOf(const QString &mac) const;
