@@ -1,5 +1,6 @@
 #include "kitbundleactions.h"
 
+#include "fileaction.h"
 #include "mainwindow.h"
 
 #include "session/consolesession.h"
@@ -55,26 +56,17 @@ KitBundleActions::KitBundleActions(ConsoleSession *session, MainWindow *window)
     , m_window(window)
 {
     setObjectName(QStringLiteral("kitBundleActions"));
-    m_exportAction = new QAction(tr("Export &kit bundle…"), window);
-    m_exportAction->setObjectName(QStringLiteral("exportKitAction"));
-    const QString exportTip = tr("The whole workspace (settings, configs, artefacts, inventory) as one file for another laptop");
-    m_exportAction->setStatusTip(exportTip);
-    m_exportAction->setToolTip(exportTip);
-    m_importAction = new QAction(tr("Import kit &bundle…"), window);
-    m_importAction->setObjectName(QStringLiteral("importKitAction"));
-    const QString importTip = tr("Bring a kit bundle into this workspace; newer files here are only replaced when you say so");
-    m_importAction->setStatusTip(importTip);
-    m_importAction->setToolTip(importTip);
+    m_exportAction = makeFileAction(window, tr("Export &kit bundle…"), QStringLiteral("exportKitAction"),
+        tr("The whole workspace (settings, configs, artefacts, inventory) as one file for another laptop"));
+    m_importAction = makeFileAction(window, tr("Import kit &bundle…"), QStringLiteral("importKitAction"),
+        tr("Bring a kit bundle into this workspace; newer files here are only replaced when you say so"));
     connect(m_exportAction, &QAction::triggered, this, [this] { exportBundle(); });
     connect(m_importAction, &QAction::triggered, this, [this] { importBundle(); });
 }
 
 QString KitBundleActions::defaultFolder() const
 {
-    if (!m_lastFolder.isEmpty())
-        return m_lastFolder;
-    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return QFileInfo(documents).isDir() ? documents : QDir::homePath();
+    return startFolder(m_lastFolder);
 }
 
 KitProgress KitBundleActions::progressFor(QProgressDialog *dialog)

@@ -1,5 +1,6 @@
 #include "palletreportactions.h"
 
+#include "fileaction.h"
 #include "mainwindow.h"
 #include "palletreportpdf.h"
 
@@ -22,20 +23,14 @@ PalletReportActions::PalletReportActions(ConsoleSession *session, MainWindow *wi
     , m_window(window)
 {
     setObjectName(QStringLiteral("palletReportActions"));
-    m_exportAction = new QAction(tr("Export pallet &report…"), window);
-    m_exportAction->setObjectName(QStringLiteral("exportPalletReportAction"));
-    const QString tip = tr("The inventory as inventory.csv and a printable report.pdf, in a folder you choose");
-    m_exportAction->setStatusTip(tip);
-    m_exportAction->setToolTip(tip);
+    m_exportAction = makeFileAction(window, tr("Export pallet &report…"), QStringLiteral("exportPalletReportAction"),
+        tr("The inventory as inventory.csv and a printable report.pdf, in a folder you choose"));
     connect(m_exportAction, &QAction::triggered, this, [this] { exportReport(); });
 }
 
 QString PalletReportActions::defaultFolder() const
 {
-    if (!m_lastFolder.isEmpty())
-        return m_lastFolder;
-    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return QFileInfo(documents).isDir() ? documents : QDir::homePath();
+    return startFolder(m_lastFolder);
 }
 
 QString PalletReportActions::writtenMessage(const QString &folder)

@@ -1,5 +1,6 @@
 #include "setupexportactions.h"
 
+#include "fileaction.h"
 #include "mainwindow.h"
 
 #include "session/consolesession.h"
@@ -21,29 +22,20 @@ SetupExportActions::SetupExportActions(ConsoleSession *session, MainWindow *wind
     , m_window(window)
 {
     setObjectName(QStringLiteral("setupExportActions"));
-    m_dnsmasqNginx = new QAction(tr("Export for &dnsmasq + nginx…"), window);
-    m_dnsmasqNginx->setObjectName(QStringLiteral("exportDnsmasqNginxAction"));
-    const QString dnsmasqTip = tr("The workspace as a dnsmasq.conf, an nginx server block and a static web tree that "
-                                  "boot the same machines with no console running");
-    m_dnsmasqNginx->setStatusTip(dnsmasqTip);
-    m_dnsmasqNginx->setToolTip(dnsmasqTip);
+    m_dnsmasqNginx = makeFileAction(window, tr("Export for &dnsmasq + nginx…"), QStringLiteral("exportDnsmasqNginxAction"),
+        tr("The workspace as a dnsmasq.conf, an nginx server block and a static web tree that "
+           "boot the same machines with no console running"));
     connect(m_dnsmasqNginx, &QAction::triggered, this, [this] { exportSetup(Boot::SetupFormat::DnsmasqNginx); });
 
-    m_matchbox = new QAction(tr("Export for &Matchbox…"), window);
-    m_matchbox->setObjectName(QStringLiteral("exportMatchboxAction"));
-    const QString matchboxTip = tr("The workspace as Matchbox's profiles, groups, configs and assets, with a "
-                                   "dnsmasq.conf in front");
-    m_matchbox->setStatusTip(matchboxTip);
-    m_matchbox->setToolTip(matchboxTip);
+    m_matchbox = makeFileAction(window, tr("Export for &Matchbox…"), QStringLiteral("exportMatchboxAction"),
+        tr("The workspace as Matchbox's profiles, groups, configs and assets, with a dnsmasq.conf in front"));
     connect(m_matchbox, &QAction::triggered, this, [this] { exportSetup(Boot::SetupFormat::Matchbox); });
 }
 
 QString SetupExportActions::defaultFolder() const
 {
-    if (!m_lastFolder.isEmpty())
-        return QFileInfo(m_lastFolder).absolutePath();
-    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return QFileInfo(documents).isDir() ? documents : QDir::homePath();
+    // Next to the last export: a new one goes into a new folder.
+    return startFolder(m_lastFolder.isEmpty() ? QString() : QFileInfo(m_lastFolder).absolutePath());
 }
 
 void SetupExportActions::tell(const QString &objectName, const QString &title, const QString &text,

@@ -1,5 +1,6 @@
 #include "setupimportactions.h"
 
+#include "fileaction.h"
 #include "mainwindow.h"
 
 #include "session/consolesession.h"
@@ -70,12 +71,9 @@ SetupImportActions::SetupImportActions(ConsoleSession *session, MainWindow *wind
     , m_window(window)
 {
     setObjectName(QStringLiteral("setupImportActions"));
-    m_importAction = new QAction(tr("Import d&nsmasq setup…"), window);
-    m_importAction->setObjectName(QStringLiteral("importDnsmasqAction"));
-    const QString tip = tr("Bring a dnsmasq + web server setup (the netboot guide's) into this workspace: its "
-                           "kernel, configs and machines");
-    m_importAction->setStatusTip(tip);
-    m_importAction->setToolTip(tip);
+    m_importAction = makeFileAction(window, tr("Import d&nsmasq setup…"), QStringLiteral("importDnsmasqAction"),
+        tr("Bring a dnsmasq + web server setup (the netboot guide's) into this workspace: its "
+           "kernel, configs and machines"));
     connect(m_importAction, &QAction::triggered, this, [this] { importSetup(); });
 }
 
