@@ -707,10 +707,6 @@
         <translation>seine Dateiliste hat keine Formatversion</translation>
     </message>
     <message>
-        <source>The kit bundle lists %1 files, more than the %2 it may hold; it is refused and nothing was written.</source>
-        <translation>Das Kit-Bündel listet %1 Dateien, mehr als die %2, die es enthalten darf; es wird abgelehnt und nichts wurde geschrieben.</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; (%2)</source>
         <translation>„%1“ (%2)</translation>
     </message>
@@ -840,6 +836,13 @@
     <message>
         <source>The folder %1 cannot be made: nothing was written.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden: nichts wurde geschrieben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The kit bundle lists %n files, more than the %1 it may hold; it is refused and nothing was written.</source>
+        <translation>
+            <numerusform>Das Kit-Bündel listet %n Datei, mehr als die %1, die es enthalten darf; es wird abgelehnt und nichts wurde geschrieben.</numerusform>
+            <numerusform>Das Kit-Bündel listet %n Dateien, mehr als die %1, die es enthalten darf; es wird abgelehnt und nichts wurde geschrieben.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1131,10 +1134,6 @@
         <translation>Schnittstelle „%1“ hat keine IPv4-Adresse. Geben Sie ihr eine (zum Beispiel: sudo ip addr add 10.77.0.1/24 dev %1) oder setzen Sie network: serverAddress: im Arbeitsordner.</translation>
     </message>
     <message>
-        <source>%1 of %2 machines</source>
-        <translation>%1 von %2 Maschinen</translation>
-    </message>
-    <message>
         <source>name</source>
         <translation>Name</translation>
     </message>
@@ -1273,6 +1272,13 @@
     <message>
         <source>%1 is used by %2: give that machine another set first</source>
         <translation>%1 wird von %2 verwendet: geben Sie dieser Maschine zuerst einen anderen Satz</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n machines</source>
+        <translation>
+            <numerusform>%1 von %n Maschine</numerusform>
+            <numerusform>%1 von %n Maschinen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1672,20 +1678,26 @@
         <translation>%1 wurde einmal abgewiesen: %2.</translation>
     </message>
     <message>
-        <source>%1 was turned away %2 times: %3.</source>
-        <translation>%1 wurde %2-mal abgewiesen: %3.</translation>
-    </message>
-    <message>
         <source>1 more neighbour refusal.</source>
         <translation>1 weitere Abweisung eines Nachbarn.</translation>
     </message>
     <message>
-        <source>%1 more neighbour refusals.</source>
-        <translation>%1 weitere Abweisungen von Nachbarn.</translation>
-    </message>
-    <message>
         <source>A misconfigured device or an attack; the machines being booted keep their share.</source>
         <translation>Ein falsch konfiguriertes Gerät oder ein Angriff; die bootenden Maschinen behalten ihren Anteil.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was turned away %n times: %2.</source>
+        <translation>
+            <numerusform>%1 wurde %n-mal abgewiesen: %2.</numerusform>
+            <numerusform>%1 wurde %n-mal abgewiesen: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more neighbour refusals.</source>
+        <translation>
+            <numerusform>%n weitere Abweisung eines Nachbarn.</numerusform>
+            <numerusform>%n weitere Abweisungen von Nachbarn.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

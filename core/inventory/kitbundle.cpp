@@ -773,8 +773,8 @@ bool Importer::readManifest(archive *a)
     const QJsonArray files = root.value(QLatin1String("files")).toArray();
     if (files.size() > kKitMaxFiles)
         return fail(KitBundleError::TooLarge,
-                    tr("The kit bundle lists %1 files, more than the %2 it may hold; it is refused and nothing was "
-                       "written.").arg(files.size()).arg(kKitMaxFiles));
+                    tr("The kit bundle lists %n files, more than the %1 it may hold; it is refused and nothing was "
+                       "written.", nullptr, int(files.size())).arg(kKitMaxFiles));
     static const QRegularExpression hex64(QStringLiteral("^[0-9a-f]{64}$"));
     QSet<QString> folders;
     for (const QJsonValue &value : files) {

@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <limits>
 
 namespace Nbc {
 
@@ -112,12 +113,12 @@ QString NeighbourWatch::warning() const
                             ? tr("Clients without an address yet")
                             : top.address.toString();
     QString text = top.count == 1 ? tr("%1 was turned away once: %2.").arg(who, describe(top.engine, top.reason))
-                                  : tr("%1 was turned away %2 times: %3.")
-                                        .arg(who, QString::number(top.count), describe(top.engine, top.reason));
+                                  : tr("%1 was turned away %n times: %2.", nullptr, int(qMin<quint64>(top.count, std::numeric_limits<int>::max())))
+                                        .arg(who, describe(top.engine, top.reason));
     if (recent.size() == 2)
         text += u' ' + tr("1 more neighbour refusal.");
     else if (recent.size() > 2)
-        text += u' ' + tr("%1 more neighbour refusals.").arg(recent.size() - 1);
+        text += u' ' + tr("%n more neighbour refusals.", nullptr, int(recent.size() - 1));
     text += u' ' + tr("A misconfigured device or an attack; the machines being booted keep their share.");
     return text;
 }
