@@ -2948,14 +2948,6 @@ Im Bündel: geändert %3, %4.</translation>
         <translation>Die Werte von %1 gespeichert.</translation>
     </message>
     <message>
-        <source>UEFI</source>
-        <translation>UEFI</translation>
-    </message>
-    <message>
-        <source>BIOS</source>
-        <translation>BIOS</translation>
-    </message>
-    <message>
         <source>Vendor</source>
         <translation>NIC-Hersteller</translation>
     </message>
@@ -3220,6 +3212,14 @@ Im Bündel: geändert %3, %4.</translation>
         <source>Config</source>
         <comment>column: the assigned machine config</comment>
         <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>UEFI HTTP</source>
+        <translation>UEFI HTTP</translation>
+    </message>
+    <message>
+        <source>Raspberry Pi</source>
+        <translation>Raspberry Pi</translation>
     </message>
 </context>
 <context>

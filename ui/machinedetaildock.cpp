@@ -312,9 +312,7 @@ void MachineDetailDock::refreshFacts()
         return;
     const QString config = m_session->assignment(m_mac);
     const QString vendor = OuiDatabase::shared() ? OuiDatabase::shared()->vendor(m->mac) : QString();
-    const QString firmware = m->firmware == QLatin1String("uefi") ? tr("UEFI")
-                           : m->firmware == QLatin1String("bios") ? tr("BIOS")
-                                                                  : m->firmware;
+    const QString firmware = MachineTableModel::firmwareTitle(*m);
     const QList<QPair<QString, QString>> facts{
         {tr("Vendor"), vendor},
         {tr("Manufacturer"), m->manufacturer},

@@ -75,6 +75,17 @@ MachineTableModel::MachineTableModel(ConsoleSession *session, QObject *parent)
 
 MachineTableModel::~MachineTableModel() = default;
 
+QString MachineTableModel::firmwareTitle(const Machine &machine)
+{
+    if (machine.firmware == QLatin1String("uefi"))
+        return machine.arch == QLatin1String("16") ? tr("UEFI HTTP") : tr("UEFI");   // RFC 4578 arch 16: x64 HTTP boot
+    if (machine.firmware == QLatin1String("bios"))
+        return tr("BIOS");
+    if (machine.firmware == QLatin1String("rpi"))
+        return tr("Raspberry Pi");
+    return machine.firmware;
+}
+
 QMimeData *MachineTableModel::encodeConfigIds(const QStringList &ids)
 {
     auto *data = new QMimeData;
@@ -160,9 +171,7 @@ MachineTableModel::Row MachineTableModel::makeRow(const Machine &m) const
     r.text[ProductColumn] = m.product;
     r.text[SerialColumn] = m.serial;
     r.text[IpColumn] = m.ip.isNull() ? QString() : m.ip.toString();
-    r.text[FirmwareColumn] = m.firmware == QLatin1String("uefi") ? tr("UEFI")
-                           : m.firmware == QLatin1String("bios") ? tr("BIOS")
-                                                                 : m.firmware;
+    r.text[FirmwareColumn] = firmwareTitle(m);
     r.text[StageColumn] = m.stage == Stage::Stalled
         ? tr("Stalled in %1").arg(StageStyle::title(m.stalledFrom))
         : StageStyle::title(m.stage);

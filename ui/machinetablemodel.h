@@ -66,6 +66,9 @@ public:
     explicit MachineTableModel(ConsoleSession *session, QObject *parent = nullptr);
     ~MachineTableModel() override;
 
+    // The firmware column and the detail dock: "UEFI HTTP" for a UEFI machine that booted
+    // by HTTP (client arch 16); Machine::firmware itself stays "uefi" for rules and reports.
+    static QString firmwareTitle(const Machine &machine);
     static QString configMimeType() { return QStringLiteral("application/x-netboot-console-config"); }
     static QMimeData *encodeConfigIds(const QStringList &ids);
     static QStringList decodeConfigIds(const QMimeData *data);

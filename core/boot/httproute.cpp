@@ -47,8 +47,8 @@ HttpResponsePlan serveFile(const QString &path, const QString &detail, const QSt
     return plan;
 }
 
-// The engine opens what it serves with O_NOFOLLOW; files the user set up (artefacts,
-// iPXE binaries: Debian's /usr/lib/ipxe/ipxe.efi is a symlink) are resolved here first.
+// The engine opens what it serves with O_NOFOLLOW; files the user set up (artefacts; the
+// iPXE binaries through resolveIpxeBinary) are resolved here first.
 QString canonical(const QString &path)
 {
     return QFileInfo(path).canonicalFilePath();
@@ -215,14 +215,14 @@ static HttpResponsePlan routeRequest(const BootSnapshot &snapshot, const HttpReq
 
     // iPXE binaries at the top level (UEFI HTTP boot fetches ipxe.efi by URL).
     if (const std::optional<IpxeBinary> binary = ipxeBinaryFromName(path); binary && path.lastIndexOf(u'/') == 0) {
-        const bool uefi = isUefiBinary(*binary);
-        const QString &file = uefi ? snapshot.ipxeUefi : snapshot.ipxeBios;
-        if (file.isEmpty() || !QFileInfo(file).isFile()) {
+        const SafePathResult file = resolveIpxeBinary(snapshot, *binary);
+        if (!file.ok()) {
             return notFound(FailureCode::NoIpxeBinary,
-                            uefi ? QStringLiteral("no UEFI iPXE binary is set up") : QStringLiteral("no BIOS iPXE binary is set up"),
+                            isUefiBinary(*binary) ? QStringLiteral("no UEFI iPXE binary is set up")
+                                                  : QStringLiteral("no BIOS iPXE binary is set up"),
                             {}, ArtifactKind::IpxeBinary);
         }
-        return serveFile(canonical(file), path.mid(1), {}, ArtifactKind::IpxeBinary);
+        return serveFile(file.path, path.mid(1), {}, ArtifactKind::IpxeBinary);
     }
 
     if (path.startsWith(QLatin1String("/files/")) && !snapshot.httpRoot.isEmpty()) {

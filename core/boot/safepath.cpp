@@ -69,4 +69,30 @@ QString extraRootRefusal(const BootSnapshot &snapshot, const QString &canonicalP
     return {};
 }
 
+SafePathResult resolveIpxeBinary(const BootSnapshot &snapshot, IpxeBinary binary)
+{
+    const QString configured = isUefiBinary(binary) ? snapshot.ipxeUefi : snapshot.ipxeBios;
+    const QString name = ipxeBinaryName(binary);
+    auto target = [](const QString &path) -> QString {
+        if (path.isEmpty())
+            return {};
+        const QString canonical = QFileInfo(path).canonicalFilePath();
+        return !canonical.isEmpty() && QFileInfo(canonical).isFile() ? canonical : QString();
+    };
+    if (QFileInfo(configured).fileName() == name) {
+        if (const QString path = target(configured); !path.isEmpty())
+            return SafePathResult{path, {}};
+    }
+    for (const QString &path : {snapshot.ipxeBios, snapshot.ipxeUefi}) {
+        if (path.isEmpty())
+            continue;
+        if (const QString sibling = target(QFileInfo(path).dir().filePath(name)); !sibling.isEmpty())
+            return SafePathResult{sibling, {}};
+    }
+    // A BIOS client asks for undionly.kpxe whatever the file is called on disk.
+    if (const QString path = target(configured); !path.isEmpty())
+        return SafePathResult{path, {}};
+    return SafePathResult{{}, QStringLiteral("not-found")};
+}
+
 } // namespace Nbc

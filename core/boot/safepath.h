@@ -1,6 +1,7 @@
 #pragma once
 
 #include "boot/bootsnapshot.h"
+#include "model/bootfiles.h"
 
 #include <QString>
 
@@ -23,5 +24,14 @@ SafePathResult resolveUnderRoot(const QString &root, const QString &requested);
 // root is pointed at the workspace), "not-world-readable" for a file only its owner or
 // group may read (as tftpd-hpa does: a root shares what everyone may read).
 QString extraRootRefusal(const BootSnapshot &snapshot, const QString &canonicalPath);
+
+// The file an iPXE binary is served from over TFTP and HTTP, followed to its target: the
+// configured binary (`ipxe: bios/uefi`) when it carries that name, else a file of that name
+// next to either configured binary (Debian's ipxe package keeps all four in one folder),
+// else the configured binary for that firmware under its own name. These paths are the
+// user's choice, not a served root, so links are followed (Debian's
+// /usr/lib/ipxe/ipxe.efi links to /boot/ipxe.efi); only the closed list of iPXE names is
+// looked up next to them. Refusal "not-found" when none is present.
+SafePathResult resolveIpxeBinary(const BootSnapshot &snapshot, IpxeBinary binary);
 
 } // namespace Nbc

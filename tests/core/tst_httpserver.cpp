@@ -1,3 +1,4 @@
+#include "boot/bootpolicy.h"
 #include "boot/httproute.h"
 #include "engine/httpserver.h"
 #include "engine/servicehost.h"
@@ -73,6 +74,7 @@ private:
     QList<MachineEvent> m_events;
     EngineStatus m_status;
     QByteArray m_dataHash;
+    QString m_ipxeUefi;   // the UEFI iPXE binary of the next server; empty: the test's own link
 
     BootSnapshot snapshot(quint16 port) const
     {
@@ -93,7 +95,7 @@ private:
         snap.artifacts.insert(set.name, set);
         snap.defaultArtifacts = set.name;
         // Debian's /usr/lib/ipxe/ipxe.efi is a symlink, like this one.
-        snap.ipxeUefi = m_dir.filePath(QStringLiteral("ipxe-link.efi"));
+        snap.ipxeUefi = m_ipxeUefi.isEmpty() ? m_dir.filePath(QStringLiteral("ipxe-link.efi")) : m_ipxeUefi;
         snap.privatePaths = {QFileInfo(m_root + QStringLiteral("/netboot.yaml")).canonicalFilePath()};
         return snap;
     }
@@ -351,6 +353,34 @@ private Q_SLOTS:
             QCOMPARE(statusOf(refused.out), 403);
             QVERIFY2(!refused.out.contains("machines") && !refused.out.contains("mine"), refused.out.constData());
         }
+    }
+
+    // UEFI HTTP boot with Debian's defaults: the offer's URL names /ipxe.efi, and the
+    // package's /usr/lib/ipxe/ipxe.efi is a link to /boot/ipxe.efi. The configured binary is
+    // the user's choice, so it is followed (links in served roots are still refused, above).
+    void debianIpxeEfiOverHttp()
+    {
+        const QString debian = QStringLiteral("/usr/lib/ipxe/ipxe.efi");
+        if (!QFileInfo(debian).isSymLink() || !QFileInfo(debian).isFile())
+            QSKIP("Debian's ipxe package is not installed (make deps installs it)");
+        m_ipxeUefi = debian;
+        const bool started = startServer();
+        m_ipxeUefi.clear();
+        QVERIFY(started);
+        Boot::ClientFacts httpBoot;
+        httpBoot.firmware = Firmware::UefiHttp;
+        BootSnapshot snap = snapshot(m_port);
+        const QString offered = Boot::bootFileFor(httpBoot, snap);
+        QVERIFY2(offered.endsWith(QLatin1String("/ipxe.efi")), qPrintable(offered));
+        const QString out = m_dir.filePath(QStringLiteral("debian-ipxe.efi"));
+        const CurlResult fetched = curl({QStringLiteral("-w"), QStringLiteral("%{http_code}"), QStringLiteral("-o"), out,
+                                         url(QUrl(offered).path())});
+        QCOMPARE(fetched.out, QByteArray("200"));
+        QCOMPARE(sha256(out), sha256(QFileInfo(debian).canonicalFilePath()));
+        const CurlResult snp = curl({QStringLiteral("-w"), QStringLiteral("%{http_code}"), QStringLiteral("-o"),
+                                     m_dir.filePath(QStringLiteral("debian-snponly.efi")), url(QStringLiteral("/snponly.efi"))});
+        QCOMPARE(snp.out, QByteArray("200"));
+        QCOMPARE(sha256(m_dir.filePath(QStringLiteral("debian-snponly.efi"))), sha256(QStringLiteral("/usr/lib/ipxe/snponly.efi")));
     }
 
     void init()

@@ -275,6 +275,28 @@ private Q_SLOTS:
         }
     }
 
+    // Debian's ipxe package as installed: ipxe.efi in /usr/lib/ipxe is a link to
+    // /boot/ipxe.efi. The configured folder is trusted for the iPXE names, so a UEFI client
+    // asking for ipxe.efi gets it even when `ipxe: uefi:` names snponly.efi.
+    void resolveDebianIpxe()
+    {
+        const QString folder = QStringLiteral("/usr/lib/ipxe");
+        if (!QFileInfo(folder + QStringLiteral("/ipxe.efi")).isSymLink() || !QFileInfo(folder + QStringLiteral("/ipxe.efi")).isFile()
+            || !QFileInfo(folder + QStringLiteral("/undionly.kpxe")).isFile())
+            QSKIP("Debian's ipxe package is not installed (make deps installs it)");
+        BootSnapshot snapshot;
+        snapshot.ipxeBios = folder + QStringLiteral("/undionly.kpxe");
+        snapshot.ipxeUefi = folder + QStringLiteral("/snponly.efi");
+        const SafePathResult efi = Boot::resolveTftpName(snapshot, QStringLiteral("ipxe.efi"));
+        QVERIFY2(efi.ok(), qPrintable(efi.refusal));
+        QCOMPARE(efi.path, QFileInfo(folder + QStringLiteral("/ipxe.efi")).canonicalFilePath());
+        snapshot.ipxeUefi = folder + QStringLiteral("/ipxe.efi");
+        QCOMPARE(Boot::resolveTftpName(snapshot, QStringLiteral("ipxe.efi")).path, efi.path);
+        QCOMPARE(Boot::resolveTftpName(snapshot, QStringLiteral("undionly.kpxe")).path, snapshot.ipxeBios);
+        // The iPXE folder is no TFTP root: nothing else in it is reachable.
+        QVERIFY(!Boot::resolveTftpName(snapshot, QStringLiteral("ipxe.lkrn")).ok());
+    }
+
     void curlDownload_data()
     {
         QTest::addColumn<QString>("name");

@@ -92,6 +92,12 @@ void TestMachineTableModel::newMachinesArriveAsOneBlock()
     QCOMPARE(inserted.count(), 2);
     QCOMPARE(inserted.at(1).at(1).toInt(), 50);
     QCOMPARE(inserted.at(1).at(2).toInt(), 51);
+    // UEFI HTTP boot (client arch 16) is shown as such; for rules and reports it stays "uefi".
+    UiTest::discover(m_session->registry(), macOf(52), 16);
+    m_session->registry()->publish();
+    QCOMPARE(m_model->index(m_model->rowOf(macOf(52)), MachineTableModel::FirmwareColumn).data().toString(),
+             QStringLiteral("UEFI HTTP"));
+    QCOMPARE(m_session->registry()->machine(macOf(52))->firmware, QStringLiteral("uefi"));
 }
 
 void TestMachineTableModel::changesAreRangedWithTheirRoles()
