@@ -1,5 +1,7 @@
 #include "boot/bootpolicy.h"
 
+#include "boot/raspberrypi.h"
+
 #include <QUuid>
 
 namespace Nbc::Boot {
@@ -46,12 +48,19 @@ ClientFacts ClientFacts::fromPacket(const Dhcp::Packet &packet, DhcpPort port)
     // checked first so that it is handed the script and never chain-loads itself.
     if (f.userClasses.contains(QLatin1String("iPXE")) || f.ipxeOptions)
         f.firmware = Firmware::Ipxe;
+    // The Pi bootloader sends a BIOS PC's arch and vendor class (boot-net.adoc): told apart
+    // by its OUI or its option 97, so PCs with the same UNDI ROM strings stay BIOS.
+    else if ((!f.arch || *f.arch == kArchBios)
+             && (RaspberryPi::isRaspberryPiMac(f.mac) || RaspberryPi::hasRaspberryPiGuid(f.guid)))
+        f.firmware = Firmware::RaspberryPi;
     else if (!f.arch || *f.arch == kArchBios)
         f.firmware = Firmware::Bios;   // PXE 2.1 ROMs that omit option 93 are BIOS ROMs
     else if (*f.arch == kArchEfiBc || *f.arch == kArchEfiX64)
         f.firmware = Firmware::Uefi;
     else if (*f.arch == kArchEfiX64Http)
         f.firmware = Firmware::UefiHttp;
+    if (f.firmware == Firmware::RaspberryPi)
+        f.piSerial = RaspberryPi::serialFromGuid(f.guid);
     return f;
 }
 
@@ -67,6 +76,8 @@ QVariantMap ClientFacts::eventFacts() const
     if (!userClasses.isEmpty())
         m.insert(QStringLiteral("userClass"), userClasses.join(QLatin1Char(',')));
     m.insert(QStringLiteral("firmware"), firmwareName(firmware));
+    if (!piSerial.isEmpty())
+        m.insert(QStringLiteral("serial"), piSerial);
     return m;
 }
 
@@ -77,6 +88,7 @@ QString bootFileFor(const ClientFacts &facts, const BootSnapshot &snapshot)
     case Firmware::Bios: return ipxeBinaryName(IpxeBinary::Undionly);
     case Firmware::Uefi: return ipxeBinaryName(IpxeBinary::IpxeEfi);
     case Firmware::UefiHttp: return snapshot.httpBaseUrl() + u'/' + ipxeBinaryName(IpxeBinary::IpxeEfi);
+    case Firmware::RaspberryPi:   // no boot file: a PXE menu (addBootInfo); it asks start4.elf itself
     case Firmware::Unknown: return {};
     }
     return {};
@@ -120,7 +132,7 @@ bool refuseWithoutFile(BootDecision &d, const BootSnapshot &snapshot, quint32 *s
                     QStringLiteral("architecture 16 (HTTP boot) without the HTTPClient vendor class"));
         return true;
     }
-    const QString file = bootFileFor(f, snapshot);
+    const QString file = f.firmware == Firmware::RaspberryPi ? RaspberryPi::bootMenuItem() : bootFileFor(f, snapshot);
     if (file.isEmpty()) {
         d = noReply(d, QStringLiteral("unsupported-arch"),
                     QStringLiteral("no boot file for client architecture %1").arg(f.arch.value_or(0)));
@@ -153,13 +165,19 @@ void addBootInfo(Dhcp::Packet &reply, const Dhcp::Packet &request, const BootDec
 {
     const ClientFacts &f = decision.facts;
     reply.siaddr = server;            // next server: where TFTP fetches the file
-    const QByteArray fileBytes = decision.bootFile.toUtf8();
-    if (fileBytes.size() < Dhcp::Packet::kFileSize)
-        reply.file = fileBytes;       // BOOTP ROMs read the field, not option 67
     reply.setAddressOption(OptionCode::ServerId, server);
     // UEFI 2.x 24.7: an HTTP boot offer must say "HTTPClient", or the client ignores it.
     reply.setOption(OptionCode::VendorClass, isHttpClient(f) ? kHttpClient : kPxeClient);
-    reply.setOption(OptionCode::BootFileName, fileBytes);
+    if (f.firmware == Firmware::RaspberryPi) {
+        // As dnsmasq answers `pxe-service=0,"Raspberry Pi Boot"`: no file, the PXE menu the
+        // bootloader looks for; it then reads start4.elf (Pi 4) over TFTP from siaddr.
+        reply.setOption(OptionCode::VendorSpecific, RaspberryPi::bootMenuOption());
+    } else {
+        const QByteArray fileBytes = decision.bootFile.toUtf8();
+        if (fileBytes.size() < Dhcp::Packet::kFileSize)
+            reply.file = fileBytes;       // BOOTP ROMs read the field, not option 67
+        reply.setOption(OptionCode::BootFileName, fileBytes);
+    }
     if (const auto guid = request.option(OptionCode::ClientGuid))
         reply.setOption(OptionCode::ClientGuid, *guid);   // PXE 2.1: echoed when sent
 

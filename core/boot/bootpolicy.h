@@ -30,9 +30,11 @@ struct ClientFacts {
     quint32 requestedAddress = 0;         // option 50, else ciaddr; 0 when neither
     DhcpPort port = DhcpPort::Dhcp;
     Firmware firmware = Firmware::Unknown;
+    QString piSerial;                     // Raspberry Pi: its serial from option 97, when it holds one
 
     static ClientFacts fromPacket(const Dhcp::Packet &packet, DhcpPort port);
-    // The facts of a DhcpDiscover/DhcpRequest event: arch, guid, vendorClass, userClass, firmware.
+    // The facts of a DhcpDiscover/DhcpRequest event: arch, guid, vendorClass, userClass, firmware,
+    // and a Raspberry Pi's serial.
     QVariantMap eventFacts() const;
 };
 

@@ -350,6 +350,8 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
             m.arch = QString::number(arch);
             m.firmware = arch == 0 ? QStringLiteral("bios") : QStringLiteral("uefi");
         }
+        if (firmwareFact == QLatin1String("rpi"))
+            m.firmware = firmwareFact;   // arch 0 like a BIOS PC, but no PC: rules for bios must not match it
         learnIdentity(m, event.facts);
         if (event.kind == EventKind::DhcpRequest)
             learnAddress(m, event.peer);

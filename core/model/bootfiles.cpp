@@ -86,6 +86,7 @@ QString firmwareName(Firmware firmware)
     case Firmware::Uefi:
     case Firmware::UefiHttp: return QStringLiteral("uefi");
     case Firmware::Ipxe: return QStringLiteral("ipxe");
+    case Firmware::RaspberryPi: return QStringLiteral("rpi");
     case Firmware::Unknown: return QStringLiteral("unknown");
     }
     return {};

@@ -38,9 +38,10 @@ enum class Firmware {
     Uefi,        // UEFI PXE, client arch 7 or 9
     UefiHttp,    // UEFI HTTP boot, client arch 16, vendor class "HTTPClient"
     Ipxe,        // iPXE already runs (user class "iPXE" or option 175)
+    RaspberryPi, // the Pi 4/5 bootloader or Pi 3 boot ROM: arch 0, a Pi OUI or a Pi option 97
 };
 
-// "bios", "uefi" (also for HTTP boot), "ipxe", "unknown": the values of the event fact
+// "bios", "uefi" (also for HTTP boot), "ipxe", "rpi", "unknown": the values of the event fact
 // and of Machine::firmware.
 QString firmwareName(Firmware firmware);
 

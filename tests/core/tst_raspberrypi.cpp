@@ -1,0 +1,145 @@
+// Raspberry Pi netboot (issue 15): the Pi 4 bootloader's DISCOVER, shaped as the Raspberry
+// Pi documentation shows it (tests/data/dhcp/README.md), gets dnsmasq's "Raspberry Pi Boot"
+// answer; a PC sending the same vendor class still gets undionly.kpxe; the registry shows
+// the Pi with its serial.
+
+#include "boot/bootpolicy.h"
+#include "boot/raspberrypi.h"
+#include "inventory/machineregistry.h"
+#include "testutil.h"
+
+#include <QTest>
+
+using namespace Nbc;
+using namespace Nbc::Boot;
+using Dhcp::OptionCode;
+using Dhcp::Packet;
+
+namespace {
+
+const QHostAddress kServer(QStringLiteral("10.77.0.1"));
+
+BootSnapshot snapshot()
+{
+    BootSnapshot s;
+    s.serverAddress = kServer;
+    s.ipxeBios = QStringLiteral("/nonexistent/undionly.kpxe");
+    s.ipxeUefi = QStringLiteral("/nonexistent/ipxe.efi");
+    return s;
+}
+
+Packet piDiscover()
+{
+    const Dhcp::Result<Packet> p = Packet::parse(TestUtil::readHexData(QStringLiteral("dhcp/rpi4-bootloader-discover.hex")));
+    if (!p.ok())
+        qFatal("cannot parse the Pi fixture");
+    return p.value();
+}
+
+} // namespace
+
+class tst_RaspberryPi : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void fixtureIsThePi4Bootloader()
+    {
+        const Packet discover = piDiscover();
+        QCOMPARE(discover.mac(), QStringLiteral("dc:a6:32:01:36:c2"));
+        QCOMPARE(discover.vendorClass(), QStringLiteral("PXEClient:Arch:00000:UNDI:002001"));
+        QCOMPARE(discover.clientArch().value_or(99), quint16(0));
+        const ClientFacts facts = ClientFacts::fromPacket(discover, DhcpPort::Dhcp);
+        QCOMPARE(facts.firmware, Firmware::RaspberryPi);
+        QCOMPARE(facts.piSerial, QStringLiteral("9ffefdef"));
+        QCOMPARE(facts.eventFacts().value(QStringLiteral("firmware")).toString(), QStringLiteral("rpi"));
+        QCOMPARE(facts.eventFacts().value(QStringLiteral("serial")).toString(), QStringLiteral("9ffefdef"));
+    }
+
+    void answeredAsDnsmasqPxeService()
+    {
+        const BootDecision d = decideDhcp(piDiscover(), DhcpPort::Dhcp, snapshot());
+        QVERIFY2(d.reply, qPrintable(d.detail));
+        const Packet &r = *d.reply;
+        QCOMPARE(r.messageType().value(), Dhcp::MessageType::Offer);
+        QCOMPARE(r.yiaddr, quint32(0));
+        QCOMPARE(r.siaddr, kServer.toIPv4Address());
+        QCOMPARE(r.option(OptionCode::VendorSpecific).value_or(QByteArray()),
+                 TestUtil::readHexData(QStringLiteral("dhcp/rpi-boot-option43.hex")));
+        QCOMPARE(r.option(OptionCode::VendorClass).value_or(QByteArray()), QByteArray("PXEClient"));
+        QCOMPARE(r.option(OptionCode::ClientGuid), piDiscover().option(OptionCode::ClientGuid));
+        // dnsmasq's pxe-service without a basename names no file: the bootloader asks start4.elf.
+        QVERIFY(!r.hasOption(OptionCode::BootFileName));
+        QVERIFY(r.file.isEmpty() || r.file.count('\0') == r.file.size());
+        QCOMPARE(d.bootFile, QStringLiteral("Raspberry Pi Boot"));
+        QCOMPARE(RaspberryPi::bootMenuOption(), TestUtil::readHexData(QStringLiteral("dhcp/rpi-boot-option43.hex")));
+    }
+
+    // Recognised by OUI alone (Pi 3 ROM, DHCP_OPTION97=0) or by option 97 alone (a MAC
+    // set with MAC_ADDRESS); a PC whose UNDI ROM sends the very same vendor class is a PC.
+    void toldFromBiosPcs_data()
+    {
+        QTest::addColumn<QByteArray>("mac");
+        QTest::addColumn<QByteArray>("guid");
+        QTest::addColumn<int>("firmware");
+        QTest::addColumn<QString>("serial");
+        const QByteArray pi4Guid = piDiscover().option(OptionCode::ClientGuid).value();
+        const QByteArray legacy = QByteArray::fromHex("00") + QByteArray::fromHex("effdfe9f").repeated(4);
+        const QByteArray pi3 = QByteArray::fromHex("00") + QByteArray(16, char(0x44));
+        QTest::newRow("pi4") << QByteArray("dca6320136c2") << pi4Guid << int(Firmware::RaspberryPi) << QStringLiteral("9ffefdef");
+        QTest::newRow("pi4 legacy guid") << QByteArray("e45f01aabbcc") << legacy << int(Firmware::RaspberryPi) << QStringLiteral("9ffefdef");
+        QTest::newRow("pi3 rom") << QByteArray("b827eb28f66d") << pi3 << int(Firmware::RaspberryPi) << QString();
+        QTest::newRow("pi5 oui") << QByteArray("2ccf67000001") << QByteArray() << int(Firmware::RaspberryPi) << QString();
+        QTest::newRow("own mac, pi guid") << QByteArray("020000000001") << pi4Guid << int(Firmware::RaspberryPi) << QStringLiteral("9ffefdef");
+        QTest::newRow("bios pc") << QByteArray("525400123456") << QByteArray(17, char(0)) << int(Firmware::Bios) << QString();
+        QTest::newRow("bios pc, legacy-looking guid") << QByteArray("525400123456") << legacy << int(Firmware::Bios) << QString();
+    }
+    void toldFromBiosPcs()
+    {
+        QFETCH(QByteArray, mac);
+        QFETCH(QByteArray, guid);
+        QFETCH(int, firmware);
+        QFETCH(QString, serial);
+        Packet discover = piDiscover();
+        discover.chaddr = QByteArray::fromHex(mac);
+        if (guid.isEmpty())
+            discover.removeOption(OptionCode::ClientGuid);
+        else
+            discover.setOption(OptionCode::ClientGuid, guid);
+        const BootDecision d = decideDhcp(discover, DhcpPort::Dhcp, snapshot());
+        QCOMPARE(int(d.facts.firmware), firmware);
+        QCOMPARE(d.facts.piSerial, serial);
+        QVERIFY(d.reply);
+        if (firmware == int(Firmware::Bios)) {
+            QCOMPARE(d.bootFile, QStringLiteral("undionly.kpxe"));
+            QCOMPARE(d.reply->option(OptionCode::BootFileName).value_or(QByteArray()), QByteArray("undionly.kpxe"));
+        } else {
+            QCOMPARE(d.reply->option(OptionCode::VendorSpecific).value_or(QByteArray()), RaspberryPi::bootMenuOption());
+        }
+    }
+
+    void serialFolders()
+    {
+        QVERIFY(RaspberryPi::isSerialFolder(u"9ffefdef"));
+        QVERIFY(!RaspberryPi::isSerialFolder(u"9FFEFDEF"));
+        QVERIFY(!RaspberryPi::isSerialFolder(u"9ffefde"));
+        QVERIFY(!RaspberryPi::isSerialFolder(u"9ffefdeg"));
+        QVERIFY(!RaspberryPi::isSerialFolder(u".."));
+    }
+
+    void registryShowsThePiWithItsSerial()
+    {
+        const BootDecision d = decideDhcp(piDiscover(), DhcpPort::Dhcp, snapshot());
+        MachineEvent e = makeEvent(EventKind::DhcpDiscover, d.facts.mac, QHostAddress());
+        e.facts = d.facts.eventFacts();
+        MachineRegistry registry;
+        registry.handleEvent(e);
+        const Machine *pi = registry.machine(QStringLiteral("dc:a6:32:01:36:c2"));
+        QVERIFY(pi);
+        QCOMPARE(pi->serial, QStringLiteral("9ffefdef"));
+        // Not "bios": a rule for BIOS PCs must not catch a Pi.
+        QCOMPARE(pi->firmware, QStringLiteral("rpi"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_RaspberryPi)
+#include "tst_raspberrypi.moc"
