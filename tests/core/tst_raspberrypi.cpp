@@ -5,9 +5,13 @@
 
 #include "boot/bootpolicy.h"
 #include "boot/raspberrypi.h"
+#include "boot/tftproute.h"
 #include "inventory/machineregistry.h"
 #include "testutil.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Nbc;
@@ -124,6 +128,41 @@ private Q_SLOTS:
         QVERIFY(!RaspberryPi::isSerialFolder(u"9ffefde"));
         QVERIFY(!RaspberryPi::isSerialFolder(u"9ffefdeg"));
         QVERIFY(!RaspberryPi::isSerialFolder(u".."));
+    }
+
+    // The bootloader asks "<serial>/start4.elf" and, when neither start4.elf nor start.elf is
+    // in that folder, clears the prefix (eeprom-bootloader.adoc, TFTP_PREFIX).
+    void tftpSerialFolderAndRootFallback()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString root = dir.filePath(QStringLiteral("tftp"));
+        auto write = [](const QString &path, const QByteArray &bytes) {
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+            f.setPermissions(f.permissions() | QFileDevice::ReadOther);
+        };
+        write(root + QStringLiteral("/start4.elf"), "root start4");
+        write(root + QStringLiteral("/config.txt"), "root config");
+        write(root + QStringLiteral("/9ffefdef/config.txt"), "pi config");
+        write(dir.filePath(QStringLiteral("outside.txt")), "secret");
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("outside.txt")), root + QStringLiteral("/9ffefdef/escape.txt")));
+        BootSnapshot s = snapshot();
+        s.tftpRoot = root;
+        auto resolve = [&s](const char *name) { return resolveTftpName(s, QString::fromLatin1(name)); };
+        const QString canonicalRoot = QFileInfo(root).canonicalFilePath();
+        QCOMPARE(resolve("9ffefdef/config.txt").path, canonicalRoot + QStringLiteral("/9ffefdef/config.txt"));
+        QCOMPARE(resolve("9ffefdef/start4.elf").path, canonicalRoot + QStringLiteral("/start4.elf"));
+        QCOMPARE(resolve("start4.elf").path, canonicalRoot + QStringLiteral("/start4.elf"));
+        QCOMPARE(resolve("config.txt").path, canonicalRoot + QStringLiteral("/config.txt"));
+        // Only a serial-number folder falls back; escapes stay refused.
+        QCOMPARE(resolve("other/start4.elf").refusal, QStringLiteral("not-found"));
+        QCOMPARE(resolve("9FFEFDEF/start4.elf").refusal, QStringLiteral("not-found"));
+        QCOMPARE(resolve("9ffefdef/../../outside.txt").refusal, QStringLiteral("traversal"));
+        QCOMPARE(resolve("9ffefdef/escape.txt").refusal, QStringLiteral("symlink-escape"));
+        QCOMPARE(resolve("9ffefdef/missing.bin").refusal, QStringLiteral("not-found"));
     }
 
     void registryShowsThePiWithItsSerial()
