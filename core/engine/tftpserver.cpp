@@ -35,9 +35,6 @@ constexpr int kTickMs = 50;
 constexpr qint64 kProgressIntervalMs = 250;
 // Datagrams handled per wake-up, so one busy socket cannot starve the others.
 constexpr int kBatch = 64;
-// Refusals logged and reported per second: a flood of bad requests must not flood the
-// log or the registry; they are still counted.
-constexpr int kReportsPerSecond = 20;
 // Bursts of requests (a rack powered on at once) must not be dropped by the kernel.
 constexpr int kListenReceiveBuffer = 1 << 20;
 // Receive buffer: a byte more than any valid datagram, so oversize ones are noticed.
@@ -565,6 +562,8 @@ bool TftpServer::allowReport()
         m_reportWindowStart = now;
         m_reportsInWindow = 0;
     }
+    // Engine::kReportsPerSecond: a flood of bad requests must not flood the log or the
+    // registry; they are still counted.
     return ++m_reportsInWindow <= kReportsPerSecond;
 }
 
