@@ -188,6 +188,7 @@ private Q_SLOTS:
             return table.index(table.rowOf(mac), MachineTableModel::ConfigColumn).data().toString();
         };
         RulesEditor *editor = openEditor();
+        const QPointer<RulesEditor> closing = editor;
         QVERIFY(editor);
         auto *rows = UiTest::child<QTableWidget>(editor, "rulesTable");
         QCOMPARE(rows->rowCount(), 0);
@@ -236,7 +237,8 @@ private Q_SLOTS:
         QVERIFY(m_session->ruleOf(kDell1).isEmpty());
 
         UiTest::child<QPushButton>(editor, "saveRulesButton")->click();
-        QTRY_VERIFY(!editor->isVisible());
+        // Closed on Save, and deleted soon after (WA_DeleteOnClose): watched through a guard.
+        QTRY_VERIFY(!closing || !closing->isVisible());
         QByteArray yaml = read(yamlPath());
         QVERIFY2(yaml.contains("rules:\n  - name: optiplex-workers\n    match: {manufacturer: \"Dell*\", firmware: \"uefi\"}\n"
                                "    config: configs/worker.yaml\n    hostname: \"worker-{n:02}\"\n    installDisk: /dev/nvme0n1\n"
@@ -321,6 +323,7 @@ private Q_SLOTS:
         second.match = {};
         QVERIFY(m_session->setRules({workers(), second}));
         RulesEditor *editor = openEditor();
+        const QPointer<RulesEditor> closing = editor;
         QVERIFY(editor);
         auto *rows = UiTest::child<QTableWidget>(editor, "rulesTable");
         QApplication::setActiveWindow(editor);
@@ -359,7 +362,8 @@ private Q_SLOTS:
         QCOMPARE(editor->rules().size(), 1);
         QCOMPARE(editor->rules().first().name, QStringLiteral("optiplex-workers"));
         QTest::keyClick(rows, Qt::Key_S, Qt::AltModifier);
-        QTRY_VERIFY(!editor->isVisible());
+        // Closed on Save, and deleted soon after (WA_DeleteOnClose): watched through a guard.
+        QTRY_VERIFY(!closing || !closing->isVisible());
         QCOMPARE(m_session->rules().size(), 1);
         QCOMPARE(m_undo->undoText(), QStringLiteral("Remove rule catch-all"));
         m_undo->undo();
