@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QWidget>
@@ -23,6 +24,18 @@ QString startFolder(const QString &lastFolder)
         return lastFolder;
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     return QFileInfo(documents).isDir() ? documents : QDir::homePath();
+}
+
+QString chooseFolder(QWidget *window, const QString &title, const QString &start, const QString &objectName)
+{
+    QFileDialog dialog(window, title, start);
+    dialog.setObjectName(objectName);
+    dialog.setFileMode(QFileDialog::Directory);
+    dialog.setOption(QFileDialog::ShowDirsOnly);
+    dialog.setWindowModality(Qt::WindowModal);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return {};
+    return QDir(dialog.selectedFiles().constFirst()).absolutePath();
 }
 
 } // namespace Nbc::Ui

@@ -16,4 +16,8 @@ QAction *makeFileAction(QWidget *window, const QString &text, const QString &obj
 // else home.
 QString startFolder(const QString &lastFolder);
 
+// A window-modal folder dialog (object name for tests); the absolute path chosen, or empty
+// when the person cancels.
+QString chooseFolder(QWidget *window, const QString &title, const QString &start, const QString &objectName);
+
 } // namespace Nbc::Ui

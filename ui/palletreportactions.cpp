@@ -10,7 +10,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QStandardPaths>
@@ -42,14 +41,10 @@ QString PalletReportActions::writtenMessage(const QString &folder)
 bool PalletReportActions::exportReport(QString folder)
 {
     if (folder.isEmpty()) {
-        QFileDialog dialog(m_window, tr("Export pallet report into a folder"), defaultFolder());
-        dialog.setObjectName(QStringLiteral("palletReportFolderDialog"));
-        dialog.setFileMode(QFileDialog::Directory);
-        dialog.setOption(QFileDialog::ShowDirsOnly);
-        dialog.setWindowModality(Qt::WindowModal);
-        if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        folder = chooseFolder(m_window, tr("Export pallet report into a folder"), defaultFolder(),
+                              QStringLiteral("palletReportFolderDialog"));
+        if (folder.isEmpty())
             return false;
-        folder = dialog.selectedFiles().constFirst();
     }
     folder = QDir(folder).absolutePath();
     m_lastFolder = folder;

@@ -8,7 +8,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
@@ -56,16 +55,11 @@ bool SetupExportActions::exportSetup(Boot::SetupFormat format, QString folder)
     const bool matchbox = format == Boot::SetupFormat::Matchbox;
     const QString title = matchbox ? tr("Export for Matchbox") : tr("Export for dnsmasq + nginx");
     if (folder.isEmpty()) {
-        QFileDialog dialog(m_window, matchbox ? tr("Export for Matchbox into a folder")
-                                              : tr("Export for dnsmasq + nginx into a folder"),
-                           defaultFolder());
-        dialog.setObjectName(QStringLiteral("setupExportFolderDialog"));
-        dialog.setFileMode(QFileDialog::Directory);
-        dialog.setOption(QFileDialog::ShowDirsOnly);
-        dialog.setWindowModality(Qt::WindowModal);
-        if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        folder = chooseFolder(m_window, matchbox ? tr("Export for Matchbox into a folder")
+                                                 : tr("Export for dnsmasq + nginx into a folder"),
+                              defaultFolder(), QStringLiteral("setupExportFolderDialog"));
+        if (folder.isEmpty())
             return false;
-        folder = dialog.selectedFiles().constFirst();
     }
     folder = QDir(folder).absolutePath();
     m_lastFolder = folder;

@@ -49,25 +49,16 @@ private:
     QTemporaryDir m_root;
 
     // When the modal widget `name` shows (found under `root`), saves its picture and runs
-    // `then` on it; polls, since it shows from inside the code under test.
+    // `then` on it.
     void whenShown(QWidget *root, const QString &name, std::function<void(QWidget *)> then, int *seen = nullptr)
     {
-        auto *timer = new QTimer(this);
-        timer->setInterval(20);
-        connect(timer, &QTimer::timeout, this, [=] {
-            QWidget *w = root->findChild<QWidget *>(name);
-            if (!w || !w->isVisible())
-                return;
-            timer->stop();
-            timer->deleteLater();
-            QApplication::processEvents();
+        UiTest::whenShown(this, root, name, [=](QWidget *w) {
             if (!w->grab().save(screenshot(QStringLiteral("kit-") + name)))
                 qWarning("cannot save the picture of %s", qPrintable(name));
             if (seen)
                 ++*seen;
             then(w);
         });
-        timer->start();
     }
 
     static void click(QWidget *box, const char *button)

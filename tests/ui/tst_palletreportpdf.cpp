@@ -119,18 +119,7 @@ private:
 
     void whenShown(QWidget *root, const QString &name, std::function<void(QWidget *)> then)
     {
-        auto *timer = new QTimer(this);
-        timer->setInterval(20);
-        connect(timer, &QTimer::timeout, this, [=] {
-            QWidget *w = root->findChild<QWidget *>(name);
-            if (!w || !w->isVisible())
-                return;
-            timer->stop();
-            timer->deleteLater();
-            QApplication::processEvents();
-            then(w);
-        });
-        timer->start();
+        UiTest::whenShown(this, root, name, std::move(then));
     }
 
 private Q_SLOTS:

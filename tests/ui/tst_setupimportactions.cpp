@@ -53,22 +53,9 @@ class tst_SetupImportActions : public QObject
 private:
     QTemporaryDir m_settings;
 
-    // When the modal widget `name` shows under `root`, runs `then` on it (it shows from
-    // inside the code under test, so this polls).
     void whenShown(QWidget *root, const QString &name, std::function<void(QWidget *)> then)
     {
-        auto *timer = new QTimer(this);
-        timer->setInterval(20);
-        connect(timer, &QTimer::timeout, this, [=] {
-            QWidget *w = root->findChild<QWidget *>(name);
-            if (!w || !w->isVisible())
-                return;
-            timer->stop();
-            timer->deleteLater();
-            QApplication::processEvents();
-            then(w);
-        });
-        timer->start();
+        UiTest::whenShown(this, root, name, std::move(then));
     }
 
     static void closeMessage(QWidget *w)

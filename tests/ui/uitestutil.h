@@ -9,13 +9,36 @@
 #include "session/consolesession.h"
 #include "inventory/machineregistry.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QObject>
 #include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTimer>
+#include <QWidget>
+
+#include <functional>
 
 namespace UiTest {
+
+// When the widget `name` shows under `root`, runs `then` on it. Modal dialogs show from
+// inside the code under test, so this polls every 20 ms on a timer owned by `owner`.
+inline void whenShown(QObject *owner, QWidget *root, const QString &name, std::function<void(QWidget *)> then)
+{
+    auto *timer = new QTimer(owner);
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, owner, [=] {
+        QWidget *w = root->findChild<QWidget *>(name);
+        if (!w || !w->isVisible())
+            return;
+        timer->stop();
+        timer->deleteLater();
+        QApplication::processEvents();
+        then(w);
+    });
+    timer->start();
+}
 
 // A part of the window found by its objectName, as a person's tool (or an accessibility
 // client) would; a missing part ends the test with its name.
