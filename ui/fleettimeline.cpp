@@ -429,7 +429,7 @@ FleetTimelineDock::FleetTimelineDock(ConsoleSession *session, QWidget *parent)
     top->addSpacing(12);
     // The legend: a swatch per stage, the same colours as the spans.
     QStringList legend;
-    for (Stage stage : {Stage::Discovered, Stage::LoadingIpxe, Stage::Ipxe, Stage::Waiting, Stage::Kernel, Stage::Config,
+    for (Stage stage : {Stage::Discovered, Stage::FirmwareFiles, Stage::LoadingIpxe, Stage::Ipxe, Stage::Waiting, Stage::Kernel, Stage::Config,
                         Stage::Installing, Stage::Joined, Stage::Stalled, Stage::Failed}) {
         legend << QStringLiteral("<span style=\"color:%1\">\u25A0</span>&nbsp;%2")
                       .arg(StageStyle::color(stage).name(), StageStyle::title(stage).toHtmlEscaped());

@@ -47,7 +47,7 @@ QString progressText(const Machine &m)
 {
     if (m.downloading)
         return ProgressDelegate::rateText(m.bytes, m.total, m.rate);
-    const bool showsLast = m.stage == Stage::LoadingIpxe || m.stage == Stage::Kernel || StageStyle::isProblem(m.stage);
+    const bool showsLast = m.stage == Stage::FirmwareFiles || m.stage == Stage::LoadingIpxe || m.stage == Stage::Kernel || StageStyle::isProblem(m.stage);
     if (!showsLast || m.download.isEmpty())
         return {};
     const QString name = m.download.section(u'/', -1);

@@ -297,7 +297,7 @@ void MainWindow::buildCentral()
     m_stageFilter->addItem(tr("All stages"));
     m_stageFilter->addItem(QIcon(QStringLiteral(":/icons/attention.svg")), tr("Needs attention"),
                            QStringLiteral("attention"));
-    m_stageFilter->addItem(tr("Booting"), QVariantList{int(Stage::Discovered), int(Stage::LoadingIpxe), int(Stage::Ipxe),
+    m_stageFilter->addItem(tr("Booting"), QVariantList{int(Stage::Discovered), int(Stage::FirmwareFiles), int(Stage::LoadingIpxe), int(Stage::Ipxe),
                                                        int(Stage::Kernel), int(Stage::Config), int(Stage::Installing)});
     m_stageFilter->addItem(tr("Done"), QVariantList{int(Stage::Joined), int(Stage::Installed)});
     m_stageFilter->insertSeparator(m_stageFilter->count());
@@ -807,7 +807,7 @@ void MainWindow::stopServices()
     int booting = 0;
     const QDateTime recent = QDateTime::currentDateTimeUtc().addSecs(-120);
     for (const Machine &m : m_session->registry()->machines()) {
-        const bool midway = m.stage == Stage::LoadingIpxe || m.stage == Stage::Ipxe || m.stage == Stage::Kernel
+        const bool midway = m.stage == Stage::FirmwareFiles || m.stage == Stage::LoadingIpxe || m.stage == Stage::Ipxe || m.stage == Stage::Kernel
             || m.stage == Stage::Config || m.stage == Stage::Installing || m.downloading;
         if (m.live && midway && m.lastSeen >= recent)
             ++booting;

@@ -24,6 +24,7 @@ QString StageStyle::title(Stage stage)
 {
     switch (stage) {
     case Stage::Discovered: return QCoreApplication::translate("StageStyle", "Discovered", "stage");
+    case Stage::FirmwareFiles: return QCoreApplication::translate("StageStyle", "Firmware files", "stage");
     case Stage::LoadingIpxe: return QCoreApplication::translate("StageStyle", "Loading iPXE", "stage");
     case Stage::Ipxe: return QCoreApplication::translate("StageStyle", "iPXE", "stage");
     case Stage::Waiting: return QCoreApplication::translate("StageStyle", "Waiting for config", "stage");
@@ -42,6 +43,8 @@ QString StageStyle::description(Stage stage)
 {
     switch (stage) {
     case Stage::Discovered: return QCoreApplication::translate("StageStyle", "Its firmware asked for a network boot.");
+    case Stage::FirmwareFiles:
+        return QCoreApplication::translate("StageStyle", "A Raspberry Pi is downloading its boot files (start4.elf, config.txt …).");
     case Stage::LoadingIpxe: return QCoreApplication::translate("StageStyle", "Downloading the iPXE boot loader.");
     case Stage::Ipxe: return QCoreApplication::translate("StageStyle", "iPXE is running and fetched its script.");
     case Stage::Waiting: return QCoreApplication::translate("StageStyle", "No config assigned: drag one onto the machine.");
@@ -60,6 +63,7 @@ QColor StageStyle::color(Stage stage)
 {
     switch (stage) {
     case Stage::Discovered: return QColor(0x7f, 0x8c, 0x8d);
+    case Stage::FirmwareFiles: return QColor(0xa8, 0x3e, 0x7c);   // raspberry, apart from Failed's red
     case Stage::LoadingIpxe: return QColor(0x2e, 0x86, 0xde);
     case Stage::Ipxe: return QColor(0x38, 0x67, 0xd6);
     case Stage::Waiting: return QColor(0xd6, 0x89, 0x10);
@@ -78,6 +82,7 @@ QString StageStyle::iconPath(Stage stage)
 {
     switch (stage) {
     case Stage::Discovered: return QStringLiteral(":/icons/stage-discovered.svg");
+    case Stage::FirmwareFiles: return QStringLiteral(":/icons/stage-firmware-files.svg");
     case Stage::LoadingIpxe: return QStringLiteral(":/icons/stage-loading-ipxe.svg");
     case Stage::Ipxe: return QStringLiteral(":/icons/stage-ipxe.svg");
     case Stage::Waiting: return QStringLiteral(":/icons/stage-waiting.svg");
@@ -105,12 +110,15 @@ QIcon StageStyle::icon(Stage stage)
 
 int StageStyle::step(Stage stage, Stage from)
 {
+    // A Pi's firmware files are its first download, as iPXE is a PC's: one step for both,
+    // so the bar has as many steps for either and a PC's never shows one it skips.
+    auto position = [](Stage s) { return s <= Stage::FirmwareFiles ? int(s) : int(s) - 1; };
     if (isProblem(stage))
-        return isProblem(from) ? 0 : int(from);
+        return isProblem(from) ? 0 : position(from);
     // Joined is the end of a network boot: the whole bar, like Installed.
     if (stage == Stage::Joined)
-        return int(Stage::Installed);
-    return int(stage);
+        return position(Stage::Installed);
+    return position(stage);
 }
 
 } // namespace Nbc::Ui

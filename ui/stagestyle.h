@@ -20,8 +20,8 @@ public:
     static QColor color(Stage stage);
     static QIcon icon(Stage stage);
     static QString iconPath(Stage stage);
-    // The position on the normal path (Discovered = 0 … Installed = 8); Stalled and Failed
-    // take the step they happened in, given as `from`.
+    // The position on the normal path (Discovered = 0, FirmwareFiles or LoadingIpxe = 1 …
+    // Installed = 8); Stalled and Failed take the step they happened in, given as `from`.
     static int step(Stage stage, Stage from);
     static constexpr int kSteps = 9;
     static bool isProblem(Stage stage) { return stage == Stage::Stalled || stage == Stage::Failed; }

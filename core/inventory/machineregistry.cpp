@@ -80,7 +80,8 @@ MachineRegistry::MachineRegistry(QObject *parent)
     m_publishTimer->setSingleShot(true);
     m_publishTimer->setInterval(kPublishIntervalMs);
     connect(m_publishTimer, &QTimer::timeout, this, &MachineRegistry::publish);
-    m_deadlines = {{int(Stage::Discovered), 90}, {int(Stage::LoadingIpxe), 120}, {int(Stage::Ipxe), 120},
+    m_deadlines = {{int(Stage::Discovered), 90}, {int(Stage::FirmwareFiles), 120},
+                   {int(Stage::LoadingIpxe), 120}, {int(Stage::Ipxe), 120},
                    {int(Stage::Waiting), 600},   {int(Stage::Kernel), 300},      {int(Stage::Config), 600},
                    {int(Stage::Installing), 1200}};
     m_stallTimer->setInterval(1000);
@@ -381,7 +382,11 @@ void MachineRegistry::handleEvent(const MachineEvent &incoming)
         m.bootFileFetched = true;
         if (m.hint == ignoresProxyHint())
             m.hint.clear();
-        advance(m, Stage::LoadingIpxe, time, detail);
+        // A Raspberry Pi's bootloader fetches its firmware files itself (start4.elf,
+        // fixup4.dat, config.txt ..., eeprom-bootloader.adoc TFTP_PREFIX) before anything
+        // like iPXE runs: a stage of its own. An iPXE binary is iPXE, whoever asks for it.
+        const bool piFirmware = m.firmware == QLatin1String("rpi") && event.artifact != ArtifactKind::IpxeBinary;
+        advance(m, piFirmware ? Stage::FirmwareFiles : Stage::LoadingIpxe, time, detail);
         m.download = detail;
         m.bytes = event.bytes;
         m.total = event.total;
@@ -770,6 +775,11 @@ QString MachineRegistry::overdueHint(const Machine &m, qint64 seconds, QString *
         return tr("Its firmware asked for a boot file %1 ago and has fetched nothing since: another DHCP or PXE "
                   "server may answer it, or it ignores proxy offers (use full DHCP mode on an isolated switch).")
             .arg(time);
+    case Stage::FirmwareFiles:
+        *cause = tr("Their Raspberry Pi firmware files were fetched and nothing was asked for since: look at their "
+                    "screens (HDMI); config.txt may name a file their boot folder does not hold.");
+        return tr("It fetched its Raspberry Pi firmware files %1 ago and has asked for nothing since: look at its "
+                  "screen (HDMI); config.txt may name a file its boot folder does not hold.").arg(time);
     case Stage::LoadingIpxe:
         *cause = tr("iPXE started and never asked for its script: the iPXE binary may not suit the firmware "
                     "(BIOS or UEFI, Secure Boot on?).");
@@ -843,7 +853,12 @@ void MachineRegistry::checkStalls()
         const int deadline = m_deadlines.value(int(m.stage));
         if (m.overdue || deadline <= 0 || m.downloading || !m.stageSince.isValid() || !m.live)
             continue;
-        const qint64 inStage = m.stageSince.secsTo(t);
+        // A Pi fetches file after file in FirmwareFiles (a kernel over TFTP takes minutes):
+        // its deadline runs from the last of them.
+        const QDateTime since = m.stage == Stage::FirmwareFiles && m.lastProgress.isValid()
+            ? std::max(m.stageSince, m.lastProgress)
+            : m.stageSince;
+        const qint64 inStage = since.secsTo(t);
         if (inStage < deadline)
             continue;
         QString cause;

@@ -46,7 +46,7 @@ struct Machine {
     QDateTime stageSince;
     QDateTime lastProgress;
     QHostAddress ip;
-    QString firmware;          // "bios", "uefi" (what its firmware is; iPXE is a later step)
+    QString firmware;          // "bios", "uefi", "rpi" (what its firmware is; iPXE is a later step)
     QString arch;
     QString uuid, serial, manufacturer, product;
     QString download;          // the running or last download's name
@@ -129,8 +129,8 @@ public:
     void setStallSeconds(int seconds) { m_stallSeconds = seconds; }
     int stallSeconds() const { return m_stallSeconds; }
     // Seconds a machine may stay in a stage before it needs attention (0: no deadline).
-    // Defaults: Discovered 90, LoadingIpxe 120, Ipxe 120, Waiting 600, Kernel 300 (after its
-    // downloads), Config 600, Installing 1200.
+    // Defaults: Discovered 90, FirmwareFiles 120, LoadingIpxe 120, Ipxe 120, Waiting 600,
+    // Kernel 300 (after its downloads), Config 600, Installing 1200.
     void setStageDeadline(Stage stage, int seconds);
     int stageDeadline(Stage stage) const;
     // Idle seconds after which a shown download rate has decayed to zero.

@@ -5,10 +5,11 @@
 namespace Nbc {
 
 namespace {
-constexpr std::array<const char *, 11> kStageNames = {
-    "Discovered", "LoadingIpxe", "Ipxe",      "Waiting", "Kernel", "Config",
-    "Installing", "Joined",      "Installed", "Stalled", "Failed",
+constexpr std::array<const char *, 12> kStageNames = {
+    "Discovered", "FirmwareFiles", "LoadingIpxe", "Ipxe",    "Waiting", "Kernel",
+    "Config",     "Installing",    "Joined",      "Installed", "Stalled", "Failed",
 };
+static_assert(kStageNames.size() == size_t(Stage::Failed) + 1, "a name for every stage");
 } // namespace
 
 QString stageName(Stage stage)

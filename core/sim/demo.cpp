@@ -300,7 +300,7 @@ void DemoDriver::start()
         // Faults show up in seconds: a stall after 12 s, a stage's deadline after 20.
         MachineRegistry *registry = m_session->registry();
         registry->setStallSeconds(12);
-        for (Stage stage : {Stage::Discovered, Stage::LoadingIpxe, Stage::Ipxe, Stage::Kernel, Stage::Config})
+        for (Stage stage : {Stage::Discovered, Stage::FirmwareFiles, Stage::LoadingIpxe, Stage::Ipxe, Stage::Kernel, Stage::Config})
             registry->setStageDeadline(stage, 20);
     }
     connect(m_session->services(), &ServiceHost::statusChanged, this, &DemoDriver::onStatus);

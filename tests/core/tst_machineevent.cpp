@@ -22,6 +22,31 @@ private Q_SLOTS:
         QCOMPARE(stage, Stage::Joined);
         QVERIFY(!stageFromName(QStringLiteral("joined"), &stage));
     }
+
+    // The stage names are the --headless event lines' contract (README "Event lines"): every
+    // stage has its own, each reads back as that stage, and the names scripts match on stay
+    // exactly as they were; FirmwareFiles came after them.
+    void stageNamesRoundTrip()
+    {
+        const QStringList wire{QStringLiteral("Discovered"), QStringLiteral("FirmwareFiles"), QStringLiteral("LoadingIpxe"),
+                               QStringLiteral("Ipxe"),       QStringLiteral("Waiting"),       QStringLiteral("Kernel"),
+                               QStringLiteral("Config"),     QStringLiteral("Installing"),    QStringLiteral("Joined"),
+                               QStringLiteral("Installed"),  QStringLiteral("Stalled"),       QStringLiteral("Failed")};
+        QStringList names;
+        for (int s = int(Stage::Discovered); s <= int(Stage::Failed); ++s) {
+            const QString name = stageName(Stage(s));
+            Stage back = Stage::Failed;
+            QVERIFY2(stageFromName(name, &back), qPrintable(name));
+            QCOMPARE(back, Stage(s));
+            names << name;
+        }
+        QCOMPARE(names, wire);
+        QCOMPARE(stageName(Stage::FirmwareFiles), QStringLiteral("FirmwareFiles"));
+        Stage stage = Stage::Discovered;
+        QVERIFY(!stageFromName(QStringLiteral("Firmware files"), &stage));
+        QVERIFY(!stageFromName(QStringLiteral("firmwarefiles"), &stage));
+        QCOMPARE(stage, Stage::Discovered);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_MachineEvent)

@@ -1,7 +1,7 @@
 // Raspberry Pi netboot (issue 15): the Pi 4 bootloader's DISCOVER, shaped as the Raspberry
 // Pi documentation shows it (tests/data/dhcp/README.md), gets dnsmasq's "Raspberry Pi Boot"
 // answer; a PC sending the same vendor class still gets undionly.kpxe; the registry shows
-// the Pi with its serial.
+// the Pi with its serial and its firmware files as a stage of their own.
 
 #include "boot/bootpolicy.h"
 #include "boot/raspberrypi.h"
@@ -22,6 +22,8 @@ using Dhcp::Packet;
 namespace {
 
 const QHostAddress kServer(QStringLiteral("10.77.0.1"));
+// The bootloader fixture's MAC (eeprom-bootloader.adoc's example).
+const QString kPi = QStringLiteral("dc:a6:32:01:36:c2");
 
 BootSnapshot snapshot()
 {
@@ -163,6 +165,94 @@ private Q_SLOTS:
         QCOMPARE(resolve("9ffefdef/../../outside.txt").refusal, QStringLiteral("traversal"));
         QCOMPARE(resolve("9ffefdef/escape.txt").refusal, QStringLiteral("symlink-escape"));
         QCOMPARE(resolve("9ffefdef/missing.bin").refusal, QStringLiteral("not-found"));
+    }
+
+    // The Pi's bootloader fetching its firmware files is a stage of its own: FirmwareFiles,
+    // with the transfer's progress, where a PC loading iPXE is LoadingIpxe.
+    void firmwareFilesStage()
+    {
+        MachineRegistry registry;
+        QDateTime now = QDateTime(QDate(2026, 11, 26), QTime(15, 40), Qt::UTC);
+        registry.setClock([&now] { return now; });
+        const QHostAddress piAddress(QStringLiteral("10.77.0.121"));
+        const BootDecision d = decideDhcp(piDiscover(), DhcpPort::Dhcp, snapshot());
+        MachineEvent discover = makeEvent(EventKind::DhcpDiscover, d.facts.mac, QHostAddress());
+        discover.time = now;
+        discover.facts = d.facts.eventFacts();
+        registry.handleEvent(discover);
+        // Its REQUEST for the address it was offered (RFC 2131 3.1) is how the console learns
+        // the address its TFTP requests come from, as DhcpProxy reports it.
+        MachineEvent request = makeEvent(EventKind::DhcpRequest, d.facts.mac, piAddress);
+        request.time = now;
+        request.facts = d.facts.eventFacts();
+        registry.handleEvent(request);
+        QCOMPARE(registry.machine(kPi)->stage, Stage::Discovered);
+
+        auto tftp = [&](EventKind kind, qint64 bytes) {
+            now = now.addMSecs(250);
+            MachineEvent e = makeEvent(kind, QString(), piAddress, QStringLiteral("9ffefdef/start4.elf"));
+            e.time = now;
+            e.artifact = ArtifactKind::Other;
+            e.bytes = bytes;
+            e.total = 2228224;
+            e.rate = 1048576;
+            registry.handleEvent(e);
+        };
+        tftp(EventKind::TftpStart, 0);
+        const Machine *pi = registry.machine(kPi);
+        QCOMPARE(pi->stage, Stage::FirmwareFiles);
+        QCOMPARE(stageName(pi->stage), QStringLiteral("FirmwareFiles"));
+        QVERIFY(pi->downloading);
+        tftp(EventKind::TftpProgress, 1048576);
+        QCOMPARE(pi->stage, Stage::FirmwareFiles);
+        QCOMPARE(pi->bytes, qint64(1048576));
+        QCOMPARE(pi->total, qint64(2228224));
+        QCOMPARE(pi->download, QStringLiteral("9ffefdef/start4.elf"));
+        tftp(EventKind::TftpDone, 2228224);
+        QCOMPARE(pi->stage, Stage::FirmwareFiles);
+        QVERIFY(!pi->downloading);
+        QCOMPARE(pi->history.size(), 2);
+        QCOMPARE(pi->history.at(0).stage, Stage::Discovered);
+        QCOMPARE(pi->history.at(1).stage, Stage::FirmwareFiles);
+
+        // Its deadline runs from its last file, not from the first.
+        registry.setStageDeadline(Stage::FirmwareFiles, 60);
+        now = now.addSecs(50);
+        tftp(EventKind::TftpStart, 0);
+        tftp(EventKind::TftpDone, 2228224);
+        now = now.addSecs(30);
+        registry.checkStalls();
+        QVERIFY(!pi->overdue);
+        now = now.addSecs(40);
+        registry.checkStalls();
+        QVERIFY(pi->overdue);
+        QVERIFY2(pi->hint.contains(QLatin1String("config.txt")), qPrintable(pi->hint));
+
+        // A PC that fetches the very same kind of file is loading iPXE: x86 machines never
+        // enter FirmwareFiles. Nor does a Pi that fetches an iPXE binary.
+        const QHostAddress pcAddress(QStringLiteral("10.77.0.122"));
+        MachineEvent pcRequest = makeEvent(EventKind::DhcpRequest, QStringLiteral("52:54:00:12:34:56"), pcAddress);
+        pcRequest.facts.insert(QStringLiteral("arch"), 0);
+        pcRequest.facts.insert(QStringLiteral("firmware"), QStringLiteral("bios"));
+        registry.handleEvent(pcRequest);
+        MachineEvent pcTftp = makeEvent(EventKind::TftpStart, QString(), pcAddress, QStringLiteral("start4.elf"));
+        pcTftp.artifact = ArtifactKind::Other;
+        registry.handleEvent(pcTftp);
+        QCOMPARE(registry.machine(QStringLiteral("52:54:00:12:34:56"))->stage, Stage::LoadingIpxe);
+    }
+
+    void piFetchingIpxeIsLoadingIpxe()
+    {
+        MachineRegistry registry;
+        const QHostAddress piAddress(QStringLiteral("10.77.0.121"));
+        const BootDecision d = decideDhcp(piDiscover(), DhcpPort::Dhcp, snapshot());
+        MachineEvent request = makeEvent(EventKind::DhcpRequest, d.facts.mac, piAddress);
+        request.facts = d.facts.eventFacts();
+        registry.handleEvent(request);
+        MachineEvent e = makeEvent(EventKind::TftpStart, QString(), piAddress, QStringLiteral("ipxe.efi"));
+        e.artifact = ArtifactKind::IpxeBinary;
+        registry.handleEvent(e);
+        QCOMPARE(registry.machine(kPi)->stage, Stage::LoadingIpxe);
     }
 
     void registryShowsThePiWithItsSerial()
