@@ -41,6 +41,9 @@ struct MachineIntent {
     QString uuid;
     QString serial;
     QString rule;             // resolved intents only: the rule that gave it (not saved)
+    // A Raspberry Pi's own boot folder: a subfolder of the piBoot folder, as written
+    // (`piFolder: uefi-rpi4`); its TFTP requests are served from there first.
+    QString piFolder;
 };
 
 // `rules:` in netboot.yaml: what a machine with no entry of its own gets. Every field of
@@ -86,6 +89,7 @@ struct BootSnapshot {
     QString ipxeUefi;                 // absolute path of ipxe.efi / snponly.efi
     QString tftpRoot;                 // optional extra TFTP folder
     QString httpRoot;                 // optional extra HTTP folder, under /files/
+    QString piBootDir;                // `piBoot: folder:`, absolute; empty: the TFTP root (piBootFolder())
     QString workspaceDir;
     // Canonical paths the extra roots never serve, even when a root is pointed at the
     // workspace: netboot.yaml, configs/, patches, leases, the inventory and every
@@ -103,6 +107,10 @@ struct BootSnapshot {
     QList<MachineRule> rules;         // absolute paths; the session resolves them
     QList<MachineIntent> identityEntries;   // entries by UUID or serial (absolute paths)
     QSet<QString> identify;           // MACs whose screen flashes at their next poll (not saved)
+    // The Raspberry Pis the console has seen, under every MAC of each: the serial number
+    // their bootloader names its TFTP folder by ("9ffefdef"). A serial folder is served
+    // only to the Pi it is named after (not saved: learnt from their DHCP).
+    QHash<QString, QString> piSerials;
 
     // Where the TFTP, HTTP and log sockets listen: bindAddress, else serverAddress, else
     // every IPv4 address (tests and the demo leave both empty or set one).
@@ -111,6 +119,10 @@ struct BootSnapshot {
     // to 255.255.255.255 reach only a socket bound to INADDR_ANY (SO_BINDTODEVICE keeps
     // them to the interface).
     QHostAddress dhcpListenAddress() const;
+
+    // The folder holding the Raspberry Pis' boot folders (their serial-number folders and
+    // those named by `piFolder:`): piBootDir, else the TFTP root; empty when neither is set.
+    QString piBootFolder() const { return piBootDir.isEmpty() ? tftpRoot : piBootDir; }
 
     // True for a canonical path that is one of privatePaths or lies below one of them.
     bool isPrivateFile(const QString &canonicalPath) const;

@@ -5,7 +5,10 @@
 
 namespace Nbc {
 
-SafePathResult resolveUnderRoot(const QString &root, const QString &requested)
+namespace {
+
+// The file or folder `requested` names inside `root`, canonical, or why not.
+SafePathResult resolveInside(const QString &root, const QString &requested, bool folder)
 {
     SafePathResult result;
     if (root.isEmpty() || requested.isEmpty()) {
@@ -52,12 +55,25 @@ SafePathResult resolveUnderRoot(const QString &root, const QString &requested)
         result.refusal = QStringLiteral("symlink-escape");
         return result;
     }
-    if (!QFileInfo(canonical).isFile()) {
-        result.refusal = QStringLiteral("not-a-file");
+    const QFileInfo target(canonical);
+    if (folder ? !target.isDir() : !target.isFile()) {
+        result.refusal = folder ? QStringLiteral("not-a-folder") : QStringLiteral("not-a-file");
         return result;
     }
     result.path = canonical;
     return result;
+}
+
+} // namespace
+
+SafePathResult resolveUnderRoot(const QString &root, const QString &requested)
+{
+    return resolveInside(root, requested, false);
+}
+
+SafePathResult resolveFolderUnderRoot(const QString &root, const QString &name)
+{
+    return resolveInside(root, name, true);
 }
 
 QString extraRootRefusal(const BootSnapshot &snapshot, const QString &canonicalPath)

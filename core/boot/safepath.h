@@ -13,11 +13,16 @@ namespace Nbc {
 struct SafePathResult {
     QString path;      // canonical absolute path of an existing regular file; empty on refusal
     QString refusal;   // counter-friendly reason: "traversal", "bad-name", "not-found", "not-a-file", "symlink-escape",
-                       // and from extraRootRefusal "private", "not-world-readable"
+                       // from extraRootRefusal "private", "not-world-readable", and for a TFTP name
+                       // "other-pi" (another Raspberry Pi's serial folder)
     bool ok() const { return refusal.isEmpty(); }
 };
 
 SafePathResult resolveUnderRoot(const QString &root, const QString &requested);
+// The same for a folder (a Raspberry Pi's boot folder under the piBoot folder): the
+// canonical path of an existing folder inside root, or the same refusals, "not-a-folder"
+// for anything but a folder.
+SafePathResult resolveFolderUnderRoot(const QString &root, const QString &name);
 
 // Why a file found under an extra root (tftpRoot, httpRoot) is not served, or empty:
 // "private" for the workspace's own files (netboot.yaml, configs, leases ... even when a

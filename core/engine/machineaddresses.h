@@ -19,6 +19,9 @@ public:
 
     void learn(const QString &mac, const QHostAddress &address);
     QHostAddress addressOf(const QString &mac) const { return m_byMac.value(mac).address; }
+    // The machine an address was last learnt for (the TFTP engine: which Pi asks); empty
+    // when none, or when that machine has moved to another address since.
+    QString macAt(const QHostAddress &address) const;
     int size() const { return int(m_byMac.size()); }
 
 private:
@@ -27,6 +30,7 @@ private:
         quint64 serial = 0;
     };
     QHash<QString, Entry> m_byMac;
+    QHash<QHostAddress, QString> m_byAddress;   // stale entries are checked against m_byMac
     std::deque<std::pair<quint64, QString>> m_order;   // learn order; stale when the serial moved on
     quint64 m_serial = 0;
 };

@@ -378,6 +378,11 @@ void TftpServer::setSnapshot(const BootSnapshot &next)
     }
 }
 
+void TftpServer::learnAddress(const QString &mac, const QHostAddress &address)
+{
+    m_addresses.learn(mac, address);
+}
+
 void TftpServer::readRequests()
 {
     for (int i = 0; i < kBatch; ++i) {
@@ -453,15 +458,19 @@ void TftpServer::handleRequest(QByteArrayView datagram, const Peer &peer)
 void TftpServer::startTransfer(const Packet &request, const Peer &peer, const QString &requested)
 {
     const QString name = printable(request.fileName);
-    const SafePathResult resolved = Boot::resolveTftpName(snapshot(), requested);
+    const SafePathResult resolved = Boot::resolveTftpName(snapshot(), requested, m_addresses.macAt(peer.host));
     if (!resolved.ok()) {
         const bool missing = resolved.refusal == QLatin1String("not-found");
         refuse(peer, quint16(missing ? ErrorCode::FileNotFound : ErrorCode::AccessViolation),
                missing ? "file not found" : "access violation", resolved.refusal, name);
         return;
     }
-    const bool underRoot = !snapshot().tftpRoot.isEmpty()
-                           && resolved.path.startsWith(QFileInfo(snapshot().tftpRoot).canonicalFilePath() + u'/');
+    // Files of a served folder must still be that very path when opened; the iPXE
+    // binaries are the user's choice, links and all.
+    auto inside = [&resolved](const QString &root) {
+        return !root.isEmpty() && resolved.path.startsWith(QFileInfo(root).canonicalFilePath() + u'/');
+    };
+    const bool underRoot = inside(snapshot().tftpRoot) || inside(snapshot().piBootFolder());
     OpenedFile opened = openChecked(resolved.path, underRoot);
     if (opened.fd < 0) {
         const bool missing = opened.refusal == QLatin1String("not-found");
@@ -528,7 +537,11 @@ void TftpServer::startTransfer(const Packet &request, const Peer &peer, const QS
 void TftpServer::refuse(const Peer &peer, quint16 errorCode, const QByteArray &message,
                         const QString &reason, const QString &name)
 {
-    drop(reason);
+    // Another Pi's boot folder asked for: the window names who asked.
+    if (reason == QLatin1String("other-pi"))
+        refuseSource(reason, peer.host);
+    else
+        drop(reason);
     // The error comes from a fresh port like any answer (RFC 1350 section 4): clients
     // lock on to the port of the first reply and some ignore anything from port 69.
     const QByteArray packet = Packet::error(ErrorCode(errorCode), message).toBytes();

@@ -3,6 +3,7 @@
 #include "boot/tftproute.h"
 #include "model/bootfiles.h"
 #include "engine/engine.h"
+#include "engine/machineaddresses.h"
 #include "protocol/tftp/tftpsession.h"
 
 #include <QElapsedTimer>
@@ -26,6 +27,8 @@ namespace Nbc {
 // Events carry no MAC (TFTP has none): the registry attributes them by peer address.
 // A client that ends a transfer with an ERROR (OVMF does after reading tsize) gets a
 // TftpDone with facts["outcome"] = "client-ended", never a TftpFailed: it is not a fault.
+// Which machine asks matters for Raspberry Pis only (their own boot folders,
+// Boot::resolveTftpName): the engine knows it by the addresses the DHCP engines learnt.
 class TftpServer : public Engine
 {
     Q_OBJECT
@@ -47,6 +50,7 @@ public Q_SLOTS:
     void start() override;
     void stop() override;
     void setSnapshot(const Nbc::BootSnapshot &snapshot) override;
+    void learnAddress(const QString &mac, const QHostAddress &address) override;
 
 private:
     struct Transfer;
@@ -85,6 +89,7 @@ private:
     QHash<QHostAddress, int> m_transfersByHost;     // transfers per client address (its share)
     quint64 m_transferCounter = 0;
     std::vector<char> m_buffer;                     // every datagram in and out passes here
+    MachineAddresses m_addresses;                   // what DHCP showed: which machine an address is
 
     qint64 m_reportWindowStart = 0;                 // refusals logged and reported per second
     int m_reportsInWindow = 0;

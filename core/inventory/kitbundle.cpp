@@ -307,8 +307,9 @@ Collected collect(const QString &workspaceDir, const WorkspaceSettings &settings
         for (const QString &patch : rule.patches)
             reference(patch, true);
     }
-    // The extra TFTP and HTTP roots travel when they are folders of the workspace.
-    for (const QString &named : {settings.tftpRoot, settings.httpRoot}) {
+    // The extra TFTP and HTTP roots and the Pi boot folders travel when they are folders of
+    // the workspace.
+    for (const QString &named : {settings.tftpRoot, settings.httpRoot, settings.piBootDir}) {
         if (named.isEmpty())
             continue;
         const QString absolute = QDir::cleanPath(ws.absoluteFilePath(named));

@@ -297,6 +297,22 @@ bool Workspace::parse(const QByteArray &yaml, const QString &fileName, Workspace
             if (!portsOk)
                 return false;
         }
+        if (const YAML::Node pi = root["piBoot"]) {
+            if (!pi.IsMap() && !pi.IsNull()) {
+                error->line = pi.Mark().line + 1;
+                error->message = tr("'piBoot' must be a mapping like {folder: pi/}");
+                return false;
+            }
+            for (auto it = pi.begin(); it != pi.end(); ++it) {
+                if (qstr(it->first) != QLatin1String("folder")) {
+                    error->line = it->first.Mark().line + 1;
+                    error->message = tr("piBoot: unknown key '%1' (use folder)").arg(qstr(it->first));
+                    return false;
+                }
+            }
+            if (pi.IsMap() && !readString(pi, "folder", &s.piBootDir, error))
+                return false;
+        }
         if (!readString(root, "tftpRoot", &s.tftpRoot, error) || !readString(root, "httpRoot", &s.httpRoot, error)
             || !readString(root, "defaultArtifacts", &s.defaultArtifacts, error)
             || !readEnum(root, "unassigned", kUnassigned, &s.unassigned, error)
@@ -389,8 +405,14 @@ bool Workspace::parse(const QByteArray &yaml, const QString &fileName, Workspace
                     || !readString(node, "hostname", &m.hostname, error)
                     || !readString(node, "installDisk", &m.installDisk, error)
                     || !readString(node, "artifacts", &m.artifacts, error)
-                    || !readString(node, "installed", &installed, error))
+                    || !readString(node, "installed", &installed, error)
+                    || !readString(node, "piFolder", &m.piFolder, error))
                     return false;
+                if (const QString problem = piFolderProblem(m.piFolder); !m.piFolder.isEmpty() && !problem.isEmpty()) {
+                    error->line = node["piFolder"].Mark().line + 1;
+                    error->message = tr("piFolder '%1': %2").arg(m.piFolder, problem);
+                    return false;
+                }
                 if (!readPatches(node, &m.patches, error))
                     return false;
                 m.mac = normalizeMac(mac);
@@ -534,6 +556,10 @@ QByteArray Workspace::serialize(const WorkspaceSettings &s)
         out << YAML::Key << "tftpRoot" << YAML::Value << str(s.tftpRoot);
     if (!s.httpRoot.isEmpty())
         out << YAML::Key << "httpRoot" << YAML::Value << str(s.httpRoot);
+    if (!s.piBootDir.isEmpty()) {
+        out << YAML::Key << "piBoot" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "folder"
+            << YAML::Value << str(s.piBootDir) << YAML::EndMap;
+    }
     out << YAML::Key << "ipxe" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "bios"
         << YAML::Value << str(s.ipxeBios) << YAML::Key << "uefi" << YAML::Value << str(s.ipxeUefi) << YAML::EndMap;
     out << YAML::Key << "artifacts" << YAML::Value << YAML::BeginMap;
@@ -577,6 +603,8 @@ QByteArray Workspace::serialize(const WorkspaceSettings &s)
             out << YAML::Key << "installDisk" << YAML::Value << str(m.installDisk);
         if (!m.artifacts.isEmpty())
             out << YAML::Key << "artifacts" << YAML::Value << str(m.artifacts);
+        if (!m.piFolder.isEmpty())
+            out << YAML::Key << "piFolder" << YAML::Value << str(m.piFolder);
         if (!m.patches.isEmpty()) {
             out << YAML::Key << "patches" << YAML::Value << YAML::Flow << YAML::BeginSeq;
             for (const QString &patch : m.patches)
@@ -677,6 +705,31 @@ void Workspace::setAssignment(const QString &mac, const QString &configPath)
     m->configPath = configPath;
 }
 
+void Workspace::setPiFolder(const QString &mac, const QString &folder)
+{
+    MachineIntent *m = machine(mac);
+    if (!m) {
+        setAssignment(mac, QString());
+        m = machine(mac);
+    }
+    m->piFolder = folder;
+}
+
+QString Workspace::piFolderProblem(const QString &folder)
+{
+    if (folder.trimmed().isEmpty())
+        return tr("name a folder inside the piBoot folder, like uefi-rpi4");
+    if (folder.startsWith(u'/') || folder.startsWith(u'~'))
+        return tr("name it relative to the piBoot folder, like uefi-rpi4, not as an absolute path");
+    for (const QChar c : folder) {
+        if (c.unicode() < 0x20 || c == u'\\' || c.unicode() == 0x7f)
+            return tr("a folder name holds no backslashes or control characters");
+    }
+    if (folder.split(u'/').contains(QStringLiteral("..")))
+        return tr("it must stay inside the piBoot folder ('..' leads out of it)");
+    return {};
+}
+
 BootSnapshot Workspace::toSnapshot() const
 {
     BootSnapshot snap;
@@ -691,6 +744,7 @@ BootSnapshot Workspace::toSnapshot() const
     snap.ipxeUefi = absolutePath(s.ipxeUefi);
     snap.tftpRoot = absolutePath(s.tftpRoot);
     snap.httpRoot = absolutePath(s.httpRoot);
+    snap.piBootDir = absolutePath(s.piBootDir);
     snap.workspaceDir = m_dir;
     for (ArtifactSet set : s.artifacts) {
         set.kernelPath = absolutePath(set.kernelPath);

@@ -24,6 +24,9 @@ struct WorkspaceSettings {
     Ports ports;
     QString tftpRoot;
     QString httpRoot;
+    // `piBoot: {folder: PATH}`: the folder holding the Raspberry Pis' boot folders (their
+    // serial-number folders and those `piFolder:` names); empty: the TFTP root.
+    QString piBootDir;
     QString ipxeBios = QStringLiteral("/usr/lib/ipxe/undionly.kpxe");
     QString ipxeUefi = QStringLiteral("/usr/lib/ipxe/ipxe.efi");
     QMap<QString, ArtifactSet> artifacts;    // keyed by set name
@@ -80,6 +83,11 @@ public:
     QString absolutePath(const QString &path) const;
     MachineIntent *machine(const QString &mac);
     void setAssignment(const QString &mac, const QString &configPath);
+    // `piFolder:` of the machine's entry by MAC (made when there is none); empty clears.
+    void setPiFolder(const QString &mac, const QString &folder);
+    // Why `folder` cannot be a `piFolder:` (a folder inside the piBoot folder, named
+    // relative to it), for a person; empty when it can.
+    static QString piFolderProblem(const QString &folder);
 
     // Everything the engines need; interface addresses are resolved by the caller.
     BootSnapshot toSnapshot() const;

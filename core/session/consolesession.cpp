@@ -1,6 +1,8 @@
 #include "session/consolesession.h"
 
 #include "boot/intentresolver.h"
+#include "boot/raspberrypi.h"
+#include "boot/safepath.h"
 
 #include "engine/dhcpserver.h"
 #include "engine/enginefactory.h"
@@ -15,6 +17,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -123,6 +126,18 @@ ConsoleSession::ConsoleSession(QObject *parent)
             m_resolveTimer->start();
     });
     connect(m_registry, &MachineRegistry::machineRemoved, this, [this](const QString &mac) { m_factsSeen.remove(mac); });
+    // A Pi asks for its serial folder right after its DHCP: the TFTP engine learns its serial
+    // at once, not with the coalesced push above (one push per pass of the event loop).
+    connect(m_registry, &MachineRegistry::eventResolved, this, [this](const MachineEvent &event, Stage) {
+        if (event.kind != EventKind::DhcpDiscover && event.kind != EventKind::DhcpRequest)
+            return;
+        // Only for a machine the registry took: forged DISCOVERs it refused push nothing.
+        const QString serial = event.facts.value(QStringLiteral("serial")).toString();
+        if (serial.isEmpty() || m_pushedPiSerials.value(event.mac) == serial || !m_registry->machine(event.mac))
+            return;
+        if (!m_pushTimer->isActive())
+            m_pushTimer->start();
+    });
     updateConsoleProblem();   // not started yet
     // The served interface's link, every two seconds: an unplugged cable or a switch
     // turned off is the console's problem, not the machines'.
@@ -307,6 +322,13 @@ BootSnapshot ConsoleSession::snapshot() const
     }
     for (auto it = m_identify.cbegin(); it != m_identify.cend(); ++it)
         snap.identify.insert(it.key());
+    for (const Machine &m : m_registry->machines()) {
+        if (!isRaspberryPi(m.mac) || !Boot::RaspberryPi::isSerialFolder(m.serial))
+            continue;
+        snap.piSerials.insert(m.mac, m.serial);
+        for (const QString &other : m.otherMacs)
+            snap.piSerials.insert(other, m.serial);
+    }
     applyOverrides(&snap);
     QString ignored;
     resolveAddress(&snap, &ignored);
@@ -346,8 +368,12 @@ void ConsoleSession::resolveMachines(BootSnapshot *snap) const
             const auto own = byMac.constFind(mac);
             if (own != byMac.constEnd() && !own->configPath.isEmpty())
                 continue;   // its own entry stands
-            if (own != byMac.constEnd())
+            if (own != byMac.constEnd()) {
                 intent.installed = own->installed;
+                // A Pi boot folder of its own stands too, whatever gives it its config.
+                if (!own->piFolder.isEmpty())
+                    intent.piFolder = own->piFolder;
+            }
             snap->machines.insert(mac, intent);
             m_resolved.insert(mac, intent);
         }
@@ -824,7 +850,9 @@ void ConsoleSession::takeQueueEntry(const QString &mac)
 void ConsoleSession::pushSnapshot()
 {
     updateRogueGuard();
-    m_services->setSnapshot(snapshot());
+    const BootSnapshot snap = snapshot();
+    m_pushedPiSerials = snap.piSerials;
+    m_services->setSnapshot(snap);
 }
 
 bool ConsoleSession::saveWorkspace(QString *error)
@@ -931,6 +959,72 @@ bool ConsoleSession::isInstalled(const QString &mac) const
             return m.installed;
     }
     return false;
+}
+
+bool ConsoleSession::isRaspberryPi(const QString &mac) const
+{
+    const QString key = normalizeMac(mac);
+    const Machine *m = m_registry->machine(key);
+    // Its bootloader said so, or its MAC does (a Pi that went on to UEFI firmware reports
+    // "uefi" there, and is a Pi still).
+    return (m && m->firmware == QLatin1String("rpi")) || Boot::RaspberryPi::isRaspberryPiMac(key);
+}
+
+QString ConsoleSession::piFolder(const QString &mac) const
+{
+    const QString key = normalizeMac(mac);
+    for (const MachineIntent &m : m_workspace.settings().machines) {
+        if (m.mac == key && !m.piFolder.isEmpty())
+            return m.piFolder;
+    }
+    // An entry by UUID or serial, or another NIC's.
+    return m_resolved.value(key).piFolder;
+}
+
+QString ConsoleSession::piBootFolder() const
+{
+    BootSnapshot snap = m_workspace.toSnapshot();
+    applyOverrides(&snap);
+    return snap.piBootFolder();
+}
+
+QStringList ConsoleSession::piBootFolders() const
+{
+    const QString root = piBootFolder();
+    QStringList folders;
+    if (root.isEmpty())
+        return folders;
+    const QDir dir(root);
+    const QStringList names = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::IgnoreCase);
+    for (const QString &name : names) {
+        // Serial-number folders are served to their own Pi without being assigned; a folder
+        // that leads out of the piBoot folder would be refused at the first request.
+        if (Boot::RaspberryPi::isSerialFolder(name) || !resolveFolderUnderRoot(root, name).ok())
+            continue;
+        folders << name;
+    }
+    return folders;
+}
+
+bool ConsoleSession::setPiFolder(const QStringList &macs, const QString &folder, QString *error)
+{
+    const QString name = folder.trimmed();
+    if (!name.isEmpty()) {
+        if (const QString problem = Workspace::piFolderProblem(name); !problem.isEmpty()) {
+            if (error)
+                *error = tr("%1 cannot be a Pi boot folder: %2").arg(name, problem);
+            return false;
+        }
+    }
+    for (const QString &mac : macs) {
+        const QString key = normalizeMac(mac);
+        if (!key.isEmpty())
+            m_workspace.setPiFolder(key, name);
+    }
+    if (!saveWorkspace(error))
+        return false;
+    Q_EMIT intentChanged();
+    return true;
 }
 
 QString ConsoleSession::assignment(const QString &mac) const

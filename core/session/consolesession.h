@@ -110,6 +110,24 @@ public:
     // Installed machines are sent to their disk (afterInstall); this re-arms a reinstall.
     bool setInstalled(const QString &mac, bool installed, QString *error = nullptr);
     QString assignment(const QString &mac) const;
+
+    // Raspberry Pis: what their bootloader fetches over TFTP comes from their own boot
+    // folder (Boot::resolveTftpName). A machine is a Pi when its bootloader's DHCP said so
+    // or its MAC is one of the Raspberry Pi OUIs.
+    bool isRaspberryPi(const QString &mac) const;
+    // Its `piFolder:` (of its entry by MAC, else of the entry or NIC that gives it its
+    // intent); empty when it has none.
+    QString piFolder(const QString &mac) const;
+    // The folder the Pi boot folders are in (`piBoot: folder:`, else the TFTP root, with
+    // --tftp-root applied), absolute; empty when neither is set.
+    QString piBootFolder() const;
+    // The folders a Pi can be given, by name: the subfolders of piBootFolder(), without the
+    // serial-number folders (each is its own Pi's already) and without links out of it.
+    QStringList piBootFolders() const;
+    // Writes `piFolder: folder` on these machines' entries (by MAC) and pushes it, so their
+    // next TFTP request is served from it; an empty folder clears it. False with *error set
+    // when the name cannot be one (absolute, '..') or the workspace cannot be written.
+    bool setPiFolder(const QStringList &macs, const QString &folder, QString *error = nullptr);
     // What rules and entries by UUID or serial are matched on: one machine, every NIC of it.
     static Boot::MachineFacts factsOf(const Machine &machine);
     // The rule that gave the machine its config, hostname and disk; empty when it has an
@@ -263,6 +281,7 @@ private:
     mutable RuleNumbers m_ruleNumbers;
     mutable QHash<QString, MachineIntent> m_resolved;   // MAC -> what it resolved to
     QHash<QString, QString> m_factsSeen;                // primary MAC -> facts last resolved on
+    QHash<QString, QString> m_pushedPiSerials;          // what the engines know of the Pis (MAC -> serial)
     QTimer *m_resolveTimer = nullptr;
     quint16 m_wakePort = 9;
     bool m_servicesWanted = false;                 // started, and not stopped since

@@ -84,6 +84,8 @@ QString NeighbourWatch::describe(const QString &engine, const QString &reason)
         if (engine == QLatin1String("logs"))
             return tr("more log connections at once than Talos opens");
     }
+    if (reason == QLatin1String("other-pi"))
+        return tr("a Raspberry Pi's own boot folder, asked for by another address");
     if (reason == QLatin1String("too-slow"))
         return tr("an HTTP download read too slowly to keep its slot");
     if (reason == QLatin1String("idle"))

@@ -421,6 +421,66 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(session.assign({QStringLiteral("52:54:00:00:00:02")}, QStringLiteral("configs/w.yaml"), &error), 5000);
         QVERIFY(read(path).contains("52:54:00:00:00:02"));
     }
+    // Raspberry Pis: the engines learn a Pi's serial at once (it asks for its serial folder
+    // right after its DHCP), and its boot folder is written to netboot.yaml and pushed like
+    // an assignment, whatever gives it its config.
+    void piFoldersForRaspberryPis()
+    {
+        QTemporaryDir dir;
+        TestUtil::writeFile(dir.path(), QStringLiteral("configs/worker.yaml"), TestUtil::readData(QStringLiteral("talos/talos-1.7-worker.yaml")));
+        TestUtil::writeFile(dir.path(), QStringLiteral("tftp/uefi-rpi4/RPI_EFI.fd"), QByteArray("uefi"));
+        TestUtil::writeFile(dir.path(), QStringLiteral("tftp/9ffefdef/config.txt"), QByteArray("own"));
+        TestUtil::writeFile(dir.path(), QStringLiteral("outside/start4.elf"), QByteArray("not served"));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("outside")), dir.filePath(QStringLiteral("tftp/link-out"))));
+        SessionOverrides overrides = loopback();
+        overrides.tftpRoot = QStringLiteral("tftp");
+        ConsoleSession session;
+        QVERIFY2(session.open(dir.path(), overrides), qPrintable(session.error()));
+        const QString pi = QStringLiteral("dc:a6:32:01:36:c2");
+        const QString pc = QStringLiteral("52:54:00:00:00:01");
+
+        // The bootloader's DISCOVER as DhcpProxy reports it (tst_raspberrypi has the packet).
+        MachineEvent discover = makeEvent(EventKind::DhcpDiscover, pi, QHostAddress());
+        discover.facts.insert(QStringLiteral("arch"), 0);
+        discover.facts.insert(QStringLiteral("firmware"), QStringLiteral("rpi"));
+        discover.facts.insert(QStringLiteral("serial"), QStringLiteral("9ffefdef"));
+        session.registry()->handleEvent(discover);
+        // Well before the coalesced push of new facts (100 ms + 200 ms).
+        QTRY_COMPARE_WITH_TIMEOUT(session.services()->snapshot().piSerials.value(pi), QStringLiteral("9ffefdef"), 150);
+        QVERIFY(session.isRaspberryPi(pi));
+        QVERIFY(!session.isRaspberryPi(pc));
+
+        QCOMPARE(session.piBootFolder(), dir.filePath(QStringLiteral("tftp")));
+        // Neither its serial folder (its own already) nor a link out is offered.
+        QCOMPARE(session.piBootFolders(), QStringList{QStringLiteral("uefi-rpi4")});
+
+        QSignalSpy intent(&session, &ConsoleSession::intentChanged);
+        QVERIFY(session.setPiFolder({QStringLiteral("DC-A6-32-01-36-C2")}, QStringLiteral("uefi-rpi4")));
+        QCOMPARE(intent.size(), 1);
+        QVERIFY(read(dir.filePath(QStringLiteral("netboot.yaml"))).contains("mac: dc:a6:32:01:36:c2\n    piFolder: uefi-rpi4"));
+        QCOMPARE(session.services()->snapshot().machines.value(pi).piFolder, QStringLiteral("uefi-rpi4"));
+        QCOMPARE(session.piFolder(pi), QStringLiteral("uefi-rpi4"));
+
+        // A name that leads out is refused, and nothing is written.
+        const QByteArray before = read(dir.filePath(QStringLiteral("netboot.yaml")));
+        QString error;
+        QVERIFY(!session.setPiFolder({pi}, QStringLiteral("../outside"), &error));
+        QVERIFY2(error.contains(QLatin1String("'..'")), qPrintable(error));
+        QCOMPARE(read(dir.filePath(QStringLiteral("netboot.yaml"))), before);
+
+        // A rule gives it its config; its own boot folder stays.
+        MachineRule everyone;
+        everyone.name = QStringLiteral("everyone");
+        everyone.configPath = QStringLiteral("configs/worker.yaml");
+        QVERIFY2(session.setRules({everyone}, &error), qPrintable(error));
+        QTRY_COMPARE(session.services()->snapshot().machines.value(pi).configPath, dir.filePath(QStringLiteral("configs/worker.yaml")));
+        QCOMPARE(session.services()->snapshot().machines.value(pi).piFolder, QStringLiteral("uefi-rpi4"));
+
+        QVERIFY(session.setPiFolder({pi}, QString()));
+        QVERIFY(!read(dir.filePath(QStringLiteral("netboot.yaml"))).contains("piFolder"));
+        QVERIFY(session.services()->snapshot().machines.value(pi).piFolder.isEmpty());
+    }
+
     void handEditIsReloadedAndBrokenEditReported()
     {
         QTemporaryDir dir;

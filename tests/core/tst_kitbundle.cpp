@@ -814,6 +814,24 @@ private Q_SLOTS:
         QCOMPARE(imported.written.size(), 4);
     }
 
+    // The Raspberry Pis' boot folders travel with the workspace that holds them.
+    void piBootFolderTravels()
+    {
+        const QString ws = path(QStringLiteral("pi-boot"));
+        TestUtil::writeFile(ws, QStringLiteral("netboot.yaml"),
+                            "piBoot: {folder: pi/}\nmachines:\n  - mac: dc:a6:32:01:36:c2\n    piFolder: uefi-rpi4\n");
+        TestUtil::writeFile(ws, QStringLiteral("pi/uefi-rpi4/RPI_EFI.fd"), "uefi\n");
+        TestUtil::writeFile(ws, QStringLiteral("pi/9ffefdef/config.txt"), "[pi4]\n");
+        const QString out = path(QStringLiteral("pi-boot.tar.zst"));
+        const KitExportResult result = KitBundle::exportBundle(ws, out);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QStringList paths;
+        for (const KitFile &file : result.files)
+            paths << file.path;
+        QCOMPARE(paths, (QStringList{QStringLiteral("netboot.yaml"), QStringLiteral("pi/9ffefdef/config.txt"),
+                                     QStringLiteral("pi/uefi-rpi4/RPI_EFI.fd")}));
+    }
+
     // A rule's config travels like a machine's, wherever in the folder it lies; one outside
     // the folder is named as left out, not dropped in silence.
     void rulesConfigsTravelOrAreNamed()

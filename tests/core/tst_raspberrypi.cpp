@@ -1,7 +1,8 @@
 // Raspberry Pi netboot (issue 15): the Pi 4 bootloader's DISCOVER, shaped as the Raspberry
 // Pi documentation shows it (tests/data/dhcp/README.md), gets dnsmasq's "Raspberry Pi Boot"
 // answer; a PC sending the same vendor class still gets undionly.kpxe; the registry shows
-// the Pi with its serial and its firmware files as a stage of their own.
+// the Pi with its serial and its firmware files as a stage of their own; its TFTP names are
+// served from its own boot folders, which nobody else gets.
 
 #include "boot/bootpolicy.h"
 #include "boot/raspberrypi.h"
@@ -22,8 +23,18 @@ using Dhcp::Packet;
 namespace {
 
 const QHostAddress kServer(QStringLiteral("10.77.0.1"));
-// The bootloader fixture's MAC (eeprom-bootloader.adoc's example).
+// The bootloader fixture's MAC (eeprom-bootloader.adoc's example), and another Pi's.
 const QString kPi = QStringLiteral("dc:a6:32:01:36:c2");
+const QString kOtherPi = QStringLiteral("e4:5f:01:aa:bb:cc");
+
+void write(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    f.setPermissions(f.permissions() | QFileDevice::ReadOther);
+}
 
 BootSnapshot snapshot()
 {
@@ -133,19 +144,14 @@ private Q_SLOTS:
     }
 
     // The bootloader asks "<serial>/start4.elf" and, when neither start4.elf nor start.elf is
-    // in that folder, clears the prefix (eeprom-bootloader.adoc, TFTP_PREFIX).
-    void tftpSerialFolderAndRootFallback()
+    // in that folder, clears the prefix (eeprom-bootloader.adoc, TFTP_PREFIX). The serial
+    // folder is that Pi's alone: served to the machine whose DHCP showed that serial, at the
+    // address its exchange gave it, and refused to anyone else.
+    void tftpSerialFolderIsItsPisOnly()
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString root = dir.filePath(QStringLiteral("tftp"));
-        auto write = [](const QString &path, const QByteArray &bytes) {
-            QDir().mkpath(QFileInfo(path).absolutePath());
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(bytes);
-            f.setPermissions(f.permissions() | QFileDevice::ReadOther);
-        };
         write(root + QStringLiteral("/start4.elf"), "root start4");
         write(root + QStringLiteral("/config.txt"), "root config");
         write(root + QStringLiteral("/9ffefdef/config.txt"), "pi config");
@@ -153,18 +159,128 @@ private Q_SLOTS:
         QVERIFY(QFile::link(dir.filePath(QStringLiteral("outside.txt")), root + QStringLiteral("/9ffefdef/escape.txt")));
         BootSnapshot s = snapshot();
         s.tftpRoot = root;
-        auto resolve = [&s](const char *name) { return resolveTftpName(s, QString::fromLatin1(name)); };
+        s.piSerials.insert(kPi, QStringLiteral("9ffefdef"));
+        s.piSerials.insert(kOtherPi, QStringLiteral("0badcafe"));
+        auto resolve = [&s](const char *name, const QString &client) {
+            return resolveTftpName(s, QString::fromLatin1(name), client);
+        };
         const QString canonicalRoot = QFileInfo(root).canonicalFilePath();
-        QCOMPARE(resolve("9ffefdef/config.txt").path, canonicalRoot + QStringLiteral("/9ffefdef/config.txt"));
-        QCOMPARE(resolve("9ffefdef/start4.elf").path, canonicalRoot + QStringLiteral("/start4.elf"));
-        QCOMPARE(resolve("start4.elf").path, canonicalRoot + QStringLiteral("/start4.elf"));
-        QCOMPARE(resolve("config.txt").path, canonicalRoot + QStringLiteral("/config.txt"));
-        // Only a serial-number folder falls back; escapes stay refused.
-        QCOMPARE(resolve("other/start4.elf").refusal, QStringLiteral("not-found"));
-        QCOMPARE(resolve("9FFEFDEF/start4.elf").refusal, QStringLiteral("not-found"));
-        QCOMPARE(resolve("9ffefdef/../../outside.txt").refusal, QStringLiteral("traversal"));
-        QCOMPARE(resolve("9ffefdef/escape.txt").refusal, QStringLiteral("symlink-escape"));
-        QCOMPARE(resolve("9ffefdef/missing.bin").refusal, QStringLiteral("not-found"));
+        // Its own Pi: its folder first, the root for what it lacks, with or without the prefix.
+        QCOMPARE(resolve("9ffefdef/config.txt", kPi).path, canonicalRoot + QStringLiteral("/9ffefdef/config.txt"));
+        QCOMPARE(resolve("config.txt", kPi).path, canonicalRoot + QStringLiteral("/9ffefdef/config.txt"));
+        QCOMPARE(resolve("9ffefdef/start4.elf", kPi).path, canonicalRoot + QStringLiteral("/start4.elf"));
+        QCOMPARE(resolve("start4.elf", kPi).path, canonicalRoot + QStringLiteral("/start4.elf"));
+        // Another Pi, a PC, an address the console never saw a DHCP exchange of: refused.
+        QCOMPARE(resolve("9ffefdef/config.txt", kOtherPi).refusal, QStringLiteral("other-pi"));
+        QCOMPARE(resolve("9ffefdef/start4.elf", kOtherPi).refusal, QStringLiteral("other-pi"));
+        QCOMPARE(resolve("9ffefdef/config.txt", QStringLiteral("52:54:00:12:34:56")).refusal, QStringLiteral("other-pi"));
+        QCOMPARE(resolve("/9ffefdef/config.txt", QString()).refusal, QStringLiteral("other-pi"));
+        QVERIFY(resolve("9ffefdef/config.txt", QString()).path.isEmpty());
+        // Their own names: the other Pi has no folder, so the root; a bare name is the root's.
+        QCOMPARE(resolve("0badcafe/config.txt", kOtherPi).path, canonicalRoot + QStringLiteral("/config.txt"));
+        QCOMPARE(resolve("config.txt", kOtherPi).path, canonicalRoot + QStringLiteral("/config.txt"));
+        QCOMPARE(resolve("config.txt", QString()).path, canonicalRoot + QStringLiteral("/config.txt"));
+        // A serial folder that is not there protects nothing: the bootloader gets the root's.
+        QCOMPARE(resolve("12345678/start4.elf", QString()).path, canonicalRoot + QStringLiteral("/start4.elf"));
+        // Only a serial-number folder falls back; escapes stay refused, even for its own Pi.
+        QCOMPARE(resolve("other/start4.elf", kPi).refusal, QStringLiteral("not-found"));
+        QCOMPARE(resolve("9FFEFDEF/start4.elf", kPi).refusal, QStringLiteral("not-found"));
+        QCOMPARE(resolve("9ffefdef/../../outside.txt", kPi).refusal, QStringLiteral("traversal"));
+        QCOMPARE(resolve("../outside.txt", kPi).refusal, QStringLiteral("traversal"));
+        QCOMPARE(resolve("9ffefdef/escape.txt", kPi).refusal, QStringLiteral("symlink-escape"));
+        QCOMPARE(resolve("escape.txt", kPi).refusal, QStringLiteral("symlink-escape"));
+        QCOMPARE(resolve("9ffefdef/missing.bin", kPi).refusal, QStringLiteral("not-found"));
+    }
+
+    // `piFolder:` (netboot.yaml) names the folder a Pi boots from, for example the Raspberry
+    // Pi UEFI firmware: looked in first, then its serial folder, then the root.
+    void tftpPiFolderIsLookedInFirst()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString root = dir.filePath(QStringLiteral("tftp"));
+        const QString piBoot = dir.filePath(QStringLiteral("pi"));
+        write(root + QStringLiteral("/start4.elf"), "root start4");
+        write(root + QStringLiteral("/fixup4.dat"), "root fixup4");
+        write(root + QStringLiteral("/9ffefdef/config.txt"), "not the piBoot folder's");
+        write(piBoot + QStringLiteral("/uefi-rpi4/start4.elf"), "uefi start4");
+        write(piBoot + QStringLiteral("/uefi-rpi4/RPI_EFI.fd"), "uefi firmware");
+        write(piBoot + QStringLiteral("/uefi-rpi4/config.txt"), "uefi config");
+        write(piBoot + QStringLiteral("/9ffefdef/config.txt"), "own config");
+        write(piBoot + QStringLiteral("/9ffefdef/cmdline.txt"), "own cmdline");
+        BootSnapshot s = snapshot();
+        s.tftpRoot = root;
+        s.piBootDir = piBoot;
+        s.piSerials.insert(kPi, QStringLiteral("9ffefdef"));
+        MachineIntent intent;
+        intent.mac = kPi;
+        intent.piFolder = QStringLiteral("uefi-rpi4");
+        s.machines.insert(kPi, intent);
+        auto resolve = [&s](const char *name, const QString &client) {
+            return resolveTftpName(s, QString::fromLatin1(name), client);
+        };
+        const QString canonicalRoot = QFileInfo(root).canonicalFilePath();
+        const QString canonicalPi = QFileInfo(piBoot).canonicalFilePath();
+        QCOMPARE(resolve("9ffefdef/start4.elf", kPi).path, canonicalPi + QStringLiteral("/uefi-rpi4/start4.elf"));
+        QCOMPARE(resolve("RPI_EFI.fd", kPi).path, canonicalPi + QStringLiteral("/uefi-rpi4/RPI_EFI.fd"));
+        QCOMPARE(resolve("9ffefdef/config.txt", kPi).path, canonicalPi + QStringLiteral("/uefi-rpi4/config.txt"));
+        QCOMPARE(resolve("9ffefdef/cmdline.txt", kPi).path, canonicalPi + QStringLiteral("/9ffefdef/cmdline.txt"));
+        QCOMPARE(resolve("fixup4.dat", kPi).path, canonicalRoot + QStringLiteral("/fixup4.dat"));
+        // Serial folders are those of the piBoot folder once it is set; its folders are
+        // nobody else's.
+        QCOMPARE(resolve("9ffefdef/config.txt", kOtherPi).refusal, QStringLiteral("other-pi"));
+        QCOMPARE(resolve("uefi-rpi4/RPI_EFI.fd", kOtherPi).refusal, QStringLiteral("not-found"));
+        QCOMPARE(resolve("start4.elf", kOtherPi).path, canonicalRoot + QStringLiteral("/start4.elf"));
+        // A PC is served as before: its iPXE names and the root.
+        QCOMPARE(resolve("fixup4.dat", QStringLiteral("52:54:00:12:34:56")).path, canonicalRoot + QStringLiteral("/fixup4.dat"));
+        // A folder that is gone: the next place.
+        s.machines[kPi].piFolder = QStringLiteral("gone");
+        QCOMPARE(resolve("9ffefdef/start4.elf", kPi).path, canonicalRoot + QStringLiteral("/start4.elf"));
+        QCOMPARE(resolve("config.txt", kPi).path, canonicalPi + QStringLiteral("/9ffefdef/config.txt"));
+        // Without piBoot the TFTP root is where the Pi folders are.
+        s.piBootDir.clear();
+        s.machines[kPi].piFolder.clear();
+        QCOMPARE(resolve("9ffefdef/config.txt", kPi).path, canonicalRoot + QStringLiteral("/9ffefdef/config.txt"));
+    }
+
+    // Nothing outside the piBoot folder is served through a Pi's folders: not a piFolder
+    // with "..", not one that is a link out, not a link out of a folder.
+    void tftpPiFoldersStayInside()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString root = dir.filePath(QStringLiteral("tftp"));
+        const QString piBoot = dir.filePath(QStringLiteral("pi"));
+        write(root + QStringLiteral("/start4.elf"), "root start4");
+        write(dir.filePath(QStringLiteral("outside/start4.elf")), "secret");
+        write(piBoot + QStringLiteral("/uefi-rpi4/start4.elf"), "uefi start4");
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("outside")), piBoot + QStringLiteral("/link-out")));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("outside")), piBoot + QStringLiteral("/9ffefdef")));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("outside/start4.elf")),
+                            piBoot + QStringLiteral("/uefi-rpi4/fixup4.dat")));
+        BootSnapshot s = snapshot();
+        s.tftpRoot = root;
+        s.piBootDir = piBoot;
+        s.piSerials.insert(kPi, QStringLiteral("9ffefdef"));
+        MachineIntent intent;
+        intent.mac = kPi;
+        s.machines.insert(kPi, intent);
+        auto resolveWith = [&s](const QString &folder, const char *name) {
+            s.machines[kPi].piFolder = folder;
+            return resolveTftpName(s, QString::fromLatin1(name), kPi);
+        };
+        const QString canonicalRoot = QFileInfo(root).canonicalFilePath();
+        QCOMPARE(resolveWith(QStringLiteral("../outside"), "start4.elf").refusal, QStringLiteral("traversal"));
+        QCOMPARE(resolveWith(QStringLiteral("link-out"), "start4.elf").refusal, QStringLiteral("symlink-escape"));
+        QCOMPARE(resolveWith(QStringLiteral("uefi-rpi4"), "fixup4.dat").refusal, QStringLiteral("symlink-escape"));
+        QCOMPARE(resolveWith(QStringLiteral("uefi-rpi4"), "9ffefdef/../../outside/start4.elf").refusal,
+                 QStringLiteral("traversal"));
+        // Its serial folder is a link out: never looked in, and nobody is refused for it.
+        QCOMPARE(resolveWith(QString(), "9ffefdef/start4.elf").path, canonicalRoot + QStringLiteral("/start4.elf"));
+        QCOMPARE(resolveTftpName(s, QStringLiteral("9ffefdef/start4.elf"), kOtherPi).path,
+                 canonicalRoot + QStringLiteral("/start4.elf"));
+        QVERIFY(resolveFolderUnderRoot(piBoot, QStringLiteral("uefi-rpi4")).ok());
+        QCOMPARE(resolveFolderUnderRoot(piBoot, QStringLiteral("uefi-rpi4/start4.elf")).refusal, QStringLiteral("not-a-folder"));
     }
 
     // The Pi's bootloader fetching its firmware files is a stage of its own: FirmwareFiles,

@@ -42,6 +42,10 @@ private Q_SLOTS:
             << QStringLiteral("tftp/rrq-atftp-windowsize8.hex")
             << Packet::readRequest("ipxe.efi", Mode::Octet,
                                    {{"tsize", "0"}, {"blksize", "1468"}, {"windowsize", "8"}});
+        // Built from the Raspberry Pi documentation, not captured (see the file's comment).
+        QTest::newRow("raspberry pi 4 bootloader, serial folder")
+            << QStringLiteral("tftp/rrq-rpi4-bootloader-start4.hex")
+            << Packet::readRequest("9ffefdef/start4.elf", Mode::Octet);
     }
     void capturedRequests()
     {

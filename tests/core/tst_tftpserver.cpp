@@ -833,6 +833,118 @@ private Q_SLOTS:
         QVERIFY2(status.fix.contains(QLatin1String("setcap")), qPrintable(status.fix));
         host.shutdown();
     }
+
+    // Raspberry Pis on the wire: the bootloader asks for "<serial>/start4.elf" in plain TFTP
+    // (tests/data/tftp/rrq-rpi4-bootloader-start4.hex). Which Pi asks is known by the address
+    // a DHCP engine learnt for it; its serial comes with the snapshot. Its serial folder is
+    // served to it and refused to every other address; its piFolder comes first. An engine of
+    // its own, so the refusals it counts are this test's.
+    void raspberryPiFolders()
+    {
+        const QString tftp = path(QStringLiteral("pi-tftp"));
+        const QString piBoot = path(QStringLiteral("pi-boot"));
+        writeFile(tftp + QStringLiteral("/start4.elf"), QByteArray("root start4\n"));
+        writeFile(tftp + QStringLiteral("/9ffefdef/start4.elf"), randomBytes(3 * 512 + 100, 9));
+        writeFile(tftp + QStringLiteral("/9ffefdef/config.txt"), QByteArray("[pi4]\narm_64bit=1\n"));
+        writeFile(piBoot + QStringLiteral("/uefi-rpi4/RPI_EFI.fd"), randomBytes(2 * 512, 10));
+        const QString pi = QStringLiteral("dc:a6:32:01:36:c2");
+        const QString otherPi = QStringLiteral("e4:5f:01:aa:bb:cc");
+        const QHostAddress piAddress(QStringLiteral("127.0.0.2"));
+        const QHostAddress otherAddress(QStringLiteral("127.0.0.3"));
+        const QHostAddress strangerAddress(QStringLiteral("127.0.0.4"));
+
+        ServiceHost host;
+        EngineStatus status;
+        QList<MachineEvent> events;
+        connect(&host, &ServiceHost::statusChanged, this, [&status](const EngineStatus &s) { status = s; });
+        connect(&host, &ServiceHost::machineEvent, this, [&events](const MachineEvent &e) { events.append(e); });
+        BootSnapshot snapshot = m_snapshot;
+        snapshot.tftpRoot = tftp;
+        snapshot.piSerials.insert(pi, QStringLiteral("9ffefdef"));
+        snapshot.piSerials.insert(otherPi, QStringLiteral("0badcafe"));
+        host.setSnapshot(snapshot);
+        auto *server = new TftpServer;
+        server->setSessionConfig(m_config);
+        host.addEngine(server);
+        host.start();
+        QTRY_COMPARE(status.state, EngineStatus::State::Running);
+        const quint16 port = status.address.section(u':', 1).toUShort();
+        TestUtil::learnAddress(&host, pi, piAddress);
+        TestUtil::learnAddress(&host, otherPi, otherAddress);
+        // What was posted to the engine is applied before the next request (a socket's
+        // datagram may otherwise overtake a queued call).
+        auto settle = [server] { QMetaObject::invokeMethod(server, [] {}, Qt::BlockingQueuedConnection); };
+        settle();
+
+        // RFC 1350 as the bootloader speaks it: 512-byte blocks, each acknowledged.
+        auto fetch = [port](RawClient &client, const QByteArray &request, QByteArray *content) -> Packet {
+            client.send(request, port);
+            Packet packet;
+            quint16 from = 0;
+            while (client.receive(&packet, &from, 3000)) {
+                if (packet.opcode != Tftp::Opcode::Data)
+                    return packet;
+                content->append(packet.data);
+                client.send(Packet::ack(packet.block).toBytes(), from);
+                if (packet.data.size() < 512)
+                    return packet;
+            }
+            return Packet::error(ErrorCode::NotDefined, "no answer");
+        };
+
+        // Its own Pi gets its serial folder.
+        RawClient own(piAddress);
+        QByteArray content;
+        Packet last = fetch(own, TestUtil::readHexData(QStringLiteral("tftp/rrq-rpi4-bootloader-start4.hex")), &content);
+        QCOMPARE(last.opcode, Tftp::Opcode::Data);
+        QCOMPARE(content, readFile(tftp + QStringLiteral("/9ffefdef/start4.elf")));
+
+        // Another Pi and an address no DHCP exchange gave anybody: an ERROR each, counted,
+        // and the neighbour named.
+        RawClient other(otherAddress);
+        content.clear();
+        last = fetch(other, Packet::readRequest("9ffefdef/config.txt").toBytes(), &content);
+        QCOMPARE(last.opcode, Tftp::Opcode::Error);
+        QCOMPARE(last.errorCode, ErrorCode::AccessViolation);
+        QVERIFY(content.isEmpty());
+        RawClient stranger(strangerAddress);
+        last = fetch(stranger, TestUtil::readHexData(QStringLiteral("tftp/rrq-rpi4-bootloader-start4.hex")), &content);
+        QCOMPARE(last.opcode, Tftp::Opcode::Error);
+        QVERIFY(content.isEmpty());
+        QTRY_COMPARE(status.counters.value(QStringLiteral("dropped:other-pi")), 2u);
+        QTRY_COMPARE(status.refusals.size(), 2);
+        for (const Refusal &refusal : std::as_const(status.refusals)) {
+            QCOMPARE(refusal.reason, QStringLiteral("other-pi"));
+            QVERIFY(refusal.address == otherAddress || refusal.address == strangerAddress);
+        }
+        QTRY_COMPARE(TestUtil::eventsOfKind(events, EventKind::TftpFailed).size(), 2);
+        for (const MachineEvent &failed : TestUtil::eventsOfKind(events, EventKind::TftpFailed))
+            QCOMPARE(failed.facts.value(QStringLiteral("reason")).toString(), QStringLiteral("other-pi"));
+        // What is not the Pi's comes from the root for everyone.
+        content.clear();
+        last = fetch(other, Packet::readRequest("0badcafe/start4.elf").toBytes(), &content);
+        QCOMPARE(last.opcode, Tftp::Opcode::Data);
+        QCOMPARE(content, QByteArray("root start4\n"));
+
+        // netboot.yaml gives the Pi the UEFI firmware's folder: served first, to it only.
+        snapshot.piBootDir = piBoot;
+        MachineIntent intent;
+        intent.mac = pi;
+        intent.piFolder = QStringLiteral("uefi-rpi4");
+        snapshot.machines.insert(pi, intent);
+        host.setSnapshot(snapshot);
+        settle();
+        content.clear();
+        last = fetch(own, Packet::readRequest("9ffefdef/RPI_EFI.fd").toBytes(), &content);
+        QCOMPARE(last.opcode, Tftp::Opcode::Data);
+        QCOMPARE(content, readFile(piBoot + QStringLiteral("/uefi-rpi4/RPI_EFI.fd")));
+        content.clear();
+        last = fetch(other, Packet::readRequest("RPI_EFI.fd").toBytes(), &content);
+        QCOMPARE(last.opcode, Tftp::Opcode::Error);
+        QCOMPARE(last.errorCode, ErrorCode::FileNotFound);
+        QTRY_COMPARE(status.counters.value(QStringLiteral("served")), 3u);
+        host.shutdown();
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_TftpServer)

@@ -182,6 +182,88 @@ rules:
                                            << QStringLiteral("warn, pxe-only");
         QTest::newRow("bad-rogue-probe-seconds") << QByteArray("network:\n  rogueProbeSeconds: -5\n") << 2
                                                  << QStringLiteral("0 (never probe)");
+        QTest::newRow("pi-boot-not-a-map") << QByteArray("tftpRoot: tftp/\npiBoot: pi/\n") << 2
+                                           << QStringLiteral("'piBoot' must be a mapping like {folder: pi/}");
+        QTest::newRow("pi-boot-unknown-key") << QByteArray("piBoot:\n  folder: pi/\n  path: x\n") << 3
+                                             << QStringLiteral("piBoot: unknown key 'path'");
+        QTest::newRow("pi-boot-folder-list") << QByteArray("piBoot:\n  folder: [a, b]\n") << 2
+                                             << QStringLiteral("'folder' must be a single value");
+        QTest::newRow("pi-folder-traversal")
+            << QByteArray("machines:\n  - mac: dc:a6:32:01:36:c2\n    piFolder: ../outside\n") << 3
+            << QStringLiteral("piFolder '../outside': it must stay inside the piBoot folder");
+        QTest::newRow("pi-folder-absolute")
+            << QByteArray("machines:\n  - mac: dc:a6:32:01:36:c2\n    config: a.yaml\n    piFolder: /srv/tftp/uefi\n") << 4
+            << QStringLiteral("piFolder '/srv/tftp/uefi': name it relative to the piBoot folder");
+        QTest::newRow("pi-folder-list")
+            << QByteArray("machines:\n  - mac: dc:a6:32:01:36:c2\n    piFolder: [a]\n") << 3
+            << QStringLiteral("'piFolder' must be a single value");
+    }
+    // Raspberry Pi boot folders: `piBoot: {folder:}` holds them, `piFolder:` gives a Pi one;
+    // both read, written back and made absolute for the engines.
+    void piBootAndPiFolders()
+    {
+        const QByteArray yaml = "tftpRoot: tftp/\n"
+                                "piBoot: {folder: pi/}\n"
+                                "machines:\n"
+                                "  - mac: DC-A6-32-01-36-C2\n"
+                                "    piFolder: uefi-rpi4\n"
+                                "  - serial: \"9ffefdef\"\n"
+                                "    config: configs/worker.yaml\n"
+                                "    piFolder: uefi/v1.38\n";
+        WorkspaceSettings s;
+        WorkspaceError e;
+        QVERIFY2(Workspace::parse(yaml, QStringLiteral("netboot.yaml"), &s, &e), qPrintable(e.toString()));
+        QCOMPARE(s.piBootDir, QStringLiteral("pi/"));
+        QCOMPARE(s.machines.size(), 2);
+        QCOMPARE(s.machines.at(0).mac, QStringLiteral("dc:a6:32:01:36:c2"));
+        QCOMPARE(s.machines.at(0).piFolder, QStringLiteral("uefi-rpi4"));
+        QVERIFY(s.machines.at(0).configPath.isEmpty());
+        QCOMPARE(s.machines.at(1).piFolder, QStringLiteral("uefi/v1.38"));
+        const QByteArray written = Workspace::serialize(s);
+        QVERIFY2(written.contains("piBoot: {folder: pi/}"), written.constData());
+        QVERIFY2(written.contains("piFolder: uefi-rpi4"), written.constData());
+        WorkspaceSettings back;
+        QVERIFY2(Workspace::parse(written, QStringLiteral("x"), &back, &e), qPrintable(e.toString()));
+        QCOMPARE(back.piBootDir, s.piBootDir);
+        QCOMPARE(back.machines.at(0).piFolder, QStringLiteral("uefi-rpi4"));
+        QCOMPARE(back.machines.at(1).piFolder, QStringLiteral("uefi/v1.38"));
+        QCOMPARE(Workspace::serialize(back), written);
+        // Not set: not written, and the TFTP root holds the Pi folders.
+        QVERIFY(Workspace::parse("tftpRoot: tftp/\npiBoot:\n", QStringLiteral("x"), &s, &e));
+        QVERIFY(s.piBootDir.isEmpty());
+        QVERIFY(!Workspace::serialize(s).contains("piBoot"));
+
+        QTemporaryDir tmp;
+        write(tmp.filePath(QStringLiteral("netboot.yaml")), yaml);
+        Workspace ws = Workspace::open(tmp.path());
+        QVERIFY2(ws.ok(), qPrintable(ws.error().toString()));
+        const QString root = QDir(tmp.path()).absolutePath();
+        BootSnapshot snap = ws.toSnapshot();
+        QCOMPARE(snap.piBootDir, root + QStringLiteral("/pi"));
+        QCOMPARE(snap.piBootFolder(), root + QStringLiteral("/pi"));
+        QCOMPARE(snap.machines.value(QStringLiteral("dc:a6:32:01:36:c2")).piFolder, QStringLiteral("uefi-rpi4"));
+        QCOMPARE(snap.identityEntries.size(), 1);
+        QCOMPARE(snap.identityEntries.first().piFolder, QStringLiteral("uefi/v1.38"));
+        // Written back through the API the window uses: a new entry for a Pi without one,
+        // cleared on another, and the file reads back the same.
+        ws.setPiFolder(QStringLiteral("e4:5f:01:aa:bb:cc"), QStringLiteral("uefi-rpi4"));
+        ws.setPiFolder(QStringLiteral("dc:a6:32:01:36:c2"), QString());
+        QVERIFY(ws.save());
+        Workspace again = Workspace::open(tmp.path());
+        QVERIFY2(again.ok(), qPrintable(again.error().toString()));
+        QCOMPARE(again.settings().piBootDir, QStringLiteral("pi/"));
+        QVERIFY(again.machine(QStringLiteral("dc:a6:32:01:36:c2"))->piFolder.isEmpty());
+        QCOMPARE(again.machine(QStringLiteral("e4:5f:01:aa:bb:cc"))->piFolder, QStringLiteral("uefi-rpi4"));
+        QVERIFY(!read(ws.settingsPath()).contains("piFolder: \"\""));
+        again.settings().piBootDir.clear();
+        snap = again.toSnapshot();
+        QVERIFY(snap.piBootDir.isEmpty());
+        QCOMPARE(snap.piBootFolder(), root + QStringLiteral("/tftp"));
+        // What the window checks before it writes a name.
+        QVERIFY(Workspace::piFolderProblem(QStringLiteral("uefi-rpi4")).isEmpty());
+        QVERIFY(!Workspace::piFolderProblem(QStringLiteral("a/../../b")).isEmpty());
+        QVERIFY(!Workspace::piFolderProblem(QStringLiteral("~/pi")).isEmpty());
+        QVERIFY(!Workspace::piFolderProblem(QStringLiteral("a\\b")).isEmpty());
     }
     // Full mode's guard against another DHCP server: what to do, how often to look; the
     // defaults are not written, so a file without them stays as it was.
