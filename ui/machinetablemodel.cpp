@@ -126,7 +126,7 @@ void MachineTableModel::reloadIntent()
 {
     m_intent.clear();
     for (const MachineIntent &m : m_session->workspace().settings().machines)
-        m_intent.insert(m.mac, Intent{m.configPath, m.hostname});
+        m_intent.insert(m.mac, Intent{m.configPath, m.hostname, m.piFolder});
 }
 
 MachineTableModel::Intent MachineTableModel::intentOf(const Machine &m, QString *rule) const
@@ -139,6 +139,8 @@ MachineTableModel::Intent MachineTableModel::intentOf(const Machine &m, QString 
         if (intent.hostname.isEmpty() && name != m.mac)
             intent.hostname = name;
     }
+    if (intent.piFolder.isEmpty() && m_session->isRaspberryPi(m.mac))
+        intent.piFolder = m_session->piFolder(m.mac);
     return intent;
 }
 
@@ -180,6 +182,15 @@ MachineTableModel::Row MachineTableModel::makeRow(const Machine &m) const
     r.text[ConfigColumn] = r.reinstall ? tr("%1 (reinstall to apply)").arg(intent.config.section(u'/', -1))
                          : r.rule.isEmpty() ? intent.config.section(u'/', -1)
                                             : tr("%1 (rule %2)").arg(intent.config.section(u'/', -1), r.rule);
+    // A Pi's firmware comes from its boot folder before any config is asked for: both, where
+    // a PC shows its config alone.
+    r.pi = m_session->isRaspberryPi(m.mac);
+    r.piFolder = r.pi ? intent.piFolder : QString();
+    if (!r.piFolder.isEmpty()) {
+        r.text[ConfigColumn] = r.text[ConfigColumn].isEmpty()
+            ? tr("Pi folder %1").arg(r.piFolder)
+            : tr("%1 · Pi folder %2", "config, then a Raspberry Pi's boot folder").arg(r.text[ConfigColumn], r.piFolder);
+    }
     r.text[HostnameColumn] = intent.hostname;
     r.text[LastSeenColumn] = m.lastSeen.isValid() ? m.lastSeen.toLocalTime().time().toString(QStringLiteral("HH:mm:ss"))
                                                   : QString();
@@ -216,6 +227,8 @@ quint32 MachineTableModel::changedColumns(const Row &a, const Row &b)
         mask |= 1u << ProgressColumn;
     if (a.ip != b.ip)
         mask |= 1u << IpColumn;
+    if (a.pi != b.pi || a.piFolder != b.piFolder || a.config != b.config)
+        mask |= 1u << ConfigColumn;   // its tooltip
     if (a.lastSeen != b.lastSeen)
         mask |= 1u << LastSeenColumn;
     return mask;
@@ -351,6 +364,14 @@ QVariant MachineTableModel::data(const QModelIndex &index, int role) const
         if (column == HintColumn && !r.text[column].isEmpty()) {
             // Rich text, so a long hint wraps in its tooltip instead of running off the screen.
             return QStringLiteral("<p>%1</p>").arg(r.text[column].toHtmlEscaped());
+        }
+        if (column == ConfigColumn && r.pi) {
+            const QString folder = r.piFolder.isEmpty()
+                ? tr("No Pi boot folder assigned: it fetches its boot files from its serial-number folder if the piBoot "
+                     "folder has one, else from the TFTP root (Machine ▸ Assign Pi boot folder…).")
+                : tr("Boot files from the Pi boot folder %1 first (Machine ▸ Assign Pi boot folder…).").arg(r.piFolder);
+            const QString config = r.config.isEmpty() ? tr("No config assigned.") : tr("Config: %1").arg(r.config);
+            return QStringLiteral("%1\n%2").arg(folder, config);
         }
         if (column == ConfigColumn) {
             const QString id = r.config;

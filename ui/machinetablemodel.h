@@ -117,6 +117,8 @@ private:
         QString download;  // the running or last download's name
         QString config;    // the assigned config as the workspace names it
         QString rule;      // the rule that gave it, if a rule did
+        bool pi = false;   // a Raspberry Pi: its boot folder shows with its config
+        QString piFolder;  // its `piFolder:`, if it has one
     };
     Row makeRow(const Machine &machine) const;
     // Bit mask of the columns whose content differs.
@@ -138,6 +140,7 @@ private:
     struct Intent {
         QString config;
         QString hostname;
+        QString piFolder;
     };
     QHash<QString, Intent> m_intent;
     mutable QString m_dropRefusal;

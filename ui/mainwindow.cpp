@@ -11,6 +11,7 @@
 #include "kitbundleactions.h"
 #include "languagechoice.h"
 #include "palletreportactions.h"
+#include "pifolderactions.h"
 #include "rulesactions.h"
 #include "setupexportactions.h"
 #include "setupimportactions.h"
@@ -279,6 +280,8 @@ void MainWindow::buildActions()
         QDesktopServices::openUrl(QUrl::fromLocalFile(m_session->workspace().directory()));
     });
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    m_piFolders = new PiFolderActions(m_session, m_undoStack, [this] { return selectedMacs(); }, this);
+    connect(m_piFolders, &PiFolderActions::message, this, [this](const QString &text) { showStatus(text); });
     buildSetupActions();
 }
 
@@ -574,6 +577,7 @@ void MainWindow::buildMenus()
     m_machineMenu = menuBar()->addMenu(tr("&Machine"));
     m_machineMenu->addAction(m_assignAction);
     m_machineMenu->addAction(m_clearAction);
+    m_machineMenu->addAction(m_piFolders->assignAction());
     m_machineMenu->addAction(m_queueAction);
     m_machineMenu->addAction(m_reinstallAction);
     m_machineMenu->addSeparator();
@@ -711,6 +715,7 @@ void MainWindow::updateActions()
     const bool any = !selectedMacs().isEmpty();
     for (QAction *action : {m_assignAction, m_clearAction, m_reinstallAction, m_wakeAction, m_forgetAction, m_identifyAction})
         action->setEnabled(any);
+    m_piFolders->updateAction();
 }
 
 void MainWindow::updateServiceActions()
@@ -921,6 +926,7 @@ QMenu *MainWindow::showMachineMenu(const QPoint &viewportPos)
     }
     menu->addAction(m_assignAction);
     menu->addAction(m_clearAction);
+    menu->addAction(m_piFolders->assignAction());
     menu->addAction(m_reinstallAction);
     menu->addSeparator();
     menu->addAction(m_wakeAction);

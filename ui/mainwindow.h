@@ -28,6 +28,7 @@ class MachineDetailDock;
 class MachineFilterModel;
 class MachineTableModel;
 class MachineTableView;
+class PiFolderActions;
 class ServicesPanel;
 class ViewPlaceholder;
 
@@ -118,6 +119,7 @@ private:
     QUndoStack *m_undoStack;
     Talos::ConfigLibrary *m_library = nullptr;
     Assigner *m_assigner = nullptr;
+    PiFolderActions *m_piFolders = nullptr;
     MachineTableModel *m_machines = nullptr;
     MachineFilterModel *m_filter = nullptr;
     MachineTableView *m_table = nullptr;
