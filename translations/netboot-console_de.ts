@@ -1280,6 +1280,10 @@
             <numerusform>%1 von %n Maschinen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 cannot be a Pi boot folder: %2</source>
+        <translation>%1 kann kein Pi-Bootordner sein: %2</translation>
+    </message>
 </context>
 <context>
     <name>Nbc::DhcpEngine</name>
@@ -1634,6 +1638,14 @@
         <source>The console serves again. If this machine does not go on within a minute, power-cycle it.</source>
         <translation>Die Konsole liefert wieder aus. Macht diese Maschine nicht innerhalb einer Minute weiter, schalten Sie sie aus und wieder ein.</translation>
     </message>
+    <message>
+        <source>Their Raspberry Pi firmware files were fetched and nothing was asked for since: look at their screens (HDMI); config.txt may name a file their boot folder does not hold.</source>
+        <translation>Ihre Raspberry-Pi-Firmwaredateien wurden geladen, seitdem wurde nichts mehr angefragt: sehen Sie auf ihre Bildschirme (HDMI); config.txt nennt womöglich eine Datei, die ihr Bootordner nicht enthält.</translation>
+    </message>
+    <message>
+        <source>It fetched its Raspberry Pi firmware files %1 ago and has asked for nothing since: look at its screen (HDMI); config.txt may name a file its boot folder does not hold.</source>
+        <translation>Sie hat ihre Raspberry-Pi-Firmwaredateien vor %1 geladen und seitdem nichts mehr angefragt: sehen Sie auf ihren Bildschirm (HDMI); config.txt nennt womöglich eine Datei, die ihr Bootordner nicht enthält.</translation>
+    </message>
 </context>
 <context>
     <name>Nbc::NeighbourWatch</name>
@@ -1698,6 +1710,10 @@
             <numerusform>%n weitere Abweisung eines Nachbarn.</numerusform>
             <numerusform>%n weitere Abweisungen von Nachbarn.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>a Raspberry Pi&apos;s own boot folder, asked for by another address</source>
+        <translation>der eigene Bootordner eines Raspberry Pi, angefragt von einer anderen Adresse</translation>
     </message>
 </context>
 <context>
@@ -3221,6 +3237,31 @@ Im Bündel: geändert %3, %4.</translation>
         <source>Raspberry Pi</source>
         <translation>Raspberry Pi</translation>
     </message>
+    <message>
+        <source>Pi folder %1</source>
+        <translation>Pi-Ordner %1</translation>
+    </message>
+    <message>
+        <source>%1 · Pi folder %2</source>
+        <comment>config, then a Raspberry Pi&apos;s boot folder</comment>
+        <translation>%1 · Pi-Ordner %2</translation>
+    </message>
+    <message>
+        <source>No Pi boot folder assigned: it fetches its boot files from its serial-number folder if the piBoot folder has one, else from the TFTP root (Machine ▸ Assign Pi boot folder…).</source>
+        <translation>Kein Pi-Bootordner zugewiesen: er lädt seine Bootdateien aus seinem Seriennummer-Ordner, wenn der piBoot-Ordner einen hat, sonst aus dem TFTP-Wurzelordner (Maschine ▸ Pi-Bootordner zuweisen…).</translation>
+    </message>
+    <message>
+        <source>Boot files from the Pi boot folder %1 first (Machine ▸ Assign Pi boot folder…).</source>
+        <translation>Bootdateien zuerst aus dem Pi-Bootordner %1 (Maschine ▸ Pi-Bootordner zuweisen…).</translation>
+    </message>
+    <message>
+        <source>No config assigned.</source>
+        <translation>Keine Konfiguration zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Config: %1</source>
+        <translation>Konfiguration: %1</translation>
+    </message>
 </context>
 <context>
     <name>Nbc::Ui::MachineTableView</name>
@@ -3998,6 +4039,78 @@ Die vorhandenen Dateien durch die importierten ersetzen?</translation>
     <message>
         <source>The pallet report was not written.</source>
         <translation>Der Palettenbericht wurde nicht geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>Nbc::Ui::PiFolderActions</name>
+    <message>
+        <source>Assign Pi &amp;boot folder…</source>
+        <translation>Pi-&amp;Bootordner zuweisen…</translation>
+    </message>
+    <message>
+        <source>Choose the folder the selected Raspberry Pis fetch their boot files from over TFTP</source>
+        <translation>Den Ordner wählen, aus dem die ausgewählten Raspberry Pis ihre Bootdateien per TFTP laden</translation>
+    </message>
+    <message>
+        <source>Select one or more Raspberry Pis in the table first.</source>
+        <translation>Wählen Sie zuerst einen oder mehrere Raspberry Pis in der Tabelle aus.</translation>
+    </message>
+    <message>
+        <source>There is no folder for Pi boot files: set tftpRoot, or piBoot: folder:, in netboot.yaml.</source>
+        <translation>Es gibt keinen Ordner für Pi-Bootdateien: setzen Sie tftpRoot oder piBoot: folder: in netboot.yaml.</translation>
+    </message>
+    <message>
+        <source>%1 holds no folder to assign: put a Pi&apos;s boot files (start4.elf, config.txt …) in a folder there.</source>
+        <translation>%1 enthält keinen Ordner zum Zuweisen: legen Sie die Bootdateien eines Pi (start4.elf, config.txt …) in einen Ordner darin.</translation>
+    </message>
+    <message>
+        <source>None: its serial-number folder, else the TFTP root</source>
+        <translation>Keiner: sein Seriennummer-Ordner, sonst der TFTP-Wurzelordner</translation>
+    </message>
+    <message>
+        <source>Assign Pi boot folder</source>
+        <translation>Pi-Bootordner zuweisen</translation>
+    </message>
+    <message>
+        <source>Boot folder for %1, in %2:</source>
+        <translation>Bootordner für %1, in %2:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Boot folder for the %n selected Raspberry Pis, in %1:</source>
+        <translation>
+            <numerusform>Bootordner für den %n ausgewählten Raspberry Pi, in %1:</numerusform>
+            <numerusform>Bootordner für die %n ausgewählten Raspberry Pis, in %1:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The Pi boot folder was not saved: %1</source>
+        <translation>Der Pi-Bootordner wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The Pi boot folder was not changed: %1</source>
+        <translation>Der Pi-Bootordner wurde nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>%1 boots from its serial-number folder, else the TFTP root, from its next request.</source>
+        <translation>%1 bootet ab seiner nächsten Anfrage aus seinem Seriennummer-Ordner, sonst aus dem TFTP-Wurzelordner.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Raspberry Pis boot from their serial-number folders, else the TFTP root, from their next request.</source>
+        <translation>
+            <numerusform>%n Raspberry Pi bootet ab seiner nächsten Anfrage aus seinem Seriennummer-Ordner, sonst aus dem TFTP-Wurzelordner.</numerusform>
+            <numerusform>%n Raspberry Pis booten ab ihrer nächsten Anfrage aus ihren Seriennummer-Ordnern, sonst aus dem TFTP-Wurzelordner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 fetches its boot files from %2 from its next request.</source>
+        <translation>%1 lädt seine Bootdateien ab seiner nächsten Anfrage aus %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Raspberry Pis fetch their boot files from %1 from their next request.</source>
+        <translation>
+            <numerusform>%n Raspberry Pi lädt seine Bootdateien ab seiner nächsten Anfrage aus %1.</numerusform>
+            <numerusform>%n Raspberry Pis laden ihre Bootdateien ab ihrer nächsten Anfrage aus %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5125,6 +5238,24 @@ Die vorhandenen Dateien durch die importierten ersetzen?</translation>
     </message>
 </context>
 <context>
+    <name>PiFolderCommand</name>
+    <message numerus="yes">
+        <source>%n Raspberry Pis</source>
+        <translation>
+            <numerusform>%n Raspberry Pi</numerusform>
+            <numerusform>%n Raspberry Pis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear the Pi boot folder of %1</source>
+        <translation>Pi-Bootordner von %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Pi boot folder %1 for %2</source>
+        <translation>Pi-Bootordner %1 für %2</translation>
+    </message>
+</context>
+<context>
     <name>PortOwner</name>
     <message>
         <source>TCP port %1</source>
@@ -5815,6 +5946,15 @@ Die vorhandenen Dateien durch die importierten ersetzen?</translation>
         <comment>stage</comment>
         <translation>Fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>Firmware files</source>
+        <comment>stage</comment>
+        <translation>Firmwaredateien</translation>
+    </message>
+    <message>
+        <source>A Raspberry Pi is downloading its boot files (start4.elf, config.txt …).</source>
+        <translation>Ein Raspberry Pi lädt seine Bootdateien herunter (start4.elf, config.txt …).</translation>
+    </message>
 </context>
 <context>
     <name>Workspace</name>
@@ -5969,6 +6109,34 @@ Die vorhandenen Dateien durch die importierten ersetzen?</translation>
     <message>
         <source>cannot write %1: %2</source>
         <translation>kann %1 nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>&apos;piBoot&apos; must be a mapping like {folder: pi/}</source>
+        <translation>&apos;piBoot&apos; muss eine Zuordnung wie {folder: pi/} sein</translation>
+    </message>
+    <message>
+        <source>piBoot: unknown key &apos;%1&apos; (use folder)</source>
+        <translation>piBoot: unbekannter Schlüssel &apos;%1&apos; (verwenden Sie folder)</translation>
+    </message>
+    <message>
+        <source>piFolder &apos;%1&apos;: %2</source>
+        <translation>piFolder &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>name a folder inside the piBoot folder, like uefi-rpi4</source>
+        <translation>nennen Sie einen Ordner im piBoot-Ordner, etwa uefi-rpi4</translation>
+    </message>
+    <message>
+        <source>name it relative to the piBoot folder, like uefi-rpi4, not as an absolute path</source>
+        <translation>nennen Sie ihn relativ zum piBoot-Ordner, etwa uefi-rpi4, nicht als absoluten Pfad</translation>
+    </message>
+    <message>
+        <source>a folder name holds no backslashes or control characters</source>
+        <translation>ein Ordnername enthält keine Backslashes und keine Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>it must stay inside the piBoot folder (&apos;..&apos; leads out of it)</source>
+        <translation>er muss im piBoot-Ordner bleiben (&apos;..&apos; führt hinaus)</translation>
     </message>
 </context>
 <context>

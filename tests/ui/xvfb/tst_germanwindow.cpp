@@ -227,6 +227,7 @@ void TestGermanWindow::germanWindow()
 {
     // The stage names, as the table, the bar and the filter show them.
     QCOMPARE(StageStyle::title(Stage::Discovered), QStringLiteral("Erkannt"));
+    QCOMPARE(StageStyle::title(Stage::FirmwareFiles), QStringLiteral("Firmwaredateien"));
     QCOMPARE(StageStyle::title(Stage::Waiting), QStringLiteral("Wartet auf Konfiguration"));
     QCOMPARE(StageStyle::title(Stage::Installing), QStringLiteral("Installation"));
     QCOMPARE(StageStyle::title(Stage::Joined), QStringLiteral("Beigetreten"));
