@@ -25,6 +25,24 @@ QByteArray scriptUrl(const BootSnapshot &snapshot, const QString &mac, const QSt
         + (query.isEmpty() ? QByteArray() : "?" + query.toUtf8());
 }
 
+// After a failed chain: an HTTP 404 is the console's afterInstall "http-404" answer, and
+// the machine goes to its firmware's next boot entry; anything else (the console away,
+// a timeout) goes to retryLabel. iPXE reports a 404 as ENOENT from its HTTP client:
+// ${errno} 0x2d0c613b in its BIOS builds, 0x2d0c618e in its UEFI ones (the last byte is
+// the platform's own code). It is kept first: a failing iseq sets ${errno} itself.
+// Exit status 1: UEFI firmware then boots its next entry, where status 0 would open its
+// boot menu.
+QByteArray afterFailedChain(const QByteArray &retryLabel)
+{
+    return "set chain-error ${errno}\n"
+           "iseq ${chain-error} 0x2d0c613b && goto disk ||\n"
+           "iseq ${chain-error} 0x2d0c618e && goto disk ||\n"
+           "goto " + retryLabel + "\n"
+           ":disk\n"
+           "echo Netboot Console: not found (HTTP 404): booting from the next device\n"
+           "exit 1\n";
+}
+
 // iPXE waits, then asks for its script again (and keeps trying while the server is away).
 // With renewDhcp it first runs DHCP again, so a console that missed its exchange sees
 // one (how the console learns a machine's address).
@@ -33,7 +51,9 @@ QByteArray waitThenChain(const QByteArray &url, int seconds, bool renewDhcp = fa
     return ":wait\n"
            "sleep " + QByteArray::number(seconds) + "\n"
         + (renewDhcp ? QByteArray("dhcp net0 ||\n") : QByteArray())
-        + "chain --replace --autofree " + url + " || goto wait\n";
+        + "chain --replace --autofree " + url + " || goto failed\n"
+          ":failed\n"
+        + afterFailedChain("wait");
 }
 
 // iPXE interprets ANSI escapes on its console; a setting of type hex read back as a
@@ -97,9 +117,11 @@ IpxeScript IpxeScripts::entry(const BootSnapshot &snapshot)
           "chain --replace --autofree " + base
         + "/m/${net0/mac:hexhyp}/script.ipxe?uuid=${uuid}&serial=${serial:uristring}"
           "&manufacturer=${manufacturer:uristring}&product=${product:uristring}"
-          "&arch=${buildarch}&platform=${platform} || goto retry\n"
-          ":retry\n"
-          "echo Netboot Console: the boot server did not answer, retrying in 5 s\n"
+          "&arch=${buildarch}&platform=${platform} || goto failed\n"
+          ":failed\n"
+        + afterFailedChain("retry")
+        + ":retry\n"
+          "echo Netboot Console: the boot server did not answer (error ${chain-error}), retrying in 5 s\n"
           "sleep 5\n"
           "goto chain\n";
     return script;
@@ -160,12 +182,12 @@ IpxeScript IpxeScripts::forMachine(const BootSnapshot &snapshot, const QString &
         switch (snapshot.afterInstall) {
         case AfterInstallPolicy::Exit:
             script.kind = ScriptKind::Exit;
-            script.text = header(mac + QStringLiteral(" is installed: boot from the next device")) + "exit\n";
+            script.text = header(mac + QStringLiteral(" is installed: boot from the next device")) + kExitToNextDevice;
             return script;
         case AfterInstallPolicy::Sanboot:
             script.kind = ScriptKind::Sanboot;
             script.text = header(mac + QStringLiteral(" is installed: boot the first disk"))
-                + "sanboot --no-describe --drive 0x80\n";
+                + kSanbootFirstDisk;
             return script;
         case AfterInstallPolicy::Http404:
             script.kind = ScriptKind::Http404;

@@ -21,6 +21,14 @@ public:
     // Seconds an unassigned machine waits in iPXE before asking again.
     static constexpr int kWaitSeconds = 5;
 
+    // What an installed machine is told (afterInstall exit and sanboot; also the export's).
+    // Exit status 1: UEFI firmware boots its next entry, where status 0 opens its boot
+    // menu; BIOS firmware goes on either way.
+    static constexpr const char *kExitToNextDevice = "exit 1\n";
+    // The UEFI build of iPXE that Debian ships cannot sanboot a local disk ("No such
+    // device"): then the next boot entry, as with exit.
+    static constexpr const char *kSanbootFirstDisk = "sanboot --no-describe --drive 0x80 || exit 1\n";
+
     // /boot.ipxe: makes sure iPXE has an address, then chains to the per-machine script
     // with the facts iPXE knows (MAC, SMBIOS UUID/serial/manufacturer/product, arch).
     static IpxeScript entry(const BootSnapshot &snapshot);

@@ -215,9 +215,9 @@ QByteArray machineScript(const BootSnapshot &snapshot, const Exported &e, const 
         // static server cannot answer 404 for one machine only, so http-404 exits too).
         if (snapshot.afterInstall == AfterInstallPolicy::Sanboot)
             return (header(e.label + QStringLiteral(" is installed: boot the first disk"))
-                    + QStringLiteral("sanboot --no-describe --drive 0x80\n")).toUtf8();
-        return (header(e.label + QStringLiteral(" is installed: boot from the next device")) + QStringLiteral("exit\n"))
-            .toUtf8();
+                    + QLatin1String(IpxeScripts::kSanbootFirstDisk)).toUtf8();
+        return (header(e.label + QStringLiteral(" is installed: boot from the next device"))
+                + QLatin1String(IpxeScripts::kExitToNextDevice)).toUtf8();
     }
     const QString version = set->talosVersion.isEmpty() ? QString() : QString(QStringLiteral(" ") + set->talosVersion);
     return (header(e.label + QStringLiteral(": Talos") + version + QStringLiteral(" (") + set->name + u')')

@@ -268,8 +268,15 @@ void SimulatedMachine::fetchScript(const QString &url)
         if (m_done)
             return;
         m_counters->httpBytes += quint64(f->bodyBytes());
-        if (!ok || f->status() != 200)
-            return resumeScript(false);   // "chain ... || goto retry" decides
+        if (!ok || f->status() != 200) {
+            // "chain ... || goto failed" decides, from ${errno} as iPXE sets it: ENOENT from
+            // its HTTP client for a 404 (the last byte is the platform's), else a reset.
+            const bool uefi = m_plan.firmware == Firmware::Uefi;
+            m_settings.set(QStringLiteral("errno"),
+                           ok && f->status() == 404 ? QString::fromLatin1(uefi ? "0x2d0c618e" : "0x2d0c613b")
+                                                    : QString::fromLatin1(uefi ? "0xf0a6095" : "0xf0a6039"));
+            return resumeScript(false);
+        }
         QString readError;
         const QList<IpxeStatement> script = IpxeScriptReader::read(f->body(), &readError);
         if (script.isEmpty())
@@ -349,6 +356,12 @@ SimulatedMachine::Step SimulatedMachine::execute(const QStringList &words)
     }
     if (name == QLatin1String("isset"))
         return words.size() > 1 && !words.at(1).isEmpty() ? Step::Ok : Step::Failed;
+    if (name == QLatin1String("iseq")) {
+        if (words.size() == 3 && words.at(1) == words.at(2))
+            return Step::Ok;
+        m_settings.set(QStringLiteral("errno"), QStringLiteral("0x46022085"));   // as iPXE: a failure sets it
+        return Step::Failed;
+    }
     if (name == QLatin1String("goto")) {
         const int target = IpxeScriptReader::labelIndex(m_script, words.value(1));
         if (target < 0)

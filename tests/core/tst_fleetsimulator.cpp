@@ -206,6 +206,42 @@ private Q_SLOTS:
         QCOMPARE(settings.expand(QStringLiteral("a${nothing}b ${mac:hexhyp}")), QStringLiteral("ab 02-00-00-0a-0b-0c"));
     }
 
+    // afterInstall http-404: the console answers an installed machine's script with 404,
+    // and the entry script hands it to its firmware's next device instead of retrying
+    // (as it does while the console is away).
+    void notFoundSendsInstalledMachinesToTheirDisk()
+    {
+        auto console = startConsole(8, 11, 64 * 1024, 64 * 1024);
+        QVERIFY(console);
+        FleetSimulator sim(testPace(console->env->fleetOptions()));
+        BootSnapshot snap = console->host->snapshot();
+        snap.afterInstall = AfterInstallPolicy::Http404;
+        // One installed machine per firmware: iPXE's ${errno} for a 404 differs by platform.
+        QStringList installed;
+        for (const Firmware firmware : {Firmware::Bios, Firmware::Uefi}) {
+            for (const MachinePlan &plan : sim.plans()) {
+                if (plan.firmware == firmware) {
+                    installed << plan.mac;
+                    break;
+                }
+            }
+        }
+        QCOMPARE(installed.size(), 2);
+        for (const QString &mac : std::as_const(installed)) {
+            snap.machines[mac].mac = mac;
+            snap.machines[mac].installed = true;
+        }
+        console->host->setSnapshot(snap);
+        QSignalSpy all(&sim, &FleetSimulator::allFinished);
+        sim.start();
+        QVERIFY(all.wait(30000));
+        for (const QString &mac : std::as_const(installed))
+            QCOMPARE(sim.results().value(mac), QStringLiteral("installed"));
+        QCOMPARE(sim.counters().installed, 2);
+        QCOMPARE(sim.counters().joined, 6);   // the others boot Talos as before
+        sim.stop();
+    }
+
     void readsJoinedCommands()
     {
         QString error;

@@ -44,6 +44,16 @@ private Q_SLOTS:
         // Retries DHCP when no address stuck (proxy offer won over the router's).
         QVERIFY(s.text.contains("isset ${net0/ip} && goto chain"));
         QVERIFY(s.text.contains("dhcp net0"));
+        // A 404 (afterInstall http-404; iPXE's ENOENT, BIOS and UEFI builds) falls through to
+        // the firmware's next device with status 1; any other failure retries.
+        QVERIFY(s.text.contains("|| goto failed\n:failed\n"
+                                "set chain-error ${errno}\n"     // a failing iseq sets ${errno} too
+                                "iseq ${chain-error} 0x2d0c613b && goto disk ||\n"
+                                "iseq ${chain-error} 0x2d0c618e && goto disk ||\n"
+                                "goto retry\n"
+                                ":disk\n"));
+        QVERIFY(s.text.contains("\nexit 1\n:retry\n"));
+        QVERIFY(s.text.endsWith("sleep 5\ngoto chain\n"));
     }
     void bootTalos()
     {
@@ -72,7 +82,11 @@ private Q_SLOTS:
         QVERIFY(s.text.contains("sleep 5\n"));
         // Re-chains to itself with the same facts, so the poll keeps identifying the machine.
         QVERIFY(s.text.contains("chain --replace --autofree http://10.77.0.1:8080/m/52-54-00-12-34-56/script.ipxe"
-                                "?uuid=abc&arch=x86_64 || goto wait\n"));
+                                "?uuid=abc&arch=x86_64 || goto failed\n"));
+        // Keeps polling while the console is away; a 404 (installed meanwhile, http-404)
+        // goes to the next boot device.
+        QVERIFY(s.text.contains("iseq ${chain-error} 0x2d0c613b && goto disk ||\n"));
+        QVERIFY(s.text.contains("goto wait\n:disk\n"));
         QVERIFY(!s.text.contains("kernel "));
     }
     // "Which box is this?": the waiting machine's screen says its name in block letters.
@@ -149,9 +163,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("command");
-        QTest::newRow("exit") << int(AfterInstallPolicy::Exit) << QStringLiteral("exit") << 200 << QByteArray("\nexit\n");
+        QTest::newRow("exit") << int(AfterInstallPolicy::Exit) << QStringLiteral("exit") << 200 << QByteArray("\nexit 1\n");
         QTest::newRow("sanboot") << int(AfterInstallPolicy::Sanboot) << QStringLiteral("sanboot") << 200
-                                 << QByteArray("\nsanboot --no-describe --drive 0x80\n");
+                                 << QByteArray("\nsanboot --no-describe --drive 0x80 || exit 1\n");
         QTest::newRow("http-404") << int(AfterInstallPolicy::Http404) << QStringLiteral("http-404") << 404 << QByteArray();
         QTest::newRow("always-pxe") << int(AfterInstallPolicy::AlwaysPxe) << QStringLiteral("boot-talos") << 200
                                     << QByteArray("\nboot\n");

@@ -349,7 +349,7 @@ private Q_SLOTS:
         s.unassigned = UnassignedPolicy::Maintenance;
         const SetupExportPlan plan = SetupExport::plan(s, {}, SetupFormat::DnsmasqNginx, QStringLiteral("/srv"));
         QVERIFY(plan.ok());
-        QVERIFY(plan.file(QStringLiteral("www/mac/52-54-00-12-34-56.ipxe"))->bytes.endsWith("sanboot --no-describe --drive 0x80\n"));
+        QVERIFY(plan.file(QStringLiteral("www/mac/52-54-00-12-34-56.ipxe"))->bytes.endsWith("sanboot --no-describe --drive 0x80 || exit 1\n"));
         QVERIFY(!plan.file(QStringLiteral("www/configs/mac-52-54-00-12-34-56.yaml")));
         const QByteArray maintenance = plan.file(QStringLiteral("www/default.ipxe"))->bytes;
         QVERIFY(maintenance.contains("kernel http://10.77.0.1:8080/assets/talos-1.9/vmlinuz"));
