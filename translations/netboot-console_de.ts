@@ -2167,8 +2167,8 @@ Initramfs: %2</translation>
         <translation>BIOS (undionly.kpxe):</translation>
     </message>
     <message>
-        <source>UEFI (ipxe.efi):</source>
-        <translation>UEFI (ipxe.efi):</translation>
+        <source>UEFI (snponly.efi or ipxe.efi):</source>
+        <translation>UEFI (snponly.efi oder ipxe.efi):</translation>
     </message>
     <message>
         <source>From Debian&apos;s ipxe package.</source>

@@ -314,7 +314,7 @@ ArtifactsPage::ArtifactsPage(FirstRunWizard *wizard)
     m_uefi = new QLineEdit(uefi.isEmpty() ? defaults.ipxeUefi : uefi, ipxe);
     m_uefi->setObjectName(QStringLiteral("ipxeUefi"));
     form->addRow(tr("BIOS (undionly.kpxe):"), m_bios);
-    form->addRow(tr("UEFI (ipxe.efi):"), m_uefi);
+    form->addRow(tr("UEFI (snponly.efi or ipxe.efi):"), m_uefi);
     layout->addWidget(ipxe);
     connect(m_bios, &QLineEdit::textChanged, this, &ArtifactsPage::updateIpxe);
     connect(m_uefi, &QLineEdit::textChanged, this, &ArtifactsPage::updateIpxe);

@@ -28,7 +28,9 @@ struct WorkspaceSettings {
     // serial-number folders and those `piFolder:` names); empty: the TFTP root.
     QString piBootDir;
     QString ipxeBios = QStringLiteral("/usr/lib/ipxe/undionly.kpxe");
-    QString ipxeUefi = QStringLiteral("/usr/lib/ipxe/ipxe.efi");
+    // snponly.efi: it hands the NIC back to the firmware when it exits (afterInstall exit),
+    // where Debian's ipxe.efi (2019) hangs OVMF; it uses the firmware's own NIC driver.
+    QString ipxeUefi = QStringLiteral("/usr/lib/ipxe/snponly.efi");
     QMap<QString, ArtifactSet> artifacts;    // keyed by set name
     QString defaultArtifacts;
     UnassignedPolicy unassigned = UnassignedPolicy::Wait;
