@@ -20,6 +20,11 @@ packages=(
   # the network doctor reads the firewall with nft; its test loads rules into a namespace
   nftables
   qemu-system-x86 qemu-utils ovmf ipxe-qemu busybox-static cpio xz-utils python3
+  # the firmware matrix's disk: a FAT EFI system partition with the marker boot loader
+  mtools dosfstools
+  # the slow-console case: a userspace delay between the console and the LAN needs the
+  # veths' offloads off (the kernel here may have no netem)
+  ethtool
   # ISOs made at test time (Talos ISO import)
   xorriso
   # GUI tests and screenshots; pdftoppm renders the pallet report's PDF in its test

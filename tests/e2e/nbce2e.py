@@ -199,12 +199,14 @@ def make_lan(ns):
     return srv, router
 
 
-def start_lan_dhcp(ns, router, run_dir):
-    """dnsmasq as the LAN's plain DHCP server on the router (10.77.0.100-150); returns its log."""
+def start_lan_dhcp(ns, router, run_dir, no_ping=False):
+    """dnsmasq as the LAN's plain DHCP server on the router (10.77.0.100-150); returns its log.
+    dnsmasq pings an address before it first offers it (about 3 s); no_ping offers at once."""
     path = os.path.join(run_dir, "dnsmasq.log")
     ns.popen(router, ["dnsmasq", "--no-daemon", "--conf-file=/dev/null", "--port=0", "--interface=vrt1",
                       "--bind-interfaces", "--dhcp-range=10.77.0.100,10.77.0.150,255.255.255.0,1h",
-                      f"--dhcp-leasefile={run_dir}/leases", "--dhcp-authoritative", "--log-dhcp"],
+                      f"--dhcp-leasefile={run_dir}/leases", "--dhcp-authoritative", "--log-dhcp"]
+             + (["--no-ping"] if no_ping else []),
              stdout=open(path, "w"), stderr=subprocess.STDOUT)
     return path
 
@@ -256,7 +258,19 @@ else
 fi
 HP="${LOG#tcp://}"; HP="${HP%/}"
 HOST="${HP%:*}"; PORT="${HP##*:}"
-echo "{\"msg\":\"[talos] task install (1/1): installing Talos to disk /dev/sda\",\"talos-level\":\"info\",\"facility\":\"user\",\"mac\":\"$MAC\"}" | timeout 5 nc "$HOST" "$PORT"
+LINE1="{\"msg\":\"[talos] task install (1/1): installing Talos to disk /dev/sda\",\"talos-level\":\"info\",\"facility\":\"user\",\"mac\":\"$MAC\"}"
+# nbc.e2e=install: play a finished install (Talos's own words, reference 3.4) and reboot,
+# as Talos does, so the firmware network-boots again and the console sends it to its disk.
+if grep -q "nbc.e2e=install" /proc/cmdline; then
+    LINE2="{\"msg\":\"[talos] task install (1/1): install successful\",\"talos-level\":\"info\",\"facility\":\"user\",\"mac\":\"$MAC\"}"
+    printf '%s\n%s\n' "$LINE1" "$LINE2" | timeout 5 nc "$HOST" "$PORT"
+    echo "NBC-PAYLOAD: log-sent"
+    echo "NBC-PAYLOAD: install-reported, rebooting"
+    echo "NBC-PAYLOAD: done"
+    sleep 1
+    reboot -f
+fi
+echo "$LINE1" | timeout 5 nc "$HOST" "$PORT"
 echo "NBC-PAYLOAD: log-sent"
 echo "NBC-PAYLOAD: done"
 poweroff -f
@@ -272,7 +286,7 @@ esac
 exit 0
 """
 
-PAYLOAD_MODULES = ["virtio_pci", "virtio_net", "e1000"]
+PAYLOAD_MODULES = ["virtio_pci", "virtio_net", "e1000", "8139too", "8139cp"]
 
 
 def fetch_debian_kernel(cache):
@@ -378,26 +392,141 @@ def make_run_workspace(work, prefix, config_text):
 
 # ----------------------------------------------------------------------------- QEMU
 
-def qemu_command(firmware, tap, mac, serial_log, work):
-    cmd = ["qemu-system-x86_64", "-accel", "tcg", "-m", "512", "-smp", "1", "-no-reboot",
+def qemu_command(firmware, tap, mac, serial_log, work, nic="virtio-net-pci", disk=None, reboot=False,
+                 http_boot=False, rom="default", ipv6=True, offload=True):
+    """QEMU for one test machine. firmware: "bios" (SeaBIOS with the NIC's iPXE option ROM)
+    or "uefi" (OVMF). nic: a QEMU NIC model. disk: a raw image booted after the network
+    (a copy-on-write snapshot, so one image serves every machine). reboot: a guest reboot
+    resets the machine instead of ending QEMU. http_boot: OVMF's PXE switched off, so it
+    boots by UEFI HTTP. rom: "default" (QEMU's ROM for the NIC), "none", or a path.
+    ipv6=False: OVMF's network stack without IPv6 (no PXEv6/HTTPv6 boot entries), as the
+    firmware setup of a site with IPv4 only is set. offload=False: a virtio NIC without
+    checksum offload, so every frame on the wire carries its own checksums."""
+    cmd = ["qemu-system-x86_64", "-accel", "tcg", "-m", "512", "-smp", "1",
            "-display", "none", "-serial", f"file:{serial_log}", "-monitor", "none",
            "-netdev", f"tap,id=n0,ifname={tap},script=no,downscript=no",
+           # The marker boot loader on the test disk ends QEMU with exit status 33 (MARKER_EXIT).
+           "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
            # SMBIOS identity that iPXE reports (${uuid}, ${serial}) and the console records.
            "-uuid", "5a1e0000-0000-4000-8000-" + mac.replace(":", ""),
            "-smbios", "type=1,manufacturer=Netboot Test,product=E2E Machine,serial=E2E-" + mac.replace(":", "")[-6:]]
+    if not reboot:
+        cmd.append("-no-reboot")
+    if rom == "default" and firmware == "uefi" and nic == "virtio-net-pci":
+        rom = "none"   # OVMF has its own virtio-net driver: its own PXE client runs, not iPXE's
+    nic_options = f"{nic},netdev=n0,mac={mac},bootindex=1"
+    if not offload and nic == "virtio-net-pci":
+        nic_options += ",csum=off"
+    if rom == "none":
+        nic_options += ",romfile="
+    elif rom != "default":
+        nic_options += f",romfile={rom}"
     if firmware == "bios":
         # SeaBIOS with the NIC's iPXE option ROM; SeaBIOS/iPXE print to serial only with graphics=off.
-        cmd += ["-machine", "pc,graphics=off", "-boot", "n",
-                "-device", f"virtio-net-pci,netdev=n0,mac={mac}"]
+        cmd += ["-machine", "pc,graphics=off"]
     else:
         vars_copy = os.path.join(work, f"OVMF_VARS-{mac.replace(':', '')}.fd")
         shutil.copy2("/usr/share/OVMF/OVMF_VARS.fd", vars_copy)
-        # An empty romfile= keeps QEMU's iPXE ROM out so OVMF's own PXE client runs.
-        cmd += ["-machine", "q35", "-boot", "n",
+        cmd += ["-machine", "q35",
                 "-drive", "if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE.fd",
-                "-drive", f"if=pflash,format=raw,file={vars_copy}",
-                "-device", f"virtio-net-pci,netdev=n0,mac={mac},romfile="]
+                "-drive", f"if=pflash,format=raw,file={vars_copy}"]
+        if http_boot:
+            # OVMF's run-time switches (fw_cfg): no PXE over IPv4 or IPv6, so the NIC's
+            # remaining boot entry is "UEFI HTTPv4".
+            cmd += ["-fw_cfg", "name=opt/org.tianocore/IPv4PXESupport,string=n",
+                    "-fw_cfg", "name=opt/org.tianocore/IPv6PXESupport,string=n"]
+        if not ipv6:
+            cmd += ["-fw_cfg", "name=opt/org.tianocore/IPv6Support,string=n"]
+    cmd += ["-device", nic_options]
+    if disk:
+        cmd += ["-drive", f"if=none,id=d0,format=raw,snapshot=on,file={disk}",
+                "-device", "virtio-blk-pci,drive=d0,bootindex=2"]
+    else:
+        cmd += ["-boot", "n"]
     return cmd
+
+
+# ----------------------------------------------------------------------------- marker disk
+
+MARKER_EXIT = 33    # isa-debug-exit: QEMU ends with (0x10 << 1) | 1 when the marker runs
+MARKER_TEXT = "NBC-DISK: booted from the disk ({})"
+
+
+def _marker_code(text, bits):
+    """x86 code that writes text to COM1 (port 0x3f8), then 0x10 to isa-debug-exit (0xf4)
+    so QEMU ends, then halts. Real mode at 0x7c00 (bits=16) or position-independent long
+    mode (bits=64, the message addressed RIP-relative)."""
+    msg = text.encode() + b"\r\n\0"
+    if bits == 16:
+        # cli; cld; xor ax,ax; mov ds,ax; mov si,msg
+        head = bytes([0xFA, 0xFC, 0x31, 0xC0, 0x8E, 0xD8, 0xBE]) + (0x7C00 + 9 + 3 + 15).to_bytes(2, "little")
+        head += bytes([0xBA, 0xF8, 0x03])                  # mov dx,0x3f8
+    else:
+        # cld; lea rsi,[rip+disp] (disp from the next instruction to msg); mov dx,0x3f8
+        head = bytes([0xFC, 0x48, 0x8D, 0x35]) + (4 + 15).to_bytes(4, "little") + bytes([0x66, 0xBA, 0xF8, 0x03])
+    loop = bytes([0xAC,              # lodsb
+                  0x84, 0xC0,        # test al,al
+                  0x74, 0x03,        # jz done
+                  0xEE,              # out dx,al
+                  0xEB, 0xF8,        # jmp loop
+                  0xB0, 0x10,        # done: mov al,0x10
+                  0xE6, 0xF4,        # out 0xf4,al
+                  0xF4,              # hlt
+                  0xEB, 0xFD])       # jmp hlt
+    assert len(loop) == 15 and len(head) == 12
+    return head + loop + msg
+
+
+def _efi_application(code):
+    """A minimal PE32+ EFI application (subsystem 10) whose entry point is code; the code
+    is position independent, so the image needs no relocations."""
+    import struct
+    text_raw = code + b"\0" * (-len(code) % 0x200)
+    dos = b"MZ" + b"\0" * 58 + struct.pack("<I", 0x40)
+    coff = struct.pack("<HHIIIHH", 0x8664, 1, 0, 0, 0, 240, 0x0022)
+    opt = struct.pack("<HBBIIIII", 0x20B, 0, 0, len(text_raw), 0, 0, 0x1000, 0x1000)
+    opt += struct.pack("<QIIHHHHHHIIIIHH", 0x400000, 0x1000, 0x200, 0, 0, 0, 0, 0, 0, 0,
+                       0x2000, 0x200, 0, 10, 0)
+    opt += struct.pack("<QQQQII", 0x10000, 0x10000, 0x10000, 0x1000, 0, 16) + b"\0" * 128
+    assert len(opt) == 240
+    section = b".text\0\0\0" + struct.pack("<IIIIIIHHI", len(code), 0x1000, len(text_raw), 0x200, 0, 0, 0, 0,
+                                           0x60000020)
+    headers = dos + b"PE\0\0" + coff + opt + section
+    return headers + b"\0" * (0x200 - len(headers)) + text_raw
+
+
+def marker_disk(cache):
+    """A raw disk that boots, on SeaBIOS from its MBR and on OVMF from its EFI system
+    partition (\\EFI\\BOOT\\BOOTX64.EFI), a marker loader printing MARKER_TEXT on the serial
+    console and ending QEMU with MARKER_EXIT: the stand-in for Talos on the machine's disk."""
+    out = os.path.join(cache, "marker-disk.img")
+    if os.path.exists(out) and os.path.getmtime(out) >= os.path.getmtime(__file__):
+        return out
+    os.makedirs(cache, exist_ok=True)
+    esp = out + ".esp"
+    if os.path.exists(esp):
+        os.remove(esp)
+    run(["mkfs.vfat", "-C", "-n", "NBCMARKER", esp, "16384"])
+    efi = os.path.join(cache, "BOOTX64.EFI")
+    with open(efi, "wb") as f:
+        f.write(_efi_application(_marker_code(MARKER_TEXT.format("uefi"), 64)))
+    run(["mmd", "-i", esp, "::/EFI", "::/EFI/BOOT"])
+    run(["mcopy", "-i", esp, efi, "::/EFI/BOOT/BOOTX64.EFI"])
+    mbr = bytearray(512)
+    code = _marker_code(MARKER_TEXT.format("bios"), 16)
+    mbr[:len(code)] = code
+    start, sectors = 2048, os.path.getsize(esp) // 512
+    # One partition of type 0xEF (EFI system) from sector 2048; CHS fields unused (0xFE..).
+    mbr[446:462] = bytes([0x00, 0xFE, 0xFF, 0xFF, 0xEF, 0xFE, 0xFF, 0xFF]) + start.to_bytes(4, "little") + \
+        sectors.to_bytes(4, "little")
+    mbr[510:512] = b"\x55\xAA"
+    with open(out + ".tmp", "wb") as f:
+        f.write(mbr + b"\0" * (start * 512 - 512))
+        with open(esp, "rb") as e:
+            shutil.copyfileobj(e, f)
+    os.remove(esp)
+    os.replace(out + ".tmp", out)
+    return out
 
 
 def served_config(serial_text):
