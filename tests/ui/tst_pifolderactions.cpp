@@ -13,6 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMenuBar>
@@ -123,6 +124,9 @@ private Q_SLOTS:
         QCOMPARE(offered.size(), 3);
         QVERIFY2(offered.first().startsWith(QLatin1String("None")), qPrintable(offered.first()));
         QCOMPARE(offered.mid(1), (QStringList{QStringLiteral("uefi-rpi4"), QStringLiteral("uefi-rpi4-v2")}));
+        // For a person to look at: the dialog, and below the table with the folder chosen.
+        QDir().mkpath(QStringLiteral(NBC_BINARY_DIR "/screenshots"));
+        QVERIFY(dialog->grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/pi-folder-dialog.png")));
         auto *combo = dialog->findChild<QComboBox *>();
         QVERIFY(combo);
         combo->setFocus();
@@ -135,6 +139,8 @@ private Q_SLOTS:
         QVERIFY(read(settings).contains("config: configs/worker.yaml"));
         QCOMPARE(session.services()->snapshot().machines.value(kPi).piFolder, QStringLiteral("uefi-rpi4-v2"));
         QCOMPARE(configText(model, kPi), QStringLiteral("worker.yaml · Pi folder uefi-rpi4-v2"));
+        window.resize(1400, 500);
+        QVERIFY(window.grab().save(QStringLiteral(NBC_BINARY_DIR "/screenshots/pi-folder-table.png")));
         QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("uefi-rpi4-v2")),
                  qPrintable(window.statusBar()->currentMessage()));
 
