@@ -6,7 +6,6 @@
 #include <QLoggingCategory>
 #include <QNetworkInterface>
 #include <QSocketNotifier>
-#include <QTimer>
 
 #include <algorithm>
 #include <array>
@@ -29,11 +28,7 @@ using Tftp::Session;
 
 namespace {
 
-// Sessions wake at their own retransmission times; this is how finely those are honoured.
-constexpr int kTickMs = 50;
-// Progress events: at most four a second per transfer (the registry coalesces further).
-constexpr qint64 kProgressIntervalMs = 250;
-// Datagrams handled per wake-up, so one busy socket cannot starve the others.
+// Requests handled per wake-up of the well-known port.
 constexpr int kBatch = 64;
 // Bursts of requests (a rack powered on at once) must not be dropped by the kernel.
 constexpr int kListenReceiveBuffer = 1 << 20;
@@ -144,41 +139,6 @@ quint16 blockSizeLimit(const BootSnapshot &snapshot, const QHostAddress &address
     return quint16(std::clamp<int>(mtu - headers, 512, int(Tftp::kMaxBlockSize)));
 }
 
-// The file of one transfer, read at block offsets. Owning the descriptor means the file
-// checked at open time is the one served, whatever happens to its name meanwhile.
-class FileSource : public Tftp::BlockSource
-{
-public:
-    explicit FileSource(int fd) : m_fd(fd) {}
-    ~FileSource() override
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    FileSource(const FileSource &) = delete;
-    FileSource &operator=(const FileSource &) = delete;
-
-    qint64 readAt(qint64 offset, char *destination, qint64 length) override
-    {
-        qint64 done = 0;
-        while (done < length) {
-            const ssize_t n = ::pread(m_fd, destination + done, size_t(length - done), off_t(offset + done));
-            if (n < 0) {
-                if (errno == EINTR)
-                    continue;
-                return -1;
-            }
-            if (n == 0)
-                break;
-            done += n;
-        }
-        return done;
-    }
-
-private:
-    int m_fd;
-};
-
 struct OpenedFile {
     int fd = -1;
     qint64 size = -1;
@@ -237,36 +197,6 @@ struct TftpServer::Peer {
     QByteArray key() const { return QByteArray(reinterpret_cast<const char *>(&address), int(length)); }
 };
 
-struct TftpServer::Transfer {
-    Transfer(int fd, qint64 size, const Tftp::SessionConfig &config)
-        : file(fd)
-        , session(file, size, config)
-    {
-    }
-    ~Transfer()
-    {
-        if (notifier) {
-            notifier->setEnabled(false);
-            notifier->deleteLater();  // may be inside its own activated()
-        }
-        if (socket >= 0)
-            ::close(socket);
-    }
-
-    FileSource file;
-    Session session;
-    int socket = -1;
-    QSocketNotifier *notifier = nullptr;
-    quint64 id = 0;
-    QHostAddress peer;
-    QByteArray peerKey;
-    QString name;
-    QString path;
-    qint64 startedAt = 0;
-    qint64 lastEventAt = 0;
-    qint64 lastEventBytes = 0;
-};
-
 TftpServer::TftpServer(QObject *parent)
     : Engine(QStringLiteral("tftp"), parent)
 {
@@ -292,6 +222,11 @@ void TftpServer::setMaxTransfers(int maximum)
 void TftpServer::setMaxTransfersPerAddress(int maximum)
 {
     m_maxPerAddress = std::max(1, maximum);
+}
+
+void TftpServer::setTransferThreads(int threads)
+{
+    m_transferThreads = std::max(0, threads);
 }
 
 int TftpServer::activeTransfers() const
@@ -339,14 +274,15 @@ void TftpServer::start()
 
     m_listenNotifier = new QSocketNotifier(qintptr(fd), QSocketNotifier::Read, this);
     connect(m_listenNotifier, &QSocketNotifier::activated, this, &TftpServer::readRequests);
-    m_tick = new QTimer(this);
-    m_tick->setInterval(kTickMs);
-    connect(m_tick, &QTimer::timeout, this, &TftpServer::tick);
+    const int threads = m_transferThreads > 0 ? m_transferThreads : TftpTransferPool::defaultThreadCount();
+    m_pool = std::make_unique<TftpTransferPool>(threads, m_clock, [this] {
+        QMetaObject::invokeMethod(this, &TftpServer::takeReports, Qt::QueuedConnection);
+    });
 
     const QString shown = address.protocol() == QAbstractSocket::IPv6Protocol
                               ? QStringLiteral("[%1]:%2").arg(address.toString()).arg(m_boundPort)
                               : QStringLiteral("%1:%2").arg(address.toString()).arg(m_boundPort);
-    qCInfo(lcTftp) << "listening on" << shown << "max blksize" << m_maxBlockSize;
+    qCInfo(lcTftp) << "listening on" << shown << "max blksize" << m_maxBlockSize << "threads" << threads;
     setRunning(shown);
 }
 
@@ -355,8 +291,6 @@ void TftpServer::stop()
     closeAll(true);
     delete m_listenNotifier;
     m_listenNotifier = nullptr;
-    delete m_tick;
-    m_tick = nullptr;
     if (m_listenSocket >= 0) {
         ::close(m_listenSocket);
         m_listenSocket = -1;
@@ -481,7 +415,7 @@ void TftpServer::startTransfer(const Packet &request, const Peer &peer, const QS
 
     Tftp::SessionConfig config = m_sessionConfig;
     config.limits.maxBlockSize = m_maxBlockSize;
-    auto transfer = std::make_unique<Transfer>(opened.fd, opened.size, config);
+    auto transfer = std::make_unique<TftpTransfer>(opened.fd, opened.size, config);
 
     // RFC 1350 section 4: the server answers from a new port, its transfer identifier.
     // The socket is connected to the client, so the kernel drops strays from other ports.
@@ -499,27 +433,25 @@ void TftpServer::startTransfer(const Packet &request, const Peer &peer, const QS
     }
 
     const qint64 now = m_clock.elapsed();
-    Transfer *t = transfer.get();
+    TftpTransfer *t = transfer.get();
     t->socket = fd;
     t->id = (quint64('t') << 56) | ++m_transferCounter;  // 't': apart from other engines' ids
-    t->peer = peer.host;
-    t->peerKey = peer.key();
-    t->name = name;
-    t->path = resolved.path;
-    t->startedAt = now;
     t->lastEventAt = now;
-    t->notifier = new QSocketNotifier(qintptr(fd), QSocketNotifier::Read, this);
-    connect(t->notifier, &QSocketNotifier::activated, this, [this, t] { readTransfer(t); });
-    m_transferByPeer.insert(t->peerKey, t->id);
-    ++m_transfersByHost[t->peer];
-    m_transfers.emplace(t->id, std::move(transfer));
-    if (!m_tick->isActive())
-        m_tick->start();
+    Active active;
+    active.peer = peer.host;
+    active.peerKey = peer.key();
+    active.name = name;
+    active.path = resolved.path;
+    active.startedAt = now;
+    active.size = opened.size;
+    m_transferByPeer.insert(active.peerKey, t->id);
+    ++m_transfersByHost[active.peer];
+    m_transfers.emplace(t->id, active);
 
     t->session.start(request, now);
     count(QStringLiteral("started"));
     const Tftp::Negotiation &negotiation = t->session.negotiation();
-    MachineEvent event = makeEvent(EventKind::TftpStart, QString(), t->peer, name);
+    MachineEvent event = makeEvent(EventKind::TftpStart, QString(), active.peer, name);
     event.artifact = artifactOfName(name);
     event.bytes = 0;
     event.total = opened.size;
@@ -530,8 +462,12 @@ void TftpServer::startTransfer(const Packet &request, const Peer &peer, const QS
     event.facts.insert(QStringLiteral("port"), int(peer.port));
     Q_EMIT machineEvent(event);
 
-    flush(*t);
-    afterActivity(*t, now);
+    // The first answer goes from here; a worker takes the rest.
+    t->flush(m_buffer.data(), qsizetype(m_buffer.size()));
+    if (t->session.isFinished())
+        finish(std::move(transfer));
+    else
+        m_pool->adopt(std::move(transfer));
 }
 
 void TftpServer::refuse(const Peer &peer, quint16 errorCode, const QByteArray &message,
@@ -580,115 +516,52 @@ bool TftpServer::allowReport()
     return ++m_reportsInWindow <= kReportsPerSecond;
 }
 
-void TftpServer::readTransfer(Transfer *transfer)
+void TftpServer::takeReports()
 {
-    Transfer &t = *transfer;
-    const qint64 now = m_clock.elapsed();
-    for (int i = 0; i < kBatch && !t.session.isFinished(); ++i) {
-        const ssize_t n = ::recv(t.socket, m_buffer.data(), m_buffer.size(), 0);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            // An ICMP port unreachable for an earlier block: the client has gone away.
-            if (errno == ECONNREFUSED)
-                t.session.abort(QStringLiteral("client-gone"));
-            break;
-        }
-        switch (t.session.receive(QByteArrayView(m_buffer.data(), n), now)) {
-        case Session::Input::Progress:
-        case Session::Input::Ended:
-            break;
-        case Session::Input::Duplicate:
-            count(QStringLiteral("duplicate-ack"));
-            break;
-        case Session::Input::Stale:
-            count(QStringLiteral("stale-ack"));
-            break;
-        case Session::Input::Unexpected:
-            drop(QStringLiteral("unexpected-opcode"));
-            break;
-        case Session::Input::Malformed:
-            drop(QStringLiteral("malformed"));
-            break;
-        }
-        flush(t);
-    }
-    afterActivity(t, now);
-}
-
-void TftpServer::flush(Transfer &t)
-{
-    for (;;) {
-        const qsizetype n = t.session.nextDatagram(m_buffer.data(), qsizetype(m_buffer.size()));
-        if (n == 0)
-            break;
-        if (::send(t.socket, m_buffer.data(), size_t(n), 0) < 0 && errno == ECONNREFUSED) {
-            t.session.abort(QStringLiteral("client-gone"));
-            break;
-        }
-        // Any other send error (a full socket buffer) loses the datagram like the network
-        // could; the session's retransmission covers both.
-    }
-}
-
-void TftpServer::afterActivity(Transfer &t, qint64 now)
-{
-    if (t.session.isFinished()) {
-        finish(t.id);
+    if (!m_pool)
         return;
+    TftpReport report = m_pool->take();
+    apply(report);
+}
+
+void TftpServer::apply(TftpReport &report)
+{
+    if (report.duplicateAcks)
+        count(QStringLiteral("duplicate-ack"), report.duplicateAcks);
+    if (report.staleAcks)
+        count(QStringLiteral("stale-ack"), report.staleAcks);
+    if (report.unexpected)
+        count(QStringLiteral("dropped:unexpected-opcode"), report.unexpected);
+    if (report.malformed)
+        count(QStringLiteral("dropped:malformed"), report.malformed);
+    for (const TftpReport::Progress &progress : report.progress) {
+        const auto it = m_transfers.find(progress.id);
+        if (it == m_transfers.end())
+            continue;   // ended since: its last figures come with the end
+        const Active &active = it->second;
+        MachineEvent event = makeEvent(EventKind::TftpProgress, QString(), active.peer, active.name);
+        event.artifact = artifactOfName(active.name);
+        event.bytes = progress.bytes;
+        event.total = active.size;
+        event.rate = progress.rate;
+        event.transferId = progress.id;
+        Q_EMIT machineEvent(event);
     }
-    if (now - t.lastEventAt >= kProgressIntervalMs && t.session.bytesAcknowledged() != t.lastEventBytes)
-        emitProgress(t, now);
+    for (std::unique_ptr<TftpTransfer> &transfer : report.finished)
+        finish(std::move(transfer));
 }
 
-void TftpServer::emitProgress(Transfer &t, qint64 now)
+void TftpServer::finish(std::unique_ptr<TftpTransfer> transfer)
 {
-    const qint64 bytes = t.session.bytesAcknowledged();
-    MachineEvent event = makeEvent(EventKind::TftpProgress, QString(), t.peer, t.name);
-    event.artifact = artifactOfName(t.name);
-    event.bytes = bytes;
-    event.total = t.session.fileSize();
-    event.rate = now > t.lastEventAt ? (bytes - t.lastEventBytes) * 1000 / (now - t.lastEventAt) : -1;
-    event.transferId = t.id;
-    t.lastEventAt = now;
-    t.lastEventBytes = bytes;
-    Q_EMIT machineEvent(event);
-}
-
-void TftpServer::tick()
-{
-    const qint64 now = m_clock.elapsed();
-    std::vector<quint64> finished;
-    for (auto &[id, transfer] : m_transfers) {
-        Transfer &t = *transfer;
-        const qint64 at = t.session.nextTimerAt();
-        if (at >= 0 && now >= at) {
-            t.session.handleTimer(now);
-            flush(t);
-        }
-        if (t.session.isFinished())
-            finished.push_back(id);
-        else if (now - t.lastEventAt >= kProgressIntervalMs && t.session.bytesAcknowledged() != t.lastEventBytes)
-            emitProgress(t, now);
-    }
-    for (const quint64 id : finished)
-        finish(id);
-    if (m_transfers.empty() && m_tick)
-        m_tick->stop();
-}
-
-void TftpServer::finish(quint64 id)
-{
-    const auto it = m_transfers.find(id);
+    const auto it = m_transfers.find(transfer->id);
     if (it == m_transfers.end())
         return;
-    std::unique_ptr<Transfer> transfer = std::move(it->second);
+    const Active t = std::move(it->second);
     m_transfers.erase(it);
-    m_transferByPeer.remove(transfer->peerKey);
-    if (auto host = m_transfersByHost.find(transfer->peer); host != m_transfersByHost.end() && --host.value() <= 0)
+    m_transferByPeer.remove(t.peerKey);
+    if (auto host = m_transfersByHost.find(t.peer); host != m_transfersByHost.end() && --host.value() <= 0)
         m_transfersByHost.erase(host);
-    const Transfer &t = *transfer;
-    const Session &session = t.session;
+    const Session &session = transfer->session;
     const qint64 elapsed = std::max<qint64>(m_clock.elapsed() - t.startedAt, 1);
     const qint64 bytes = session.bytesAcknowledged();
 
@@ -734,21 +607,26 @@ void TftpServer::finish(quint64 id)
     event.bytes = bytes;
     event.total = session.fileSize();
     event.rate = bytes * 1000 / elapsed;
-    event.transferId = t.id;
+    event.transferId = transfer->id;
     event.facts.insert(QStringLiteral("retransmissions"), qulonglong(session.retransmissions()));
     Q_EMIT machineEvent(event);
 }
 
 void TftpServer::closeAll(bool report)
 {
-    if (report) {
-        std::vector<quint64> ids;
-        for (const auto &[id, transfer] : m_transfers) {
-            transfer->session.abort(QStringLiteral("stopped"));
-            ids.push_back(id);
+    if (m_pool) {
+        // The workers stop first; what they reported and what they still held is then
+        // this thread's alone.
+        std::vector<std::unique_ptr<TftpTransfer>> left = m_pool->stop();
+        TftpReport last = m_pool->take();
+        m_pool.reset();
+        if (report) {
+            apply(last);
+            for (std::unique_ptr<TftpTransfer> &transfer : left) {
+                transfer->session.abort(QStringLiteral("stopped"));
+                finish(std::move(transfer));
+            }
         }
-        for (const quint64 id : ids)
-            finish(id);
     }
     m_transfers.clear();
     m_transferByPeer.clear();

@@ -4,6 +4,7 @@
 #include "model/bootfiles.h"
 #include "engine/engine.h"
 #include "engine/machineaddresses.h"
+#include "engine/tftptransfers.h"
 #include "protocol/tftp/tftpsession.h"
 
 #include <QElapsedTimer>
@@ -15,14 +16,15 @@
 #include <vector>
 
 class QSocketNotifier;
-class QTimer;
 
 namespace Nbc {
 
 // Read-only TFTP (RFC 1350, 2347-2349, 7440) for the iPXE binaries and the optional extra
-// TFTP folder. Requests arrive on the well-known port; each transfer gets its own socket
-// on an ephemeral port (its RFC 1350 transfer identifier) and a Tftp::Session that
-// decides what to send. Files are read with pread() straight into one reusable buffer.
+// TFTP folder. Requests arrive on the well-known port in the engine's thread, which checks
+// them, opens the file and a socket on an ephemeral port (the transfer's RFC 1350
+// identifier) and starts a Tftp::Session that decides what to send. The blocks are then
+// moved by a TftpTransferPool, a few threads with an epoll set each, and what they report
+// comes back here to become counters and events.
 //
 // Events carry no MAC (TFTP has none): the registry attributes them by peer address.
 // A client that ends a transfer with an ERROR (OVMF does after reading tsize) gets a
@@ -41,6 +43,8 @@ public:
     void setSessionConfig(const Tftp::SessionConfig &config);
     void setMaxTransfers(int maximum);
     void setMaxTransfersPerAddress(int maximum);
+    // Threads that move the blocks; 0 (the default) is one per core, two to four.
+    void setTransferThreads(int threads);
     static constexpr int kDefaultMaxPerAddress = 4;
     // Transfers in progress. Call in the engine's thread (BlockingQueuedConnection).
     Q_INVOKABLE int activeTransfers() const;
@@ -53,7 +57,15 @@ public Q_SLOTS:
     void learnAddress(const QString &mac, const QHostAddress &address) override;
 
 private:
-    struct Transfer;
+    // What the engine's thread keeps of a transfer a worker is moving.
+    struct Active {
+        QHostAddress peer;
+        QByteArray peerKey;
+        QString name;
+        QString path;
+        qint64 startedAt = 0;
+        qint64 size = 0;
+    };
     struct Peer;
 
     void readRequests();
@@ -61,12 +73,9 @@ private:
     void refuse(const Peer &peer, quint16 errorCode, const QByteArray &message,
                 const QString &reason, const QString &name);
     void startTransfer(const Tftp::Packet &request, const Peer &peer, const QString &name);
-    void readTransfer(Transfer *transfer);
-    void flush(Transfer &transfer);
-    void tick();
-    void afterActivity(Transfer &transfer, qint64 now);
-    void finish(quint64 id);
-    void emitProgress(Transfer &transfer, qint64 now);
+    void takeReports();
+    void apply(TftpReport &report);
+    void finish(std::unique_ptr<TftpTransfer> transfer);
     void closeAll(bool report);
     bool allowReport();
 
@@ -75,20 +84,21 @@ private:
     // socket and a few hundred bytes, so the limit is about descriptors, not memory.
     int m_maxTransfers = 1024;
     int m_maxPerAddress = kDefaultMaxPerAddress;
+    int m_transferThreads = 0;
     quint16 m_maxBlockSize = 1468;
 
     int m_listenSocket = -1;
     QSocketNotifier *m_listenNotifier = nullptr;
-    QTimer *m_tick = nullptr;
     QHostAddress m_boundAddress;
     quint16 m_boundPort = 0;
     QElapsedTimer m_clock;
 
-    std::unordered_map<quint64, std::unique_ptr<Transfer>> m_transfers;
+    std::unique_ptr<TftpTransferPool> m_pool;
+    std::unordered_map<quint64, Active> m_transfers;   // what the events need of each transfer
     QHash<QByteArray, quint64> m_transferByPeer;   // a repeated RRQ must not start a second transfer
     QHash<QHostAddress, int> m_transfersByHost;     // transfers per client address (its share)
     quint64 m_transferCounter = 0;
-    std::vector<char> m_buffer;                     // every datagram in and out passes here
+    std::vector<char> m_buffer;                     // requests, and each transfer's first answer
     MachineAddresses m_addresses;                   // what DHCP showed: which machine an address is
 
     qint64 m_reportWindowStart = 0;                 // refusals logged and reported per second
