@@ -32,6 +32,13 @@ bool BootSnapshot::isPrivateFile(const QString &canonicalPath) const
     return false;
 }
 
+void BootSnapshot::markInstalled(const QString &mac)
+{
+    MachineIntent &m = machines[mac];
+    m.mac = mac;
+    m.installed = true;
+}
+
 const ArtifactSet *BootSnapshot::artifactsFor(const QString &mac) const
 {
     QString name = defaultArtifacts;

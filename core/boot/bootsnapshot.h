@@ -126,6 +126,8 @@ struct BootSnapshot {
 
     // True for a canonical path that is one of privatePaths or lies below one of them.
     bool isPrivateFile(const QString &canonicalPath) const;
+    // Talos reported the machine installed (installed.json): its next boot goes to its disk.
+    void markInstalled(const QString &mac);
 
     // The base URL iPXE and Talos use to reach the HTTP engine, e.g. http://10.77.0.1:8080
     QString httpBaseUrl() const;

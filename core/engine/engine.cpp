@@ -33,6 +33,11 @@ void Engine::setSnapshot(const BootSnapshot &snapshot)
     m_snapshot = snapshot;
 }
 
+void Engine::markInstalled(const QString &mac)
+{
+    m_snapshot.markInstalled(mac);
+}
+
 void Engine::learnAddress(const QString &, const QHostAddress &)
 {
 }

@@ -56,6 +56,10 @@ public Q_SLOTS:
     virtual void start() = 0;
     virtual void stop() = 0;
     virtual void setSnapshot(const Nbc::BootSnapshot &snapshot);
+    // Talos reported that the machine installed: its next boot goes to its disk. The one
+    // change the engines need at once, made without a new snapshot (a pallet reports one
+    // machine after another, and a snapshot is built from the whole workspace).
+    void markInstalled(const QString &mac);
     // A DHCP engine saw the machine's address (addressLearned of any engine, wired by
     // ServiceHost); engines that bind something to a machine's address keep it.
     virtual void learnAddress(const QString &mac, const QHostAddress &address);

@@ -54,6 +54,13 @@ void ServiceHost::setSnapshot(const BootSnapshot &snapshot)
     }
 }
 
+void ServiceHost::markInstalled(const QString &mac)
+{
+    m_snapshot.markInstalled(mac);
+    for (Engine *engine : std::as_const(m_engines))
+        QMetaObject::invokeMethod(engine, [engine, mac] { engine->markInstalled(mac); }, Qt::QueuedConnection);
+}
+
 void ServiceHost::start()
 {
     m_running = true;

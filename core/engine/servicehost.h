@@ -27,6 +27,8 @@ public:
 
 public Q_SLOTS:
     void setSnapshot(const Nbc::BootSnapshot &snapshot);
+    // Engine::markInstalled on every engine (and in snapshot()).
+    void markInstalled(const QString &mac);
     void start();
     void stop();
     // Stops the engines and waits for their threads to end.

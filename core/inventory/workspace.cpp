@@ -680,7 +680,11 @@ QString Workspace::absolutePath(const QString &path) const
 {
     if (path.isEmpty())
         return {};
-    return QDir::cleanPath(QDir(m_dir).absoluteFilePath(path));
+    // What QDir(m_dir).absoluteFilePath() gives, without building a QDir: this runs for
+    // every machine's config whenever a snapshot is made.
+    if (QDir::isAbsolutePath(path))
+        return QDir::cleanPath(path);
+    return QDir::cleanPath(m_dir + u'/' + path);
 }
 
 MachineIntent *Workspace::machine(const QString &mac)
@@ -760,7 +764,13 @@ BootSnapshot Workspace::toSnapshot() const
     snap.afterInstall = s.afterInstall;
     // What the extra roots must never serve (canonical, so a symlink or "a/../b" does
     // not get around it); a folder that does not exist yet is kept by its plain path.
-    auto addPrivate = [&snap](const QString &path, bool folder) {
+    // Each path once: a thousand machines share a few configs, and resolving a path costs
+    // system calls (this runs on the main thread whenever the engines learn something).
+    QSet<QString> added;
+    auto addPrivate = [&snap, &added](const QString &path, bool folder) {
+        if (added.contains(path))
+            return;
+        added.insert(path);
         const QFileInfo info(path);
         const QString canonical = info.exists() ? info.canonicalFilePath() : QDir::cleanPath(info.absoluteFilePath());
         snap.privatePaths.append(folder ? canonical + u'/' : canonical);

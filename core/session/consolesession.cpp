@@ -74,10 +74,9 @@ ConsoleSession::ConsoleSession(QObject *parent)
         const QString key = normalizeMac(mac);
         if (key.isEmpty() || !m_installed.set(key, true))
             return;
-        // The engines learn it at once (the machine may reboot any moment); the file
-        // follows within a quarter of a second, one write for a burst.
-        if (!m_pushTimer->isActive())
-            m_pushTimer->start();
+        // The engines learn it at once (the machine may reboot any moment), without a new
+        // snapshot; the file follows within a quarter of a second, one write for a burst.
+        m_services->markInstalled(key);
         scheduleSave();
     });
     connect(m_services, &ServiceHost::statusChanged, this, [this](const EngineStatus &status) {
@@ -114,10 +113,16 @@ ConsoleSession::ConsoleSession(QObject *parent)
             const Machine *m = m_registry->machine(mac);
             if (!m)
                 continue;
-            const QString facts = QStringList{m->otherMacs.join(u','), m->uuid, m->serial, m->manufacturer,
-                                              m->product, m->firmware}.join(u'|');
+            // Without rules or entries by UUID/serial, only a machine's other NICs and a
+            // Pi's serial change what the engines are given: the rest of a pallet's
+            // facts arriving must not rebuild the snapshot five times a second.
+            const bool pi = Boot::RaspberryPi::isSerialFolder(m->serial);
+            const QString facts = m_resolving
+                                      ? QStringList{m->otherMacs.join(u','), m->uuid, m->serial, m->manufacturer,
+                                                    m->product, m->firmware}.join(u'|')
+                                      : m->otherMacs.join(u',') + u'|' + (pi ? m->serial + m->firmware : QString());
             auto seen = m_factsSeen.find(m->mac);
-            if (seen == m_factsSeen.end() || *seen != facts) {
+            if (seen == m_factsSeen.end() ? (m_resolving || facts != QLatin1String("|")) : *seen != facts) {
                 m_factsSeen.insert(m->mac, facts);
                 changed = true;
             }
@@ -135,8 +140,7 @@ ConsoleSession::ConsoleSession(QObject *parent)
         const QString serial = event.facts.value(QStringLiteral("serial")).toString();
         if (serial.isEmpty() || m_pushedPiSerials.value(event.mac) == serial || !m_registry->machine(event.mac))
             return;
-        if (!m_pushTimer->isActive())
-            m_pushTimer->start();
+        schedulePush();
     });
     updateConsoleProblem();   // not started yet
     // The served interface's link, every two seconds: an unplugged cable or a switch
@@ -181,6 +185,17 @@ ConsoleSession::ConsoleSession(QObject *parent)
     m_rogue = new RogueGuard(this);
     // With onRogueDhcp: pxe-only the server follows the guard's finding at once.
     connect(m_rogue, &RogueGuard::presenceChanged, this, &ConsoleSession::pushSnapshot);
+}
+
+void ConsoleSession::schedulePush()
+{
+    // At once, but at most one push per kMinPushIntervalMs: a snapshot is built from the
+    // whole workspace and copied to every engine, and a pallet reporting "installed" one
+    // machine after another must not rebuild it hundreds of times a second.
+    if (m_pushTimer->isActive())
+        return;
+    const qint64 since = m_lastPush.isValid() ? m_lastPush.elapsed() : kMinPushIntervalMs;
+    m_pushTimer->start(int(std::max<qint64>(0, kMinPushIntervalMs - since)));
 }
 
 void ConsoleSession::scheduleSave()
@@ -315,15 +330,13 @@ BootSnapshot ConsoleSession::snapshot() const
 {
     BootSnapshot snap = m_workspace.toSnapshot();
     resolveMachines(&snap);
-    for (const QString &mac : m_installed.macs()) {
-        MachineIntent &m = snap.machines[mac];
-        m.mac = mac;
-        m.installed = true;
-    }
+    for (const QString &mac : m_installed.macs())
+        snap.markInstalled(mac);
     for (auto it = m_identify.cbegin(); it != m_identify.cend(); ++it)
         snap.identify.insert(it.key());
     for (const Machine &m : m_registry->machines()) {
-        if (!isRaspberryPi(m.mac) || !Boot::RaspberryPi::isSerialFolder(m.serial))
+        // The cheap test first: most machines are not Pis and have no Pi serial.
+        if (!Boot::RaspberryPi::isSerialFolder(m.serial) || !isRaspberryPi(m.mac))
             continue;
         snap.piSerials.insert(m.mac, m.serial);
         for (const QString &other : m.otherMacs)
@@ -849,9 +862,11 @@ void ConsoleSession::takeQueueEntry(const QString &mac)
 
 void ConsoleSession::pushSnapshot()
 {
+    m_lastPush.start();
     updateRogueGuard();
     const BootSnapshot snap = snapshot();
     m_pushedPiSerials = snap.piSerials;
+    m_resolving = !snap.rules.isEmpty() || !snap.identityEntries.isEmpty();
     m_services->setSnapshot(snap);
 }
 

@@ -12,6 +12,7 @@
 #include "session/setupplan.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <functional>
@@ -253,6 +254,7 @@ private:
     // written together at most a few times a second: with a thousand machines installing
     // at once, one write each would stall the main thread.
     void scheduleSave();
+    void schedulePush();
     void saveScheduled();
     void onWorkspaceFileChanged();
     bool resolveAddress(BootSnapshot *snapshot, QString *error) const;
@@ -272,6 +274,11 @@ private:
     QTimer *m_reloadTimer = nullptr;
     QTimer *m_saveTimer = nullptr;
     QTimer *m_pushTimer = nullptr;
+    QElapsedTimer m_lastPush;
+    // The pushed snapshot has rules or entries by UUID/serial: every fact of a machine
+    // may change what it is given.
+    bool m_resolving = true;
+    static constexpr qint64 kMinPushIntervalMs = 50;
     QByteArray m_lastSavedYaml;   // netboot.yaml as the console last read or wrote it
     QString m_brokenEdit;         // why the file on disk does not parse; empty when it does
     InstalledState m_installed;

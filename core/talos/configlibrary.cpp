@@ -215,10 +215,15 @@ void ConfigLibrary::setMachines(const QList<MachineIntent> &machines)
 void ConfigLibrary::updateMachineProblems()
 {
     QHash<QString, QString> problems;
+    // A pallet shares a few configs: each path is resolved once, not once per machine.
+    QHash<QString, QString> ids;
     for (const MachineIntent &m : std::as_const(m_machines)) {
         if (m.configPath.isEmpty())
             continue;
-        const QString id = idForPath(m.configPath);
+        auto known = ids.constFind(m.configPath);
+        if (known == ids.constEnd())
+            known = ids.insert(m.configPath, idForPath(m.configPath));
+        const QString &id = *known;
         const ConfigEntry *e = entry(id);
         if (!e) {
             problems.insert(m.mac, tr("the assigned config %1 is not in the configs folder: assign "

@@ -342,6 +342,24 @@ private Q_SLOTS:
             QVERIFY(!e.facts.value(QStringLiteral("uuid")).toString().contains(QLatin1String("evil")));
     }
 
+    // Talos's install report reaches the engine as one change, not a new snapshot: the
+    // machine's next script sends it to its disk at once.
+    void markInstalledSendsTheNextBootToDisk()
+    {
+        QVERIFY(startServer());
+        const QString mac = QStringLiteral("52:54:00:12:34:56");
+        QMetaObject::invokeMethod(m_server, "learnAddress", Qt::QueuedConnection, Q_ARG(QString, mac),
+                                  Q_ARG(QHostAddress, QHostAddress(QHostAddress::LocalHost)));
+        const QString script = url(QStringLiteral("/m/52-54-00-12-34-56/script.ipxe"));
+        const QByteArray before = curl({script}).out;
+        QVERIFY2(before.contains("kernel "), before.constData());
+        QMetaObject::invokeMethod(m_server, [server = m_server, mac] { server->markInstalled(mac); },
+                                  Qt::BlockingQueuedConnection);
+        const QByteArray after = curl({script}).out;
+        QVERIFY2(!after.contains("kernel ") && after.contains("is installed: boot from the next device"),
+                 after.constData());
+    }
+
     void symlinkedIpxeServedPrivateFilesNot()
     {
         QVERIFY(startServer());

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -381,6 +382,23 @@ rules:
         artefact.path = QStringLiteral("/files/artifacts/vmlinuz");
         QCOMPARE(Boot::routeHttp(snap, artefact).status, 200);
         QVERIFY(Boot::resolveTftpName(snap, QStringLiteral("artifacts/vmlinuz")).ok());
+    }
+    // A pallet shares a config: it is one private path, not one per machine (every HTTP
+    // and TFTP request is checked against the list).
+    void sharedConfigIsOnePrivatePath()
+    {
+        QTemporaryDir dir;
+        TestUtil::writeFile(dir.path(), QStringLiteral("configs/worker.yaml"), "x\n");
+        Workspace ws = Workspace::open(dir.path());
+        for (int i = 0; i < 300; ++i)
+            ws.setAssignment(QStringLiteral("02:00:00:00:%1:%2").arg(i / 256, 2, 16, QLatin1Char('0')).arg(i % 256, 2, 16, QLatin1Char('0')),
+                             QStringLiteral("configs/worker.yaml"));
+        const BootSnapshot snap = ws.toSnapshot();
+        const QString config = QFileInfo(dir.filePath(QStringLiteral("configs/worker.yaml"))).canonicalFilePath();
+        QCOMPARE(snap.privatePaths.count(config), 1);
+        QVERIFY(snap.isPrivateFile(config));
+        QCOMPARE(snap.machines.size(), 300);
+        QVERIFY2(snap.privatePaths.size() < 12, qPrintable(snap.privatePaths.join(u' ')));
     }
 };
 
