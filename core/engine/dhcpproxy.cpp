@@ -23,6 +23,12 @@ void DhcpProxy::handleDatagram(Listener &listener, const Datagram &datagram)
 
     const BootSnapshot &s = snapshot();
     const Boot::BootDecision decision = Boot::decideDhcp(request, listener.port, s);
+    // The answer goes first: the firmware waits for it, the registry can wait for the
+    // events (building their facts and queueing them costs more than the reply).
+    std::optional<quint32> to;
+    if (decision.reply)
+        to = sendReply(listener, datagram, request, *decision.reply);
+
     const Boot::ClientFacts &facts = decision.facts;
     const QVariantMap eventFacts = facts.eventFacts();
     const QHostAddress from = peerAddress(datagram.fromAddress);
@@ -52,8 +58,6 @@ void DhcpProxy::handleDatagram(Listener &listener, const Datagram &datagram)
         Q_EMIT machineEvent(event);
         return;
     }
-
-    const std::optional<quint32> to = sendReply(listener, datagram, request, *decision.reply);
     if (!to)
         return;
     const Dhcp::MessageType replyType = decision.reply->messageType().value_or(Dhcp::MessageType::Offer);
