@@ -200,6 +200,7 @@ events { worker_connections 1024; }
 http {
     sendfile on;
     tcp_nopush on;
+    keepalive_requests 1000000;
     access_log off;
     client_body_temp_path $TMP/nginx/body;
     default_type application/octet-stream;
@@ -499,6 +500,10 @@ bench_tftp() {
 
 # ---------------------------------------------------------------- 3. proxy DHCP
 
+udp_rcvbuf_errors() {   # namespace
+  ip netns exec "$1" awk '/^Udp:/ { if (!h) { for (i = 1; i <= NF; i++) c[$i] = i; h = 1 } else print $c["RcvbufErrors"] }' /proc/net/snmp
+}
+
 bench_dhcp() {
   setup_namespaces || return
   log "Proxy DHCP: PXE DISCOVERs at ${DHCP_RATES// //}/s for ${DHCP_SECONDS} s each, ours vs dnsmasq (proxy mode)"
@@ -521,6 +526,8 @@ bench_dhcp() {
       p50[$server/$rate]=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["p50_ms"])' "$json" 2>/dev/null || echo n/a)
       p99[$server/$rate]=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["p99_ms"])' "$json" 2>/dev/null || echo n/a)
       log "  $server $rate/s: $json"
+      # Where answers went missing, if any: UDP receive-buffer drops on either side.
+      log "    UDP RcvbufErrors: client $(udp_rcvbuf_errors "$NS_C"), server $(udp_rcvbuf_errors "$NS_S")"
       sleep 1
     done
     stop_pid "$pid"
