@@ -6,7 +6,10 @@
 #include <QList>
 #include <QObject>
 
+#include <mutex>
+
 class QThread;
+class QTimer;
 
 namespace Nbc {
 
@@ -39,8 +42,19 @@ Q_SIGNALS:
     void statusChanged(const Nbc::EngineStatus &status);
 
 private:
+    void takeEvent(const MachineEvent &event);   // in an engine's thread
+    void deliverEvents();                        // in this object's thread
+
     QList<Engine *> m_engines;
     QList<QThread *> m_threads;
+    // Events on their way from the engines' threads: one wake-up of this thread for a
+    // burst, not one posted event per packet (the engines' threads wait for nothing).
+    // While events flow they are delivered every kDeliveryIntervalMs.
+    static constexpr int kDeliveryIntervalMs = 2;
+    std::mutex m_inboxMutex;
+    QList<MachineEvent> m_inbox;
+    bool m_delivering = false;            // guarded by m_inboxMutex
+    QTimer *m_deliveryTimer = nullptr;
     BootSnapshot m_snapshot;
     bool m_running = false;
 };
