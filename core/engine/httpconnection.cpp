@@ -38,6 +38,7 @@ constexpr int kRequestsPerTurn = 16;
 constexpr qsizetype kCopyBufferBytes = 64 * 1024;
 constexpr qsizetype kReadChunk = 16 * 1024;
 constexpr qsizetype kMaxLingerBytes = 1024 * 1024;
+constexpr qint64 kInlineFileBytes = 16 * 1024;        // sent with the head in one system call
 
 // Counters need a short stable key: the route's failure code, or the finer reason of a
 // refused path ("traversal", "symlink-escape") where safepath gave one; route details
@@ -353,8 +354,18 @@ void HttpConnection::startResponse(const Http::Request &request)
     bool fromFile = false;
     if (!plan.filePath.isEmpty() && plan.status >= 200 && plan.status < 300) {
         fromFile = openFile(plan.filePath, request, &head);
-        if (!fromFile)
+        if (!fromFile) {
             body = Http::reasonPhrase(head.status) + '\n';
+        } else if (m_fileFd >= 0 && m_fileRemaining <= kInlineFileBytes && !request.isHead()) {
+            // A small file (a script, a config, a poll's answer) goes out with its head in
+            // one send: a sendfile() and a second system call cost more than the copy.
+            body.resize(m_fileRemaining);
+            const ssize_t n = ::pread(m_fileFd, body.data(), size_t(m_fileRemaining), off_t(m_fileOffset));
+            if (n == m_fileRemaining)
+                closeFile();
+            else
+                body.clear();   // changed under us: streamed as before, which notices
+        }
     } else {
         body = plan.body;
         // Errors always carry a short text, for a person looking at curl's output.
