@@ -1386,6 +1386,13 @@
     </message>
 </context>
 <context>
+    <name>Nbc::FileWriter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Nbc::HttpServer</name>
     <message>
         <source>The HTTP server cannot listen on %1 port %2: %3</source>

@@ -58,21 +58,26 @@ bool InstalledState::save(QString *error) const
 {
     if (m_path.isEmpty())
         return true;
-    QStringList sorted(m_macs.cbegin(), m_macs.cend());
-    std::sort(sorted.begin(), sorted.end());
-    QJsonObject root;
-    root.insert(QLatin1String("installed"), QJsonArray::fromStringList(sorted));
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = tr("Cannot write %1: %2").arg(m_path, file.errorString());
         return false;
     }
-    file.write(QJsonDocument(root).toJson());
+    file.write(serialize());
     if (!file.commit()) {
         *error = tr("Cannot write %1: %2").arg(m_path, file.errorString());
         return false;
     }
     return true;
+}
+
+QByteArray InstalledState::serialize() const
+{
+    QStringList sorted(m_macs.cbegin(), m_macs.cend());
+    std::sort(sorted.begin(), sorted.end());
+    QJsonObject root;
+    root.insert(QLatin1String("installed"), QJsonArray::fromStringList(sorted));
+    return QJsonDocument(root).toJson();
 }
 
 bool InstalledState::set(const QString &mac, bool installed)

@@ -21,6 +21,9 @@ public:
     bool load(const QString &dir, QString *warning);
     // Atomic write; false with *error when it cannot be written.
     bool save(QString *error) const;
+    // What save() writes, and where (for a write on another thread).
+    QByteArray serialize() const;
+    QString path() const { return m_path; }
 
     bool contains(const QString &mac) const { return m_macs.contains(mac); }
     // True when the set changed.

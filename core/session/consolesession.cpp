@@ -7,6 +7,7 @@
 #include "engine/dhcpserver.h"
 #include "engine/enginefactory.h"
 #include "engine/servicehost.h"
+#include "inventory/filewriter.h"
 #include "inventory/inventorystore.h"
 #include "inventory/machineregistry.h"
 #include "inventory/wakeonlan.h"
@@ -64,6 +65,7 @@ ConsoleSession::ConsoleSession(QObject *parent)
     , m_registry(new MachineRegistry(this))
     , m_services(new ServiceHost(this))
     , m_inventory(new InventoryStore(this))
+    , m_files(new FileWriter(this))
     , m_neighbours(new NeighbourWatch(this))
 {
     connect(m_services, &ServiceHost::machineEvent, m_registry, &MachineRegistry::handleEvent);
@@ -177,6 +179,7 @@ ConsoleSession::ConsoleSession(QObject *parent)
     m_pushTimer->setSingleShot(true);
     m_pushTimer->setInterval(0);
     connect(m_pushTimer, &QTimer::timeout, this, &ConsoleSession::pushSnapshot);
+    connect(m_files, &FileWriter::failed, this, &ConsoleSession::workspaceError);
     m_saveTimer = new QTimer(this);
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(250);
@@ -207,11 +210,9 @@ void ConsoleSession::scheduleSave()
 void ConsoleSession::saveScheduled()
 {
     m_saveTimer->stop();
-    QString error;
-    if (!m_installed.save(&error)) {
-        Q_EMIT workspaceError(error);
-        return;
-    }
+    // Serialised here, written by the file thread; a failure arrives as workspaceError.
+    if (!m_installed.path().isEmpty())
+        m_files->write(m_installed.path(), m_installed.serialize());
     Q_EMIT intentChanged();
 }
 
@@ -221,6 +222,7 @@ ConsoleSession::~ConsoleSession()
         m_saveTimer->stop();
         saveScheduled();
     }
+    m_files->flush();
     m_services->shutdown();
     m_inventory->flush();
 }
@@ -274,6 +276,7 @@ bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &o
     if (settingsFile.open(QIODevice::ReadOnly))
         m_lastSavedYaml = settingsFile.readAll();
     QString installedWarning;
+    m_files->flush();   // the previous workspace's last writes land before anything is read
     if (!m_installed.load(m_workspace.directory(), &installedWarning))
         m_warnings << installedWarning;
     QString numbersWarning;
@@ -935,8 +938,13 @@ bool ConsoleSession::setInstalled(const QString &mac, bool installed, QString *e
     if (key.isEmpty())
         return true;
     bool changed = m_installed.set(key, installed);
-    if (changed && !m_installed.save(error))
-        return false;
+    // Through the file thread, after any write of a burst still queued, and waited for:
+    // a person's "Reinstall" hears at once whether it was kept.
+    if (changed && !m_installed.path().isEmpty()) {
+        m_files->write(m_installed.path(), m_installed.serialize());
+        if (!m_files->flush(error))
+            return false;
+    }
     // An `installed: true` written by hand is the user's; "Reinstall", a person's choice
     // too, clears it.
     MachineIntent *m = m_workspace.machine(key);
@@ -1269,6 +1277,7 @@ KitExportResult ConsoleSession::exportKitBundle(const QString &outFile, const Ki
 {
     if (m_saveTimer->isActive())
         saveScheduled();
+    m_files->flush();
     m_inventory->flush();
     return KitBundle::exportBundle(m_workspace.directory(), outFile, options);
 }
@@ -1325,6 +1334,7 @@ bool ConsoleSession::rewriteWorkspace(const std::function<bool(const QString &wo
     // What Talos reported is written before the files change under it.
     if (m_saveTimer->isActive())
         saveScheduled();
+    m_files->flush();
     const bool wasRunning = m_services->isRunning();
     if (wasRunning) {
         stopServices();

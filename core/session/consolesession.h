@@ -27,6 +27,7 @@ namespace Talos {
 class ConfigLibrary;
 }
 
+class FileWriter;
 class InventoryStore;
 struct Machine;
 class MachineRegistry;
@@ -267,6 +268,8 @@ private:
     MachineRegistry *m_registry = nullptr;
     ServiceHost *m_services = nullptr;
     InventoryStore *m_inventory = nullptr;
+    // installed.json, written off the main thread (a pallet reports installs in bursts).
+    FileWriter *m_files = nullptr;
     NeighbourWatch *m_neighbours = nullptr;
     EngineStatus m_lastRegistryStatus;
     Talos::ConfigLibrary *m_configs = nullptr;
