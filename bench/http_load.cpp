@@ -30,6 +30,7 @@ using Clock = std::chrono::steady_clock;
 
 struct Connection {
     int fd = -1;
+    in_addr_t source = 0;
     std::string in;
     Clock::time_point sentAt;
     long expected = -1;   // bytes of the response (head + body) once the head is complete
@@ -99,7 +100,8 @@ int main(int argc, char **argv)
     std::vector<Connection> all(static_cast<size_t>(connections));
     for (int i = 0; i < connections; ++i) {
         Connection &c = all[size_t(i)];
-        c.fd = connectFrom(htonl(ntohl(first.s_addr) + uint32_t(i)), port);
+        c.source = htonl(ntohl(first.s_addr) + uint32_t(i));
+        c.fd = connectFrom(c.source, port);
         epoll_event event {};
         event.events = EPOLLIN;
         event.data.ptr = &c;
@@ -108,7 +110,7 @@ int main(int argc, char **argv)
 
     std::vector<double> latenciesUs;
     latenciesUs.reserve(1 << 20);
-    long errors = 0, non200 = 0;
+    long errors = 0, non200 = 0, reconnects = 0;
     const Clock::time_point start = Clock::now();
     const Clock::time_point end = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
     for (Connection &c : all) {
@@ -125,6 +127,22 @@ int main(int argc, char **argv)
         for (int i = 0; i < n; ++i) {
             Connection &c = *static_cast<Connection *>(events[size_t(i)].data.ptr);
             const ssize_t got = ::recv(c.fd, buffer, sizeof(buffer), 0);
+            if (got == 0 && c.in.empty() && now < end) {
+                // The server ended the keep-alive between responses (nginx does after
+                // keepalive_requests): connect again, as a client would, and ask again.
+                ::epoll_ctl(epoll, EPOLL_CTL_DEL, c.fd, nullptr);
+                ::close(c.fd);
+                c.fd = connectFrom(c.source, port);
+                epoll_event event {};
+                event.events = EPOLLIN;
+                event.data.ptr = &c;
+                ::epoll_ctl(epoll, EPOLL_CTL_ADD, c.fd, &event);
+                ++reconnects;
+                c.sentAt = Clock::now();
+                if (::send(c.fd, request.data(), request.size(), MSG_NOSIGNAL) != ssize_t(request.size()))
+                    ++errors;
+                continue;
+            }
             if (got <= 0) {
                 ++errors;
                 ::epoll_ctl(epoll, EPOLL_CTL_DEL, c.fd, nullptr);
@@ -163,9 +181,9 @@ int main(int argc, char **argv)
         return latenciesUs.empty() ? 0.0 : latenciesUs[std::min(latenciesUs.size() - 1, size_t(p * double(latenciesUs.size())))] / 1000.0;
     };
     std::printf("%zu requests in %.2f s over %d connections: %.0f/s; latency p50 %.3f ms, p99 %.3f ms, max %.3f ms; "
-                "%ld not 200, %ld errors\n",
+                "%ld not 200, %ld errors, %ld reconnects\n",
                 latenciesUs.size(), elapsed, connections, double(latenciesUs.size()) / elapsed, percentile(0.5),
-                percentile(0.99), percentile(1.0), non200, errors);
+                percentile(0.99), percentile(1.0), non200, errors, reconnects);
     std::printf("HTTPLOAD requests=%zu rate=%.0f p50_ms=%.3f p99_ms=%.3f not200=%ld errors=%ld\n", latenciesUs.size(),
                 double(latenciesUs.size()) / elapsed, percentile(0.5), percentile(0.99), non200, errors);
     return errors || non200 ? 1 : 0;
