@@ -192,8 +192,7 @@ MachineTableModel::Row MachineTableModel::makeRow(const Machine &m) const
             : tr("%1 · Pi folder %2", "config, then a Raspberry Pi's boot folder").arg(r.text[ConfigColumn], r.piFolder);
     }
     r.text[HostnameColumn] = intent.hostname;
-    r.text[LastSeenColumn] = m.lastSeen.isValid() ? m.lastSeen.toLocalTime().time().toString(QStringLiteral("HH:mm:ss"))
-                                                  : QString();
+    r.text[LastSeenColumn] = m.lastSeen.isValid() ? localClock(m.lastSeen) : QString();
     r.text[HintColumn] = m.stage == Stage::Failed && !m.failure.isEmpty() ? m.failure
                        : !m.hint.isEmpty()                             ? m.hint
                                                                        : m.configProblem;
@@ -204,11 +203,29 @@ MachineTableModel::Row MachineTableModel::makeRow(const Machine &m) const
     if (!m.otherMacs.isEmpty())
         tip << tr("Other network cards: %1").arg(m.otherMacs.join(QLatin1String(", ")));
     if (m.firstSeen.isValid())
-        tip << tr("First seen %1").arg(QLocale().toString(m.firstSeen.toLocalTime(), QLocale::ShortFormat));
+        tip << tr("First seen %1").arg(firstSeenText(m.firstSeen));
     if (m.boots > 0)
         tip << tr("Network boots seen: %1").arg(m.boots);
     r.tooltip = tip.join(u'\n');
     return r;
+}
+
+QString MachineTableModel::localClock(const QDateTime &utc) const
+{
+    const qint64 seconds = utc.toSecsSinceEpoch() + m_utcOffset;
+    const int ofDay = int(((seconds % 86400) + 86400) % 86400);
+    return QTime::fromMSecsSinceStartOfDay(ofDay * 1000).toString(QStringLiteral("HH:mm:ss"));
+}
+
+QString MachineTableModel::firstSeenText(const QDateTime &utc) const
+{
+    const qint64 key = utc.toSecsSinceEpoch();
+    const auto known = m_firstSeenText.constFind(key);
+    if (known != m_firstSeenText.constEnd())
+        return *known;
+    if (m_firstSeenText.size() > 20000)
+        m_firstSeenText.clear();
+    return *m_firstSeenText.insert(key, QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat));
 }
 
 quint32 MachineTableModel::changedColumns(const Row &a, const Row &b)
@@ -255,6 +272,7 @@ QList<int> MachineTableModel::rolesOf(int column)
 
 void MachineTableModel::refreshAll()
 {
+    m_firstSeenText.clear();   // the language (and with it the date format) may have changed
     QStringList macs;
     macs.reserve(m_rows.size());
     for (const Row &r : std::as_const(m_rows))
@@ -270,6 +288,7 @@ void MachineTableModel::refreshAll()
 
 void MachineTableModel::refresh(const QStringList &macs)
 {
+    m_utcOffset = QDateTime::currentDateTime().offsetFromUtc();
     const MachineRegistry *registry = m_session->registry();
     QList<Row> added;
     QSet<QString> addedMacs;

@@ -120,8 +120,17 @@ void MachineRegistry::publish()
 {
     if (m_changed.isEmpty())
         return;
-    QStringList macs(m_changed.cbegin(), m_changed.cend());
-    m_changed.clear();
+    // At most kPublishBatch machines per signal: the table, the fleet bar and the session
+    // work on each, and 5000 at once kept the window from painting for tens of ms. The
+    // rest follows in the next pass of the event loop.
+    QStringList macs;
+    macs.reserve(std::min<qsizetype>(m_changed.size(), kPublishBatch));
+    for (auto it = m_changed.begin(); it != m_changed.end() && macs.size() < kPublishBatch;) {
+        macs.append(*it);
+        it = m_changed.erase(it);
+    }
+    if (!m_changed.isEmpty())
+        QTimer::singleShot(0, this, &MachineRegistry::publish);
     Q_EMIT machinesChanged(macs);
 }
 

@@ -97,6 +97,7 @@ public:
     static constexpr int kLogCap = 500;
     static constexpr int kEventCap = 64;   // a few boots of events; a thousand machines stay light
     static constexpr int kPublishIntervalMs = 100;
+    static constexpr qsizetype kPublishBatch = 1000;   // machines per machinesChanged
     // Thresholds of the diagnoses.
     static constexpr int kOffersWithoutFetch = 3;
     static constexpr int kIpxeLoop = 3;

@@ -1,6 +1,7 @@
 #include "inventory/machineregistry.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -309,6 +310,29 @@ private Q_SLOTS:
         QCOMPARE(published.first(), QStringList{kMac});
         QTest::qWait(250);
         QCOMPARE(published.size(), 1);
+    }
+    // A pallet changing at once is published in slices, so the window paints in between.
+    void publishesLargeChangesInSlices()
+    {
+        MachineRegistry registry;
+        QSet<QString> all;
+        for (int i = 0; i < 2500; ++i) {
+            const QString mac = QStringLiteral("02:00:00:00:%1:%2").arg(i / 256, 2, 16, QLatin1Char('0')).arg(i % 256, 2, 16, QLatin1Char('0'));
+            // Each from its own address, as a pallet's REQUESTs are (a new-machine rate
+            // limit applies per address).
+            registry.handleEvent(ev(EventKind::DhcpDiscover, mac, QStringLiteral("10.1.%1.%2").arg(i / 250).arg(i % 250 + 1)));
+            all.insert(mac);
+        }
+        QList<QStringList> published;
+        connect(&registry, &MachineRegistry::machinesChanged, this, [&published](const QStringList &m) { published << m; });
+        QTRY_COMPARE_WITH_TIMEOUT(published.size(), 3, 2000);
+        QSet<QString> seen;
+        for (const QStringList &slice : std::as_const(published)) {
+            QVERIFY(slice.size() <= MachineRegistry::kPublishBatch);
+            for (const QString &mac : slice)
+                seen.insert(mac);
+        }
+        QCOMPARE(seen, all);
     }
     void forget()
     {

@@ -7,6 +7,7 @@
 #include "talos/configlibrary.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QMimeData>
 #include <QTextDocument>
 #include <QSignalSpy>
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void newMachinesArriveAsOneBlock();
+    void lastSeenIsLocalTime();
     void changesAreRangedWithTheirRoles();
     void unchangedMachinesEmitNothing();
     void stageChangeCarriesStageRoles();
@@ -98,6 +100,21 @@ void TestMachineTableModel::newMachinesArriveAsOneBlock()
     QCOMPARE(m_model->index(m_model->rowOf(macOf(52)), MachineTableModel::FirmwareColumn).data().toString(),
              QStringLiteral("UEFI HTTP"));
     QCOMPARE(m_session->registry()->machine(macOf(52))->firmware, QStringLiteral("uefi"));
+}
+
+// The clock column is computed without a time-zone lookup per row: it must still be the
+// local time Qt would give, and the MAC column's tooltip names the first sighting.
+void TestMachineTableModel::lastSeenIsLocalTime()
+{
+    UiTest::discover(m_session->registry(), macOf(7));
+    m_session->registry()->publish();
+    const Machine *m = m_session->registry()->machine(macOf(7));
+    QVERIFY(m && m->lastSeen.isValid());
+    const int row = m_model->rowOf(macOf(7));
+    QCOMPARE(m_model->index(row, MachineTableModel::LastSeenColumn).data().toString(),
+             m->lastSeen.toLocalTime().time().toString(QStringLiteral("HH:mm:ss")));
+    const QString tip = m_model->index(row, MachineTableModel::MacColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QLocale().toString(m->firstSeen.toLocalTime(), QLocale::ShortFormat)), qPrintable(tip));
 }
 
 void TestMachineTableModel::changesAreRangedWithTheirRoles()
