@@ -4,6 +4,7 @@
 #include "progressdelegate.h"
 #include "stagestyle.h"
 
+#include "boot/raspberrypi.h"
 #include "session/consolesession.h"
 #include "inventory/machineregistry.h"
 #include "inventory/ouidatabase.h"
@@ -184,7 +185,8 @@ MachineTableModel::Row MachineTableModel::makeRow(const Machine &m) const
                                             : tr("%1 (rule %2)").arg(intent.config.section(u'/', -1), r.rule);
     // A Pi's firmware comes from its boot folder before any config is asked for: both, where
     // a PC shows its config alone.
-    r.pi = m_session->isRaspberryPi(m.mac);
+    // ConsoleSession::isRaspberryPi's test, on the machine at hand (no lookup by MAC).
+    r.pi = m.firmware == QLatin1String("rpi") || Boot::RaspberryPi::isRaspberryPiMac(m.mac);
     r.piFolder = r.pi ? intent.piFolder : QString();
     if (!r.piFolder.isEmpty()) {
         r.text[ConfigColumn] = r.text[ConfigColumn].isEmpty()
@@ -213,8 +215,13 @@ MachineTableModel::Row MachineTableModel::makeRow(const Machine &m) const
 QString MachineTableModel::localClock(const QDateTime &utc) const
 {
     const qint64 seconds = utc.toSecsSinceEpoch() + m_utcOffset;
-    const int ofDay = int(((seconds % 86400) + 86400) % 86400);
-    return QTime::fromMSecsSinceStartOfDay(ofDay * 1000).toString(QStringLiteral("HH:mm:ss"));
+    // Most rows of a refresh were seen in the same second.
+    if (seconds != m_clockSecond) {
+        const int ofDay = int(((seconds % 86400) + 86400) % 86400);
+        m_clockText = QTime::fromMSecsSinceStartOfDay(ofDay * 1000).toString(QStringLiteral("HH:mm:ss"));
+        m_clockSecond = seconds;
+    }
+    return m_clockText;
 }
 
 QString MachineTableModel::firstSeenText(const QDateTime &utc) const

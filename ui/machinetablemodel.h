@@ -150,6 +150,8 @@ private:
     QString localClock(const QDateTime &utc) const;
     QString firstSeenText(const QDateTime &utc) const;
     int m_utcOffset = 0;
+    mutable qint64 m_clockSecond = -1;   // local seconds of m_clockText
+    mutable QString m_clockText;
     mutable QHash<qint64, QString> m_firstSeenText;
 };
 
