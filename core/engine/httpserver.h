@@ -27,7 +27,8 @@ class HttpConnection;
 // this class owns the sockets, the limits and the per-transfer progress.
 //
 // Files are streamed, never read whole: on Linux with sendfile(2) straight from the page
-// cache to the socket, otherwise through one bounded buffer per connection. A connection
+// cache to the socket, otherwise through one bounded buffer per connection. Only a file
+// of at most 16 KiB (a script, a config) is read and sent with its head in one send(). A connection
 // reads its next request only after the current response has been handed to the kernel,
 // so a client that pipelines or stops reading is held back by TCP, not by our memory.
 class HttpServer : public Engine
