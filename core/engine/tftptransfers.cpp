@@ -321,7 +321,11 @@ private:
                                     ? -1 : int(std::clamp<qint64>(nextTick - before, 0, kTickMs));
             const int n = ::epoll_wait(m_epoll, events.data(), kEvents, timeout);
             if (n < 0 && errno != EINTR) {
-                qCWarning(lcTftp) << "epoll_wait failed:" << std::strerror(errno);
+                // Said once, not every tick; the timer below still retransmits and ends
+                // the sessions, so a broken worker fails its transfers instead of hanging.
+                if (!m_epollFailed)
+                    qCWarning(lcTftp) << "epoll_wait failed:" << std::strerror(errno);
+                m_epollFailed = true;
                 QThread::msleep(kTickMs);
             }
             const qint64 now = m_pool.m_clock.elapsed();
@@ -353,6 +357,7 @@ private:
     std::unordered_map<TftpTransfer *, std::unique_ptr<TftpTransfer>> m_owned;
     std::vector<char> m_buffer;
     Counters m_counters;
+    bool m_epollFailed = false;
 };
 
 // ---------------------------------------------------------------- the pool
