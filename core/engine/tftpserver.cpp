@@ -224,11 +224,6 @@ void TftpServer::setMaxTransfersPerAddress(int maximum)
     m_maxPerAddress = std::max(1, maximum);
 }
 
-void TftpServer::setTransferThreads(int threads)
-{
-    m_transferThreads = std::max(0, threads);
-}
-
 int TftpServer::activeTransfers() const
 {
     return int(m_transfers.size());
@@ -274,7 +269,7 @@ void TftpServer::start()
 
     m_listenNotifier = new QSocketNotifier(qintptr(fd), QSocketNotifier::Read, this);
     connect(m_listenNotifier, &QSocketNotifier::activated, this, &TftpServer::readRequests);
-    const int threads = m_transferThreads > 0 ? m_transferThreads : TftpTransferPool::defaultThreadCount();
+    const int threads = TftpTransferPool::defaultThreadCount();
     m_pool = std::make_unique<TftpTransferPool>(threads, m_clock, [this] {
         QMetaObject::invokeMethod(this, &TftpServer::takeReports, Qt::QueuedConnection);
     });

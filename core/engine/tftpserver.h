@@ -43,8 +43,6 @@ public:
     void setSessionConfig(const Tftp::SessionConfig &config);
     void setMaxTransfers(int maximum);
     void setMaxTransfersPerAddress(int maximum);
-    // Threads that move the blocks; 0 (the default) is one per core, two to four.
-    void setTransferThreads(int threads);
     static constexpr int kDefaultMaxPerAddress = 4;
     // Transfers in progress. Call in the engine's thread (BlockingQueuedConnection).
     Q_INVOKABLE int activeTransfers() const;
@@ -84,7 +82,6 @@ private:
     // socket and a few hundred bytes, so the limit is about descriptors, not memory.
     int m_maxTransfers = 1024;
     int m_maxPerAddress = kDefaultMaxPerAddress;
-    int m_transferThreads = 0;
     quint16 m_maxBlockSize = 1468;
 
     int m_listenSocket = -1;

@@ -104,7 +104,8 @@ public:
     int threadCount() const { return int(m_workers.size()); }
     // Transfers each worker holds now (handed over and not yet reported ended).
     std::vector<int> loads() const;
-    // How many threads the engine uses on this machine: one per core, two to four.
+    // How many threads the engine uses on this machine: one per core, at least two, at
+    // most four.
     static int defaultThreadCount();
 
 private:
