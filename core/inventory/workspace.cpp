@@ -20,6 +20,36 @@ namespace Nbc {
 
 namespace {
 
+// A scalar as serialize() writes it. yaml-cpp writes a string with edge spaces or control
+// characters as a plain scalar, which reads back trimmed (a trailing "  \r" before the next
+// line is gone): such text is written double-quoted, where every character survives.
+struct YamlText
+{
+    std::string text;
+};
+
+bool needsQuotes(const std::string &text)
+{
+    if (text.empty())
+        return false;
+    auto isSpace = [](char c) { return c == ' ' || c == '\t'; };
+    if (isSpace(text.front()) || isSpace(text.back()))
+        return true;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f)
+            return true;
+    }
+    return false;
+}
+
+YAML::Emitter &operator<<(YAML::Emitter &out, const YamlText &scalar)
+{
+    if (needsQuotes(scalar.text))
+        out << YAML::DoubleQuoted;
+    return out << scalar.text;
+}
+
 QString qstr(const YAML::Node &node)
 {
     return QString::fromStdString(node.as<std::string>());
@@ -534,7 +564,7 @@ bool Workspace::parse(const QByteArray &yaml, const QString &fileName, Workspace
 QByteArray Workspace::serialize(const WorkspaceSettings &s)
 {
     YAML::Emitter out;
-    auto str = [](const QString &text) { return text.toStdString(); };
+    auto str = [](const QString &text) { return YamlText{text.toStdString()}; };
     out << YAML::BeginMap;
     out << YAML::Key << "network" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "interface" << YAML::Value << str(s.interfaceName);
@@ -652,6 +682,13 @@ QByteArray Workspace::serialize(const WorkspaceSettings &s)
     return QByteArray(out.c_str()) + '\n';
 }
 
+QByteArray Workspace::fileBytes(const WorkspaceSettings &settings)
+{
+    return QByteArrayLiteral("# Netboot Console workspace: settings and machine assignments.\n"
+                             "# Hand-editable; the console reloads it when it changes.\n")
+        + serialize(settings);
+}
+
 bool Workspace::save(QString *error) const
 {
     if (!ok()) {
@@ -665,9 +702,7 @@ bool Workspace::save(QString *error) const
             *error = tr("cannot write %1: %2").arg(settingsPath(), file.errorString());
         return false;
     }
-    file.write("# Netboot Console workspace: settings and machine assignments.\n"
-               "# Hand-editable; the console reloads it when it changes.\n");
-    file.write(serialize(m_settings));
+    file.write(fileBytes(m_settings));
     if (!file.commit()) {
         if (error)
             *error = tr("cannot write %1: %2").arg(settingsPath(), file.errorString());

@@ -76,6 +76,8 @@ public:
     static bool parse(const QByteArray &yaml, const QString &fileName, WorkspaceSettings *out,
                       WorkspaceError *error);
     static QByteArray serialize(const WorkspaceSettings &settings);
+    // The whole file save() writes: a short header comment, then serialize().
+    static QByteArray fileBytes(const WorkspaceSettings &settings);
 
     // Atomic write (QSaveFile). Refuses when the workspace was opened with an error.
     bool save(QString *error = nullptr) const;

@@ -199,6 +199,34 @@ rules:
             << QByteArray("machines:\n  - mac: dc:a6:32:01:36:c2\n    piFolder: [a]\n") << 3
             << QStringLiteral("'piFolder' must be a single value");
     }
+    // A value with edge spaces or a control character (a file ending in "  \r", a hand
+    // edit with a tab) reads back as it was written: found by fuzz_workspace, where
+    // `initramfs: artifp/   \r` at the end of the file was written plain and came back
+    // trimmed once a key followed it.
+    void edgeSpacesAndControlCharactersRoundTrip()
+    {
+        const QByteArray yaml = "artifacts:\n  a:\n    kernel: k\n    initramfs: artifp/      \r";
+        WorkspaceSettings s;
+        WorkspaceError e;
+        QVERIFY2(Workspace::parse(yaml, QStringLiteral("netboot.yaml"), &s, &e), qPrintable(e.toString()));
+        QCOMPARE(s.artifacts.size(), 1);
+        const QString a = QStringLiteral("a");
+        QCOMPARE(s.artifacts.value(a).initramfsPath, QStringLiteral("artifp/      \r"));
+        s.artifacts[a].kernelPath = QStringLiteral(" lead\ttab");
+        s.interfaceName = QStringLiteral("eth0\x01");
+        const QByteArray written = Workspace::serialize(s);
+        WorkspaceSettings back;
+        QVERIFY2(Workspace::parse(written, QStringLiteral("x"), &back, &e), qPrintable(e.toString()));
+        QCOMPARE(back.artifacts.value(a).initramfsPath, s.artifacts.value(a).initramfsPath);
+        QCOMPARE(back.artifacts.value(a).kernelPath, QStringLiteral(" lead\ttab"));
+        QCOMPARE(back.interfaceName, QStringLiteral("eth0\x01"));
+        QCOMPARE(Workspace::serialize(back), written);
+        QVERIFY2(written.contains("kernel: \" lead\\ttab\""), written.constData());
+        // Ordinary values stay plain.
+        s.tftpRoot = QStringLiteral("tftp root/");
+        QVERIFY2(Workspace::serialize(s).contains("tftpRoot: tftp root/\n"), Workspace::serialize(s).constData());
+    }
+
     // Raspberry Pi boot folders: `piBoot: {folder:}` holds them, `piFolder:` gives a Pi one;
     // both read, written back and made absolute for the engines.
     void piBootAndPiFolders()
