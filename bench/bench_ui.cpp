@@ -108,7 +108,7 @@ int main(int argc, char **argv)
 
     // The stall probe: a 1 ms timer; any lateness is time the main thread was busy.
     QElapsedTimer clock;
-    qint64 last = 0, worst = 0;
+    qint64 last = 0, worst = 0, worstAt = 0;
     std::vector<qint64> gaps;
     gaps.reserve(size_t(seconds) * 1000);
     QTimer probe;
@@ -118,7 +118,10 @@ int main(int argc, char **argv)
         const qint64 now = clock.nsecsElapsed() / 1000;
         if (last > 0) {
             gaps.push_back(now - last);
-            worst = std::max(worst, now - last);
+            if (now - last > worst) {
+                worst = now - last;
+                worstAt = now;
+            }
         }
         last = now;
     });
@@ -145,8 +148,10 @@ int main(int argc, char **argv)
     std::printf("  table rows            %d\n", window.findChild<Nbc::Ui::MachineTableModel *>(QStringLiteral("machineModel"))->rowCount());
     std::printf("  main-thread stall     longest %.1f ms, p99 %.1f ms, p50 %.2f ms (1 ms probe, %zu samples)\n",
                 double(worst) / 1000.0, double(pct(0.99)) / 1000.0, double(pct(0.5)) / 1000.0, gaps.size());
+    // The first second makes the rows (every machine's first event); after it, the rows change.
+    std::printf("  longest stall ended   %.3f s into the run\n", double(worstAt) / 1e6);
     std::printf("  memory (RSS)          %.1f MiB (window shown: %.1f MiB)\n", double(rssAfter) / 1024.0,
                 double(rssBefore) / 1024.0);
-    std::printf("  target                longest stall < 50 ms: %s\n", worst < 50000 ? "met" : "NOT met");
+    std::printf("  target                longest stall < 16 ms: %s\n", worst < 16000 ? "met" : "NOT met");
     return 0;
 }

@@ -1284,6 +1284,10 @@
         <source>%1 cannot be a Pi boot folder: %2</source>
         <translation>%1 kann kein Pi-Bootordner sein: %2</translation>
     </message>
+    <message>
+        <source>netboot.yaml has an error and is not overwritten: %1</source>
+        <translation>netboot.yaml enthält einen Fehler und wird nicht überschrieben: %1</translation>
+    </message>
 </context>
 <context>
     <name>Nbc::DhcpEngine</name>

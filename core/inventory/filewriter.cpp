@@ -1,5 +1,6 @@
 #include "inventory/filewriter.h"
 
+#include <QFile>
 #include <QMetaObject>
 #include <QSaveFile>
 #include <QThread>
@@ -27,11 +28,43 @@ FileWriter::~FileWriter()
 
 void FileWriter::write(const QString &path, const QByteArray &bytes)
 {
+    write(path, [bytes] { return bytes; });
+}
+
+void FileWriter::write(const QString &path, Producer produce)
+{
     {
         const std::lock_guard lock(m_mutex);
-        m_queue.insert(path, bytes);
+        m_queue.insert(path, Job{std::move(produce), false});
     }
     m_wake.notify_all();
+}
+
+void FileWriter::writeIfUnchanged(const QString &path, Producer produce)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_queue.insert(path, Job{std::move(produce), true});
+    }
+    m_wake.notify_all();
+}
+
+void FileWriter::expect(const QString &path, const QByteArray &bytes)
+{
+    const std::lock_guard lock(m_mutex);
+    m_onDisk.insert(path, bytes);
+}
+
+QByteArray FileWriter::expected(const QString &path) const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_onDisk.value(path);
+}
+
+bool FileWriter::pending(const QString &path) const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_queue.contains(path) || (m_busy && m_busyPath == path);
 }
 
 bool FileWriter::flush(QString *error)
@@ -59,18 +92,39 @@ void FileWriter::run()
         }
         const auto first = m_queue.begin();
         const QString path = first.key();
-        const QByteArray bytes = first.value();
+        const Job job = first.value();
         m_queue.erase(first);
         m_busy = true;
+        m_busyPath = path;
+        const QByteArray expected = m_onDisk.value(path);
         lock.unlock();
 
         QString error;
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-            error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        bool changed = false;
+        QByteArray bytes;
+        if (job.checked) {
+            // Someone else's bytes in the file (a hand edit the owner has not read yet)
+            // are never written over.
+            QFile current(path);
+            if (current.open(QIODevice::ReadOnly))
+                changed = current.readAll() != expected;
+            else
+                changed = current.exists();
+        }
+        if (!changed) {
+            bytes = job.produce();
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+                error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        }
 
         lock.lock();
         m_busy = false;
+        m_busyPath.clear();
+        if (!changed && error.isEmpty() && (job.checked || m_onDisk.contains(path)))
+            m_onDisk.insert(path, bytes);
+        if (changed)
+            QMetaObject::invokeMethod(this, [this, path] { Q_EMIT conflict(path); }, Qt::QueuedConnection);
         if (!error.isEmpty()) {
             m_lastError = error;
             QMetaObject::invokeMethod(this, [this, error] { Q_EMIT failed(error); }, Qt::QueuedConnection);

@@ -180,6 +180,7 @@ ConsoleSession::ConsoleSession(QObject *parent)
     m_pushTimer->setInterval(0);
     connect(m_pushTimer, &QTimer::timeout, this, &ConsoleSession::pushSnapshot);
     connect(m_files, &FileWriter::failed, this, &ConsoleSession::workspaceError);
+    connect(m_files, &FileWriter::conflict, this, &ConsoleSession::onWorkspaceConflict);
     m_saveTimer = new QTimer(this);
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(250);
@@ -210,9 +211,10 @@ void ConsoleSession::scheduleSave()
 void ConsoleSession::saveScheduled()
 {
     m_saveTimer->stop();
-    // Serialised here, written by the file thread; a failure arrives as workspaceError.
+    // Serialised and written by the file thread, from a copy (implicitly shared: cheap);
+    // a failure arrives as workspaceError.
     if (!m_installed.path().isEmpty())
-        m_files->write(m_installed.path(), m_installed.serialize());
+        m_files->write(m_installed.path(), [state = m_installed] { return state.serialize(); });
     Q_EMIT intentChanged();
 }
 
@@ -272,11 +274,9 @@ bool ConsoleSession::open(const QString &workspaceDir, const SessionOverrides &o
         return false;
     }
     m_brokenEdit.clear();
-    QFile settingsFile(m_workspace.settingsPath());
-    if (settingsFile.open(QIODevice::ReadOnly))
-        m_lastSavedYaml = settingsFile.readAll();
     QString installedWarning;
     m_files->flush();   // the previous workspace's last writes land before anything is read
+    rememberWorkspaceFile();
     if (!m_installed.load(m_workspace.directory(), &installedWarning))
         m_warnings << installedWarning;
     QString numbersWarning;
@@ -563,13 +563,13 @@ bool ConsoleSession::setRules(const QList<MachineRule> &rules, QString *error)
     }
     WorkspaceSettings &settings = m_workspace.settings();
     const QList<MachineRule> before = settings.rules;
-    const QByteArray readBefore = m_lastSavedYaml;
+    const QByteArray readBefore = m_files->expected(m_workspace.settingsPath());
     settings.rules.clear();
     for (const MachineRule &rule : rules)
         settings.rules.append(tidyRule(rule));
     if (!saveWorkspace(error)) {
         // Unless a hand edit was read meanwhile: that one stands as the file has it.
-        if (m_lastSavedYaml == readBefore)
+        if (m_files->expected(m_workspace.settingsPath()) == readBefore)
             settings.rules = before;
         return false;
     }
@@ -884,21 +884,55 @@ bool ConsoleSession::saveWorkspace(QString *error)
                  "was not saved.").arg(m_brokenEdit);
         return false;
     }
-    QFile current(m_workspace.settingsPath());
-    if (current.open(QIODevice::ReadOnly) && current.readAll() != m_lastSavedYaml) {
-        current.close();
-        why = tr("netboot.yaml was changed on disk since the console read it; that edit is read now and this "
-                 "change was not saved. Make it again.");
-        onWorkspaceFileChanged();
+    if (!m_workspace.ok()) {
+        why = tr("netboot.yaml has an error and is not overwritten: %1").arg(m_workspace.error().toString());
         return false;
     }
-    if (!m_workspace.save(error))
-        return false;
-    QFile file(m_workspace.settingsPath());
-    if (file.open(QIODevice::ReadOnly))
-        m_lastSavedYaml = file.readAll();
+    const QString path = m_workspace.settingsPath();
+    // While no write of ours is under way, the file must still hold what we last wrote:
+    // checked here, so the caller hears of it at once. A write under way checks the
+    // same on the file thread, and a conflict arrives as workspaceError.
+    if (!m_files->pending(path)) {
+        QFile current(path);
+        if (current.open(QIODevice::ReadOnly) && current.readAll() != m_files->expected(path)) {
+            current.close();
+            why = workspaceConflictMessage();
+            onWorkspaceFileChanged();
+            return false;
+        }
+    }
+    // Serialised and written on the file thread: 5000 machines take longer than a frame.
+    // The settings are copied here (implicitly shared, cheap), so later changes are not
+    // seen by this write.
+    const WorkspaceSettings settings = m_workspace.settings();
+    m_files->writeIfUnchanged(path, [settings] { return Workspace::fileBytes(settings); });
     pushSnapshot();
     return true;
+}
+
+QString ConsoleSession::workspaceConflictMessage()
+{
+    return tr("netboot.yaml was changed on disk since the console read it; that edit is read now and this "
+              "change was not saved. Make it again.");
+}
+
+void ConsoleSession::rememberWorkspaceFile()
+{
+    QFile file(m_workspace.settingsPath());
+    m_files->expect(m_workspace.settingsPath(), file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray());
+}
+
+void ConsoleSession::onWorkspaceConflict(const QString &path)
+{
+    if (path != m_workspace.settingsPath())
+        return;
+    Q_EMIT workspaceError(workspaceConflictMessage());
+    onWorkspaceFileChanged();
+}
+
+bool ConsoleSession::flushFiles(QString *error)
+{
+    return m_files->flush(error);
 }
 
 bool ConsoleSession::assign(const QStringList &macs, const QString &configPath, QString *error)
@@ -941,7 +975,7 @@ bool ConsoleSession::setInstalled(const QString &mac, bool installed, QString *e
     // Through the file thread, after any write of a burst still queued, and waited for:
     // a person's "Reinstall" hears at once whether it was kept.
     if (changed && !m_installed.path().isEmpty()) {
-        m_files->write(m_installed.path(), m_installed.serialize());
+        m_files->write(m_installed.path(), [state = m_installed] { return state.serialize(); });
         if (!m_files->flush(error))
             return false;
     }
@@ -1077,22 +1111,24 @@ void ConsoleSession::watchWorkspace()
     connect(m_reloadTimer, &QTimer::timeout, this, &ConsoleSession::onWorkspaceFileChanged);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, m_reloadTimer, qOverload<>(&QTimer::start));
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_reloadTimer, qOverload<>(&QTimer::start));
-    QFile file(m_workspace.settingsPath());
-    if (file.open(QIODevice::ReadOnly))
-        m_lastSavedYaml = file.readAll();
 }
 
 void ConsoleSession::onWorkspaceFileChanged()
 {
     if (!m_watcher->files().contains(m_workspace.settingsPath()))
         m_watcher->addPath(m_workspace.settingsPath());
+    // Our own write under way: look again once it has landed (never wait for it here).
+    if (m_files->pending(m_workspace.settingsPath())) {
+        m_reloadTimer->start();
+        return;
+    }
     QFile file(m_workspace.settingsPath());
     if (!file.open(QIODevice::ReadOnly))
         return;
     const QByteArray yaml = file.readAll();
-    if (yaml == m_lastSavedYaml)
+    if (yaml == m_files->expected(m_workspace.settingsPath()))
         return;
-    m_lastSavedYaml = yaml;
+    m_files->expect(m_workspace.settingsPath(), yaml);
     WorkspaceError error;
     if (!m_workspace.reload(&error)) {
         m_brokenEdit = error.toString();
@@ -1244,12 +1280,11 @@ bool ConsoleSession::setDefaultArtifacts(const QString &name, QString *error)
 SetupResult ConsoleSession::applySetup(const SetupPlan &plan)
 {
     const bool wasRunning = m_services->isRunning();
+    m_files->flush();   // a change still being written lands before the plan's
     SetupResult result = Setup::apply(m_workspace, plan);
     if (!result.ok)
         return result;
-    QFile file(m_workspace.settingsPath());
-    if (file.open(QIODevice::ReadOnly))
-        m_lastSavedYaml = file.readAll();
+    rememberWorkspaceFile();
     // The plan's choices replace this run's command-line overrides.
     if (!plan.interfaceName.isEmpty()) {
         m_overrides.interfaceName = plan.interfaceName;

@@ -95,8 +95,11 @@ public:
     // The registry as a status like an engine's ("registry"): machines kept of the cap in
     // `address`, and what it ignored, refused and evicted in `counters`.
     EngineStatus registryStatus() const;
-    // Writes the workspace and pushes the new intent to the engines.
+    // Writes the workspace (on the file thread; flushFiles() waits for it) and pushes the
+    // new intent to the engines. False at once for a broken or newer hand edit.
     bool saveWorkspace(QString *error = nullptr);
+    // Returns once netboot.yaml and installed.json hold every change made so far.
+    bool flushFiles(QString *error = nullptr);
     void pushSnapshot();
 
     // "eth1 (10.77.0.1)"-style list of IPv4 interfaces, for error messages and the wizard.
@@ -258,6 +261,10 @@ private:
     void schedulePush();
     void saveScheduled();
     void onWorkspaceFileChanged();
+    void onWorkspaceConflict(const QString &path);
+    // Tells the file thread what netboot.yaml holds now (after opening or rewriting it).
+    void rememberWorkspaceFile();
+    static QString workspaceConflictMessage();
     bool resolveAddress(BootSnapshot *snapshot, QString *error) const;
     void applyOverrides(BootSnapshot *snapshot) const;
 
@@ -282,7 +289,6 @@ private:
     // may change what it is given.
     bool m_resolving = true;
     static constexpr qint64 kMinPushIntervalMs = 50;
-    QByteArray m_lastSavedYaml;   // netboot.yaml as the console last read or wrote it
     QString m_brokenEdit;         // why the file on disk does not parse; empty when it does
     InstalledState m_installed;
     // Rules and entries by UUID/serial, resolved for the machines seen (by every MAC of

@@ -173,6 +173,7 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(session.setRules({rule}, &error), qPrintable(error));
             QCOMPARE(intent.size(), 1);
+            QVERIFY(session.flushFiles());   // netboot.yaml is written by the file thread
             const QByteArray yaml = read(dir.filePath(QStringLiteral("netboot.yaml")));
             QVERIFY2(yaml.contains("rules:\n  - name: optiplex-workers\n    match: {manufacturer: \"Dell*\", firmware: \"uefi\"}\n"
                                    "    config: configs/worker.yaml\n"),
@@ -195,6 +196,7 @@ private Q_SLOTS:
             // No rules: the machine waits again.
             QVERIFY(session.setRules({}, &error));
             QVERIFY(session.ruleOf(dell).isEmpty());
+            QVERIFY(session.flushFiles());   // netboot.yaml is written by the file thread
             QVERIFY(!read(dir.filePath(QStringLiteral("netboot.yaml"))).contains("rules:"));
             QVERIFY(session.setRules({rule}, &error));
         }
@@ -258,6 +260,7 @@ private Q_SLOTS:
         QVERIFY(session.assign({QStringLiteral("52-54-00-00-00-0A"), QStringLiteral("52:54:00:00:00:0b")},
                                QStringLiteral("configs/w.yaml")));
         QCOMPARE(intent.size(), 1);
+        QVERIFY(session.flushFiles());   // netboot.yaml is written by the file thread
         const QByteArray yaml = read(dir.filePath(QStringLiteral("netboot.yaml")));
         QVERIFY(yaml.contains("mac: 52:54:00:00:00:0a\n    config: configs/w.yaml"));
         QVERIFY(yaml.contains("mac: 52:54:00:00:00:0b\n    config: configs/w.yaml"));
@@ -297,6 +300,7 @@ private Q_SLOTS:
                      dir.filePath(QStringLiteral("configs/w.yaml")));
         QCOMPARE(session.assignment(nic2), QStringLiteral("configs/w.yaml"));
         // The user's file still names one MAC: what the network taught is not written into it.
+        QVERIFY(session.flushFiles());   // netboot.yaml is written by the file thread
         QVERIFY(!read(dir.filePath(QStringLiteral("netboot.yaml"))).contains(nic2.toLatin1()));
     }
     void installReportsAreCoalesced()
@@ -328,6 +332,7 @@ private Q_SLOTS:
         QVERIFY(snap.machines.value(QStringLiteral("02:00:00:00:03:e7")).installed);
         // Kept in installed.json; the user's netboot.yaml is not touched by the network.
         QCOMPARE(read(dir.filePath(QStringLiteral("installed.json"))).count("\"02:00:00:00:"), 1000);
+        QVERIFY(session.flushFiles());   // netboot.yaml is written by the file thread
         QVERIFY(!read(dir.filePath(QStringLiteral("netboot.yaml"))).contains("installed"));
     }
     void pendingInstallIsSavedOnExit()
@@ -419,6 +424,7 @@ private Q_SLOTS:
             f.write("machines: []\n");
         }
         QTRY_VERIFY_WITH_TIMEOUT(session.assign({QStringLiteral("52:54:00:00:00:02")}, QStringLiteral("configs/w.yaml"), &error), 5000);
+        QVERIFY(session.flushFiles());   // netboot.yaml is written by the file thread
         QVERIFY(read(path).contains("52:54:00:00:00:02"));
     }
     // Raspberry Pis: the engines learn a Pi's serial at once (it asks for its serial folder
@@ -457,6 +463,7 @@ private Q_SLOTS:
         QSignalSpy intent(&session, &ConsoleSession::intentChanged);
         QVERIFY(session.setPiFolder({QStringLiteral("DC-A6-32-01-36-C2")}, QStringLiteral("uefi-rpi4")));
         QCOMPARE(intent.size(), 1);
+        QVERIFY(session.flushFiles());   // netboot.yaml is written by the file thread
         QVERIFY(read(dir.filePath(QStringLiteral("netboot.yaml"))).contains("mac: dc:a6:32:01:36:c2\n    piFolder: uefi-rpi4"));
         QCOMPARE(session.services()->snapshot().machines.value(pi).piFolder, QStringLiteral("uefi-rpi4"));
         QCOMPARE(session.piFolder(pi), QStringLiteral("uefi-rpi4"));
@@ -477,6 +484,7 @@ private Q_SLOTS:
         QCOMPARE(session.services()->snapshot().machines.value(pi).piFolder, QStringLiteral("uefi-rpi4"));
 
         QVERIFY(session.setPiFolder({pi}, QString()));
+        QVERIFY(session.flushFiles());   // netboot.yaml is written by the file thread
         QVERIFY(!read(dir.filePath(QStringLiteral("netboot.yaml"))).contains("piFolder"));
         QVERIFY(session.services()->snapshot().machines.value(pi).piFolder.isEmpty());
     }

@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <memory>
 
@@ -37,6 +38,56 @@ private Q_SLOTS:
         QCOMPARE(read(b), QByteArray("b"));
         // No temporary file is left next to them.
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 2);
+    }
+
+    // netboot.yaml: made on the file thread, and written only over what the writer last
+    // wrote or was told the file holds; a hand edit in between is kept and reported.
+    void producedOnItsThreadAndNeverOverAnEdit()
+    {
+        QTemporaryDir dir;
+        FileWriter writer;
+        QSignalSpy conflicts(&writer, &FileWriter::conflict);
+        const QString path = dir.filePath(QStringLiteral("netboot.yaml"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("first\n");
+        }
+        writer.expect(path, "first\n");
+        QThread *madeOn = nullptr;
+        writer.writeIfUnchanged(path, [&madeOn] {
+            madeOn = QThread::currentThread();
+            return QByteArray("second\n");
+        });
+        QVERIFY(writer.flush());
+        QVERIFY(!writer.pending(path));
+        QCOMPARE(read(path), QByteArray("second\n"));
+        QVERIFY(madeOn && madeOn != QThread::currentThread());
+        QCOMPARE(writer.expected(path), QByteArray("second\n"));
+        QVERIFY(conflicts.isEmpty());
+
+        // Someone edits the file: the next write leaves it alone and says so.
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("edited by hand\n");
+        }
+        bool produced = false;
+        writer.writeIfUnchanged(path, [&produced] {
+            produced = true;
+            return QByteArray("third\n");
+        });
+        QVERIFY(writer.flush());
+        QCOMPARE(read(path), QByteArray("edited by hand\n"));
+        QVERIFY(!produced);
+        QTRY_COMPARE(conflicts.size(), 1);
+        QCOMPARE(conflicts.first().first().toString(), path);
+        // Once the owner has read the edit, writes go on.
+        writer.expect(path, "edited by hand\n");
+        writer.writeIfUnchanged(path, [] { return QByteArray("fourth\n"); });
+        QVERIFY(writer.flush());
+        QCOMPARE(read(path), QByteArray("fourth\n"));
+        QCOMPARE(conflicts.size(), 1);
     }
 
     void failureIsReported()

@@ -179,6 +179,7 @@ private Q_SLOTS:
         QVERIFY(session.removeArtifactSet(QStringLiteral("talos-1.9.5"), &error));
         QVERIFY(!QFile::exists(ws + QStringLiteral("/artifacts/talos-1.9.5/vmlinuz-amd64")));
         QCOMPARE(session.defaultArtifacts(), QStringLiteral("talos-1.12.0"));
+        QVERIFY(session.flushFiles());   // netboot.yaml is written by the file thread
         Workspace again = Workspace::open(ws);
         QCOMPARE(again.settings().artifacts.keys(), QStringList{QStringLiteral("talos-1.12.0")});
         // Files the user put elsewhere by hand are never deleted.

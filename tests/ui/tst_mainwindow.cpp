@@ -205,7 +205,8 @@ void TestMainWindow::dropOnARowAssignsAndWritesTheWorkspace()
     QVERIFY2(status.contains(macOf(2)), qPrintable(status));   // "Drop to assign it to …"
     QCOMPARE(m_session->assignment(macOf(2)), kWorker);
     QVERIFY(m_session->assignment(macOf(1)).isEmpty());
-    // Written at once: the file on disk has it.
+    // Written at once (by the file thread): the file on disk has it.
+    QVERIFY(m_session->flushFiles());
     QFile yaml(m_session->workspace().settingsPath());
     QVERIFY(yaml.open(QIODevice::ReadOnly));
     const QByteArray text = yaml.readAll();
@@ -427,6 +428,7 @@ void TestMainWindow::undoAndRedoWithTheKeyboard()
     QTest::keyClick(UiTest::child<MachineTableView>(&*m_window, "machineTable"), Qt::Key_Z, Qt::ControlModifier);
     QVERIFY(m_session->assignment(macOf(1)).isEmpty());
     // Undo writes the workspace too.
+    QVERIFY(m_session->flushFiles());
     Workspace reread = Workspace::open(m_dir->path());
     const MachineIntent *intent = reread.machine(macOf(1));
     QVERIFY(!intent || intent->configPath.isEmpty());
@@ -617,6 +619,7 @@ void TestMainWindow::rogueDhcpServerIsShownWithPxeOnly()
 
     pxeOnly->click();
     QCOMPARE(m_session->workspace().settings().onRogueDhcp, RogueDhcpPolicy::PxeOnly);
+    QVERIFY(m_session->flushFiles());   // netboot.yaml is written by the file thread
     QFile yaml(QDir(m_dir->path()).filePath(QStringLiteral("netboot.yaml")));
     QVERIFY(yaml.open(QIODevice::ReadOnly));
     QVERIFY(yaml.readAll().contains("onRogueDhcp: pxe-only"));
@@ -764,6 +767,7 @@ void TestMainWindow::theHttpEngineServesWhatWasDropped()
     kernel.replace(0x202, 4, "HdrS");
     TestUtil::writeFile(dir, QStringLiteral("artifacts/vmlinuz"), kernel);
     TestUtil::writeFile(dir, QStringLiteral("artifacts/initramfs.xz"), QByteArray::fromHex("fd377a585a00") + "rest");
+    QVERIFY(m_session->flushFiles());   // netboot.yaml is written by the file thread
     QFile settings(QDir(dir).filePath(QStringLiteral("netboot.yaml")));
     QVERIFY(settings.open(QIODevice::ReadOnly));
     QByteArray yaml = settings.readAll();
@@ -1147,6 +1151,7 @@ void TestMainWindow::setupAndDoctorAreInTheMenus()
     for (const char *name : {"setupAction", "artifactsAction", "importConfigsAction", "generateConfigsAction", "doctorAction"})
         QVERIFY2(inMenus.contains(QLatin1String(name)), name);
     // The wizard opens over the running window and closes without writing.
+    QVERIFY(m_session->flushFiles());   // netboot.yaml is written by the file thread
     const QByteArray yaml = [this] {
         QFile f(m_dir->filePath(QStringLiteral("netboot.yaml")));
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();

@@ -134,6 +134,7 @@ private Q_SLOTS:
         QTest::keyClick(combo, Qt::Key_Down);
         QTest::keyClick(dialog, Qt::Key_Return);
         QCOMPARE(session.piFolder(kPi), QStringLiteral("uefi-rpi4-v2"));
+        QVERIFY(session.flushFiles());   // netboot.yaml is written by the file thread
         const QString settings = ws.filePath(QStringLiteral("netboot.yaml"));
         QVERIFY2(read(settings).contains("piFolder: uefi-rpi4-v2"), read(settings).constData());
         QVERIFY(read(settings).contains("config: configs/worker.yaml"));

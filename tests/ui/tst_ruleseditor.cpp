@@ -233,12 +233,14 @@ private Q_SLOTS:
         clickOk(form);
         QCOMPARE(rows->rowCount(), 2);
         // Nothing is written before Save.
+        QVERIFY(m_session->flushFiles());   // netboot.yaml is written by the file thread
         QVERIFY(!read(yamlPath()).contains("rules:"));
         QVERIFY(m_session->ruleOf(kDell1).isEmpty());
 
         UiTest::child<QPushButton>(editor, "saveRulesButton")->click();
         // Closed on Save, and deleted soon after (WA_DeleteOnClose): watched through a guard.
         QTRY_VERIFY(!closing || !closing->isVisible());
+        QVERIFY(m_session->flushFiles());   // netboot.yaml is written by the file thread
         QByteArray yaml = read(yamlPath());
         QVERIFY2(yaml.contains("rules:\n  - name: optiplex-workers\n    match: {manufacturer: \"Dell*\", firmware: \"uefi\"}\n"
                                "    config: configs/worker.yaml\n    hostname: \"worker-{n:02}\"\n    installDisk: /dev/nvme0n1\n"
@@ -263,12 +265,14 @@ private Q_SLOTS:
         editor->reject();
 
         m_undo->undo();
+        QVERIFY(m_session->flushFiles());   // netboot.yaml is written by the file thread
         QVERIFY(!read(yamlPath()).contains("rules:"));
         QVERIFY(m_session->rules().isEmpty());
         QVERIFY(m_session->ruleOf(kDell1).isEmpty());
         QVERIFY(m_session->assignment(kDell1).isEmpty());
         QTRY_VERIFY(!configText(kDell1).contains(QLatin1String("rule")));
         m_undo->redo();
+        QVERIFY(m_session->flushFiles());   // netboot.yaml is written by the file thread
         QCOMPARE(read(yamlPath()), yaml);
         QCOMPARE(m_session->ruleOf(kDell1), QStringLiteral("optiplex-workers"));
         QTRY_COMPARE(configText(kDell1), QStringLiteral("worker.yaml (rule optiplex-workers)"));
