@@ -62,6 +62,9 @@ bool MachineFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
 
 bool MachineFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    if (const auto *table = qobject_cast<const MachineTableModel *>(sourceModel());
+        table && sortRole() == MachineTableModel::SortRole)
+        return table->lessThan(left.row(), right.row(), left.column());
     const QVariant a = left.data(MachineTableModel::SortRole);
     const QVariant b = right.data(MachineTableModel::SortRole);
     if (a.typeId() == QMetaType::QString && b.typeId() == QMetaType::QString) {

@@ -130,18 +130,29 @@ void MachineTableModel::reloadIntent()
         m_intent.insert(m.mac, Intent{m.configPath, m.hostname, m.piFolder});
 }
 
+bool MachineTableModel::isPi(const Machine &m)
+{
+    // ConsoleSession::isRaspberryPi's test, on the machine at hand (no lookup by MAC).
+    return m.firmware == QLatin1String("rpi") || Boot::RaspberryPi::isRaspberryPiMac(m.mac);
+}
+
 MachineTableModel::Intent MachineTableModel::intentOf(const Machine &m, QString *rule) const
 {
+    // Its own entry from m_intent; the rest from the session's resolution, looked up once
+    // (by the MAC as the registry has it: no parsing, no walk over the entries).
     Intent intent = m_intent.value(m.mac);
+    const bool pi = isPi(m);
+    if (!intent.config.isEmpty() && (!pi || !intent.piFolder.isEmpty()))
+        return intent;
+    const MachineIntent resolved = m_session->resolvedIntent(m.mac);
     if (intent.config.isEmpty()) {
-        intent.config = m_session->assignment(m.mac);
-        *rule = m_session->ruleOf(m.mac);
-        const QString name = m_session->displayName(m.mac);
-        if (intent.hostname.isEmpty() && name != m.mac)
-            intent.hostname = name;
+        intent.config = resolved.configPath;
+        *rule = resolved.rule;
+        if (intent.hostname.isEmpty())
+            intent.hostname = resolved.hostname;
     }
-    if (intent.piFolder.isEmpty() && m_session->isRaspberryPi(m.mac))
-        intent.piFolder = m_session->piFolder(m.mac);
+    if (pi && intent.piFolder.isEmpty())
+        intent.piFolder = resolved.piFolder;
     return intent;
 }
 
@@ -185,8 +196,7 @@ MachineTableModel::Row MachineTableModel::makeRow(const Machine &m) const
                                             : tr("%1 (rule %2)").arg(intent.config.section(u'/', -1), r.rule);
     // A Pi's firmware comes from its boot folder before any config is asked for: both, where
     // a PC shows its config alone.
-    // ConsoleSession::isRaspberryPi's test, on the machine at hand (no lookup by MAC).
-    r.pi = m.firmware == QLatin1String("rpi") || Boot::RaspberryPi::isRaspberryPiMac(m.mac);
+    r.pi = isPi(m);
     r.piFolder = r.pi ? intent.piFolder : QString();
     if (!r.piFolder.isEmpty()) {
         r.text[ConfigColumn] = r.text[ConfigColumn].isEmpty()
@@ -369,6 +379,41 @@ void MachineTableModel::removeMachine(const QString &mac)
     endRemoveRows();
 }
 
+bool MachineTableModel::lessThan(int leftRow, int rightRow, int column) const
+{
+    const Row &a = m_rows.at(leftRow);
+    const Row &b = m_rows.at(rightRow);
+    auto progress = [](const Row &r) { return r.downloading && r.total > 0 ? double(r.bytes) / double(r.total) : -1.0; };
+    switch (column) {
+    case IpColumn:
+        if (a.ip != b.ip)
+            return a.ip < b.ip;
+        break;
+    case StageColumn: {
+        const int x = int(a.stage) * 16 + a.step, y = int(b.stage) * 16 + b.step;
+        if (x != y)
+            return x < y;
+        break;
+    }
+    case ProgressColumn: {
+        const double x = progress(a), y = progress(b);
+        if (x != y)
+            return x < y;
+        break;
+    }
+    case LastSeenColumn:
+        if (a.lastSeen != b.lastSeen)
+            return a.lastSeen < b.lastSeen;
+        break;
+    default:
+        if (const int order = QString::compare(a.text[column], b.text[column], Qt::CaseInsensitive))
+            return order < 0;
+        break;
+    }
+    // Equal keys sort by MAC so the order is stable while rows change.
+    return a.mac < b.mac;
+}
+
 QVariant MachineTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -411,8 +456,11 @@ QVariant MachineTableModel::data(const QModelIndex &index, int role) const
         }
         return r.text[column].isEmpty() ? QVariant() : QVariant(r.text[column]);
     case Qt::DecorationRole:
-        if (column == MacColumn && r.simulated)
-            return QIcon(QStringLiteral(":/icons/simulated.svg"));
+        if (column == MacColumn && r.simulated) {
+            // One icon for every row: a QIcon made per call parses its SVG again.
+            static const QIcon simulated(QStringLiteral(":/icons/simulated.svg"));
+            return simulated;
+        }
         if (column == StageColumn)
             return StageStyle::icon(r.stage);
         return {};

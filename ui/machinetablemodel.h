@@ -81,6 +81,9 @@ public:
 
     QString macAt(int row) const;
     int rowOf(const QString &mac) const { return m_rowOf.value(mac, -1); }
+    // The order of SortRole in `column` (ties by MAC), read from the rows themselves: the
+    // sort proxy asks this thousands of times when rows arrive, without a QVariant each.
+    bool lessThan(int leftRow, int rightRow, int column) const;
     // Why the last drop asked about was refused; empty when it was accepted.
     QString dropRefusal() const { return m_dropRefusal; }
 
@@ -128,6 +131,7 @@ private:
     struct Intent;
     // Its own entry by MAC, else what the session resolved (entry by UUID/serial, rule).
     Intent intentOf(const Machine &machine, QString *rule) const;
+    static bool isPi(const Machine &machine);
     void removeMachine(const QString &mac);
     QString targetMac(int row, const QModelIndex &parent) const;
 

@@ -1092,11 +1092,16 @@ QString ConsoleSession::assignment(const QString &mac) const
             return m.configPath;
     }
     // By UUID or serial, another NIC's entry, or a rule: the path as the workspace writes it.
-    const QString resolved = m_resolved.value(key).configPath;
-    if (resolved.isEmpty())
-        return {};
+    return resolvedIntent(key).configPath;
+}
+
+MachineIntent ConsoleSession::resolvedIntent(const QString &mac) const
+{
+    MachineIntent resolved = m_resolved.value(mac);
     const QString dir = m_workspace.directory() + u'/';
-    return resolved.startsWith(dir) ? resolved.mid(dir.size()) : resolved;
+    if (resolved.configPath.startsWith(dir))
+        resolved.configPath = resolved.configPath.mid(dir.size());
+    return resolved;
 }
 
 void ConsoleSession::watchWorkspace()

@@ -115,6 +115,11 @@ public:
     // Installed machines are sent to their disk (afterInstall); this re-arms a reinstall.
     bool setInstalled(const QString &mac, bool installed, QString *error = nullptr);
     QString assignment(const QString &mac) const;
+    // What the machine gets from elsewhere than its own entry by MAC (an entry by UUID or
+    // serial, another NIC's entry, a rule): config path as the workspace writes it, rule,
+    // hostname, piFolder. `mac` as the registry spells it (not normalised again): the
+    // table asks this for thousands of rows.
+    MachineIntent resolvedIntent(const QString &mac) const;
 
     // Raspberry Pis: what their bootloader fetches over TFTP comes from their own boot
     // folder (Boot::resolveTftpName). A machine is a Pi when its bootloader's DHCP said so
