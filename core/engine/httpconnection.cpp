@@ -123,6 +123,7 @@ void HttpConnection::pump()
             if (result == SendResult::WouldBlock || result == SendResult::BudgetSpent) {
                 // Budget spent: the socket is still writable, so the notifier fires on
                 // the next pass of the event loop, after the other connections.
+                m_readNotifier->setEnabled(false);
                 m_writeNotifier->setEnabled(true);
                 return;
             }
@@ -298,8 +299,9 @@ void HttpConnection::beginSending(QByteArray bytes)
     m_lastWriteMs = m_server->nowMs();
     m_rateWindowStart = m_lastWriteMs;
     m_rateWindowBytes = 0;
-    // Back-pressure: the next request stays in the kernel until this one is sent.
-    m_readNotifier->setEnabled(false);
+    // Back-pressure: the next request stays in the kernel until this one is sent. The
+    // read notifier is turned off only when the answer has to wait for the socket (see
+    // pump): most answers go out at once, and each turn on and off wakes the event loop.
 }
 
 void HttpConnection::startErrorResponse(int status, bool allowHeader)
@@ -340,6 +342,11 @@ void HttpConnection::startResponse(const Http::Request &request)
     m_report = Report();
     m_report.event = plan.event;
     m_report.base = Boot::eventFor(plan, m_peer);
+    // A file of the HTTP root asked for by an address no machine is known at: no row of
+    // the table could show it, so it is counted (served:anonymous), not reported per
+    // request. A machine's own downloads, scripts and configs are always reported.
+    m_report.quiet = plan.mac.isEmpty() && plan.artifact == ArtifactKind::Other
+        && request.path.startsWith(QLatin1String("/files/")) && m_server->machineAt(m_peer).isEmpty();
     m_report.head = request.isHead();
     m_closeAfter = !request.keepAlive;
 
@@ -579,6 +586,8 @@ void HttpConnection::progress()
 void HttpConnection::finishResponse()
 {
     m_server->countKey(QStringLiteral("served"));
+    if (m_report.quiet && m_report.status != 0)
+        m_server->countKey(QStringLiteral("served:anonymous"));
     m_server->countKey(QStringLiteral("bytes-sent"), quint64(m_written));
     closeFile();
     m_out = QByteArray();
@@ -614,6 +623,8 @@ void HttpConnection::reportFailure(const QString &reason)
 
 void HttpConnection::emitEvent(EventKind kind, qint64 bytes, qint64 rate, const QString &detail)
 {
+    if (m_report.quiet)
+        return;
     MachineEvent event = m_report.base;
     event.time = QDateTime::currentDateTimeUtc();
     event.kind = kind;

@@ -65,6 +65,7 @@ private:
         qint64 startMs = 0;
         qint64 lastReportMs = 0;
         qint64 lastReportBytes = 0;
+        bool quiet = false;        // counted, not reported (see startResponse)
     };
 
     static Http::RequestParser::Limits parserLimits(const HttpServer::Limits &limits);

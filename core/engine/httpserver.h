@@ -94,6 +94,7 @@ private:
     void refuseSource(const QString &reason, const QHostAddress &address) { Engine::refuseSource(reason, address); }
     const BootSnapshot &currentSnapshot() const { return snapshot(); }
     QHostAddress machineAddress(const QString &mac) const { return m_addresses.addressOf(mac); }
+    QString machineAt(const QHostAddress &address) const { return m_addresses.macAt(address); }
     QString issueToken(const QString &mac, const QHostAddress &address)
     {
         return m_tokens.issue(mac, address, QDateTime::currentMSecsSinceEpoch(), m_limits.configTokenLifetime.count());

@@ -100,7 +100,13 @@ private:
         return snap;
     }
 
-    bool startServer(const HttpServer::Limits &limits = {}, bool zeroCopy = true, quint16 port = 0)
+    // The tests' curl runs at 127.0.0.1, known as this machine's address (as a machine's
+    // DHCP makes it known), so its /files/ downloads are reported as a machine's;
+    // anonymous: a stranger's, counted only.
+    static QString filesMachine() { return QStringLiteral("52:54:00:f1:1e:50"); }
+
+    bool startServer(const HttpServer::Limits &limits = {}, bool zeroCopy = true, quint16 port = 0,
+                     bool anonymous = false)
     {
         m_events.clear();
         m_status = EngineStatus();
@@ -118,6 +124,10 @@ private:
         m_thread->start();
         QMetaObject::invokeMethod(m_server, "setSnapshot", Qt::QueuedConnection,
                                   Q_ARG(Nbc::BootSnapshot, snapshot(port)));
+        if (!anonymous) {
+            QMetaObject::invokeMethod(m_server, "learnAddress", Qt::QueuedConnection, Q_ARG(QString, filesMachine()),
+                                      Q_ARG(QHostAddress, QHostAddress(QHostAddress::LocalHost)));
+        }
         QMetaObject::invokeMethod(m_server, "start", Qt::QueuedConnection);
         QElapsedTimer waited;
         waited.start();
@@ -410,6 +420,28 @@ private Q_SLOTS:
     void cleanup()
     {
         stopServer();
+    }
+
+    // A stranger's /files/ download (no machine is known at its address): served, counted
+    // as served:anonymous, and no event per request reaches the registry or --headless.
+    // Once a machine is known there, its downloads are reported again.
+    void anonymousFilesAreCountedNotReported()
+    {
+        QVERIFY(startServer({}, true, 0, true));
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(curl({url(QStringLiteral("/files/small.txt"))}).out, QByteArray("hello world\n"));
+        QTRY_COMPARE(m_status.counters.value(QStringLiteral("served:anonymous")), 3u);
+        QTest::qWait(100);
+        QVERIFY2(m_events.isEmpty(), qPrintable(eventName(m_events.value(0).kind)));
+        // A machine's own routes are reported whoever asks.
+        QCOMPARE(curl({url(QStringLiteral("/m/52-54-00-00-00-99/no-such-leaf"))}).exitCode, 0);
+        QTRY_VERIFY(!m_events.isEmpty());
+        m_events.clear();
+        QMetaObject::invokeMethod(m_server, "learnAddress", Qt::QueuedConnection, Q_ARG(QString, filesMachine()),
+                                  Q_ARG(QHostAddress, QHostAddress(QHostAddress::LocalHost)));
+        QCOMPARE(curl({url(QStringLiteral("/files/small.txt"))}).out, QByteArray("hello world\n"));
+        QTRY_VERIFY(lastEvent(EventKind::HttpDone));
+        QCOMPARE(m_status.counters.value(QStringLiteral("served:anonymous")), 3u);
     }
 
     void getSmallFile()
