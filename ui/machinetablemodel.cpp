@@ -15,8 +15,10 @@
 #include <QLocale>
 #include <QMimeData>
 #include <QSet>
+#include <QTimer>
 
 #include <algorithm>
+#include <utility>
 
 namespace Nbc::Ui {
 
@@ -310,12 +312,18 @@ void MachineTableModel::refresh(const QStringList &macs)
     QList<Row> added;
     QSet<QString> addedMacs;
     QList<QPair<int, quint32>> changed;
+    const bool wasWaiting = !m_pendingInserts.isEmpty();
     for (const QString &mac : macs) {
+        const int index = m_rowOf.value(mac, -1);
+        if (index < 0 && added.size() >= kInsertSlice) {
+            if (!addedMacs.contains(mac))
+                m_pendingInserts.append(mac);   // made from the registry when its turn comes
+            continue;
+        }
         const Machine *m = registry->machine(mac);
         if (!m || m->mac != mac)
             continue;   // forgotten meanwhile (machineRemoved handles its row)
         Row row = makeRow(*m);
-        const int index = m_rowOf.value(mac, -1);
         if (index < 0) {
             if (!addedMacs.contains(mac)) {
                 addedMacs.insert(mac);
@@ -330,8 +338,18 @@ void MachineTableModel::refresh(const QStringList &macs)
         }
     }
 
+    if (!wasWaiting && !m_pendingInserts.isEmpty()) {
+        QTimer::singleShot(0, this, [this] {
+            const QStringList next = std::exchange(m_pendingInserts, {});
+            refresh(next);
+        });
+    }
+
     if (!added.isEmpty()) {
         const int first = int(m_rows.size());
+        // Grown by doubling: each reallocation moves every row (twenty strings apiece).
+        if (m_rows.capacity() < first + added.size())
+            m_rows.reserve(std::max<qsizetype>(first + added.size(), 2 * m_rows.capacity()));
         beginInsertRows({}, first, first + int(added.size()) - 1);
         for (Row &row : added) {
             m_rowOf.insert(row.mac, int(m_rows.size()));

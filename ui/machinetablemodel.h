@@ -141,6 +141,10 @@ private:
     std::shared_ptr<const OuiDatabase> m_oui;
     QList<Row> m_rows;
     QHash<QString, int> m_rowOf;
+    // New machines beyond kInsertSlice in one refresh wait here for the next pass of the
+    // event loop: inserting thousands of rows into the sorted view at once is one long stall.
+    static constexpr qsizetype kInsertSlice = 200;
+    QStringList m_pendingInserts;
     struct Intent {
         QString config;
         QString hostname;
