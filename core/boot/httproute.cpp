@@ -228,7 +228,7 @@ static HttpResponsePlan routeRequest(const BootSnapshot &snapshot, const HttpReq
     if (path.startsWith(QLatin1String("/files/")) && !snapshot.httpRoot.isEmpty()) {
         SafePathResult resolved = resolveUnderRoot(snapshot.httpRoot, path.mid(7));
         if (resolved.ok())
-            resolved.refusal = extraRootRefusal(snapshot, resolved.path);
+            resolved.refusal = extraRootRefusal(snapshot, resolved.path, resolved.mode);
         if (resolved.ok())
             return serveFile(resolved.path, path, {}, ArtifactKind::Other);
         const bool missing = resolved.refusal == QLatin1String("not-found");

@@ -1,11 +1,32 @@
 #include "boot/safepath.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+
+#include <climits>
+#include <cstdlib>
+
+#include <sys/stat.h>
 
 namespace Nbc {
 
 namespace {
+
+// The canonical path of an existing `path` (realpath(3)), and what it is when `info` is
+// given: one stat where QFileInfo asked twice (is it a file, may everyone read it).
+// Resolving through open(O_PATH) and /proc/self/fd was tried: procfs lookups cost more
+// than the readlink calls they save.
+bool canonicalOf(const QString &path, QString *canonical, struct stat *info)
+{
+    char resolved[PATH_MAX];
+    if (!::realpath(QFile::encodeName(path).constData(), resolved))
+        return false;
+    if (info && ::stat(resolved, info) != 0)
+        return false;
+    *canonical = QFile::decodeName(resolved);
+    return true;
+}
 
 // The file or folder `requested` names inside `root`, canonical, or why not.
 SafePathResult resolveInside(const QString &root, const QString &requested, bool folder)
@@ -39,14 +60,14 @@ SafePathResult resolveInside(const QString &root, const QString &requested, bool
         return result;
     }
 
-    const QString canonicalRoot = QFileInfo(root).canonicalFilePath();
-    if (canonicalRoot.isEmpty()) {
+    QString canonicalRoot;
+    if (!canonicalOf(root, &canonicalRoot, nullptr)) {
         result.refusal = QStringLiteral("not-found");
         return result;
     }
-    const QFileInfo info(canonicalRoot + u'/' + parts.join(u'/'));
-    const QString canonical = info.canonicalFilePath();
-    if (canonical.isEmpty()) {
+    QString canonical;
+    struct stat info {};
+    if (!canonicalOf(canonicalRoot + u'/' + parts.join(u'/'), &canonical, &info)) {
         result.refusal = QStringLiteral("not-found");
         return result;
     }
@@ -55,11 +76,11 @@ SafePathResult resolveInside(const QString &root, const QString &requested, bool
         result.refusal = QStringLiteral("symlink-escape");
         return result;
     }
-    const QFileInfo target(canonical);
-    if (folder ? !target.isDir() : !target.isFile()) {
+    if (folder ? !S_ISDIR(info.st_mode) : !S_ISREG(info.st_mode)) {
         result.refusal = folder ? QStringLiteral("not-a-folder") : QStringLiteral("not-a-file");
         return result;
     }
+    result.mode = unsigned(info.st_mode);
     result.path = canonical;
     return result;
 }
@@ -76,11 +97,12 @@ SafePathResult resolveFolderUnderRoot(const QString &root, const QString &name)
     return resolveInside(root, name, true);
 }
 
-QString extraRootRefusal(const BootSnapshot &snapshot, const QString &canonicalPath)
+QString extraRootRefusal(const BootSnapshot &snapshot, const QString &canonicalPath, unsigned mode)
 {
     if (snapshot.isPrivateFile(canonicalPath))
         return QStringLiteral("private");
-    if (!QFileInfo(canonicalPath).permission(QFileDevice::ReadOther))
+    const bool everyone = mode != 0 ? (mode & S_IROTH) != 0 : QFileInfo(canonicalPath).permission(QFileDevice::ReadOther);
+    if (!everyone)
         return QStringLiteral("not-world-readable");
     return {};
 }

@@ -15,6 +15,7 @@ struct SafePathResult {
     QString refusal;   // counter-friendly reason: "traversal", "bad-name", "not-found", "not-a-file", "symlink-escape",
                        // from extraRootRefusal "private", "not-world-readable", and for a TFTP name
                        // "other-pi" (another Raspberry Pi's serial folder)
+    unsigned mode = 0; // st_mode of `path` as resolved; 0 where not known
     bool ok() const { return refusal.isEmpty(); }
 };
 
@@ -28,7 +29,8 @@ SafePathResult resolveFolderUnderRoot(const QString &root, const QString &name);
 // "private" for the workspace's own files (netboot.yaml, configs, leases ... even when a
 // root is pointed at the workspace), "not-world-readable" for a file only its owner or
 // group may read (as tftpd-hpa does: a root shares what everyone may read).
-QString extraRootRefusal(const BootSnapshot &snapshot, const QString &canonicalPath);
+// `mode`: the file's st_mode when the caller has it (SafePathResult::mode), saving a stat.
+QString extraRootRefusal(const BootSnapshot &snapshot, const QString &canonicalPath, unsigned mode = 0);
 
 // The file an iPXE binary is served from over TFTP and HTTP, followed to its target: the
 // configured binary (`ipxe: bios/uefi`) when it carries that name, else a file of that name

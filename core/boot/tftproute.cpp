@@ -76,7 +76,7 @@ SafePathResult resolveTftpName(const BootSnapshot &snapshot, const QString &requ
     if (goesOn(resolved))
         resolved = lookUp(snapshot.tftpRoot, rest);
     if (resolved.ok())
-        resolved.refusal = extraRootRefusal(snapshot, resolved.path);
+        resolved.refusal = extraRootRefusal(snapshot, resolved.path, resolved.mode);
     if (!resolved.ok())
         resolved.path.clear();
     return resolved;

@@ -2,8 +2,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace Nbc;
 
@@ -59,12 +62,39 @@ private Q_SLOTS:
         QCOMPARE(result.refusal, refusal);
         if (refusal.isEmpty()) {
             QVERIFY(result.path.startsWith(QDir(m_root.path()).canonicalPath()));
+            // What realpath(3) says, though resolved by the kernel in one walk.
+            QCOMPARE(result.path, QFileInfo(m_root.path() + u'/' + requested).canonicalFilePath());
+            QVERIFY(S_ISREG(result.mode));
             QFile f(result.path);
             QVERIFY(f.open(QIODevice::ReadOnly));
             QCOMPARE(f.readAll(), QByteArray("inside"));
         } else {
             QVERIFY(result.path.isEmpty());
         }
+    }
+    // A root reached through a link is resolved first: its files are inside, and the
+    // mode of each comes back for the world-readable check.
+    void rootThroughALink()
+    {
+        QTemporaryDir links;
+        const QString root = links.filePath(QStringLiteral("root"));
+        QVERIFY(QFile::link(m_root.path(), root));
+        const SafePathResult result = resolveUnderRoot(root, QStringLiteral("sub/file.bin"));
+        QVERIFY2(result.ok(), qPrintable(result.refusal));
+        QCOMPARE(result.path, QFileInfo(m_root.filePath(QStringLiteral("sub/file.bin"))).canonicalFilePath());
+        QCOMPARE(resolveUnderRoot(root, QStringLiteral("escape")).refusal, QStringLiteral("symlink-escape"));
+        QVERIFY(QFile::setPermissions(result.path, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        const SafePathResult privateFile = resolveUnderRoot(root, QStringLiteral("sub/file.bin"));
+        QCOMPARE(privateFile.mode & 0777u, 0600u);
+        QCOMPARE(extraRootRefusal(BootSnapshot{}, privateFile.path, privateFile.mode), QStringLiteral("not-world-readable"));
+        QCOMPARE(extraRootRefusal(BootSnapshot{}, privateFile.path), QStringLiteral("not-world-readable"));
+        QVERIFY(QFile::setPermissions(result.path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+        const SafePathResult shared = resolveUnderRoot(root, QStringLiteral("sub/file.bin"));
+        QVERIFY(extraRootRefusal(BootSnapshot{}, shared.path, shared.mode).isEmpty());
+        // A folder for the Pi boot folders.
+        const SafePathResult folder = resolveFolderUnderRoot(root, QStringLiteral("sub"));
+        QVERIFY2(folder.ok(), qPrintable(folder.refusal));
+        QVERIFY(S_ISDIR(folder.mode));
     }
     void noRoot()
     {
