@@ -104,9 +104,8 @@ void FileWriter::run()
         QByteArray bytes;
         if (job.checked) {
             // Someone else's bytes in the file (a hand edit the owner has not read yet)
-            // are never written over.
-            // A file that cannot be read is not someone's edit: the write below says why
-            // it fails, as the owner's own check does.
+            // are never written over. A file that cannot be read is no such edit: the
+            // write below says why it fails, as the owner's own check does.
             QFile current(path);
             if (current.open(QIODevice::ReadOnly))
                 changed = current.readAll() != expected;
